@@ -1,0 +1,168 @@
+"""The command line other tools script: login, sync, status, orders, review.
+
+Each command prints what it did in words (or JSON with --json) and exits non-zero with a message
+when it could not do it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from models.errors import (
+    LoginRefused,
+    PlatformUnreachable,
+    UpgradeRequired,
+    ZhangguiError,
+)
+from models.profile import Profile, default_profile_folder
+from models.services.account import login
+from models.services.orders import newest_orders
+from models.services.reviews import review_order
+from models.services.status import sync_status
+from models.sync.syncer import SyncReport, sync
+
+EXIT_FAILED = 1
+EXIT_REJECTED = 3
+
+
+def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def profile_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--profile", type=Path, default=None, help="profile folder")
+
+    p = subparsers.add_parser("login", help="sign a profile in to its shop")
+    profile_arg(p)
+    p.add_argument("--platform", required=True, help="platform URL, e.g. http://127.0.0.1:8765")
+    p.add_argument("--shop", required=True, help="shop code")
+    p.add_argument("--password", required=True)
+    p.set_defaults(command=_login)
+
+    p = subparsers.add_parser("sync", help="push local actions and pull the platform's changes")
+    profile_arg(p)
+    p.set_defaults(command=_sync)
+
+    p = subparsers.add_parser("status", help="where the profile's sync stands")
+    profile_arg(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(command=_status)
+
+    p = subparsers.add_parser("orders", help="the newest orders")
+    profile_arg(p)
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(command=_orders)
+
+    p = subparsers.add_parser("review", help="review an order offline")
+    profile_arg(p)
+    p.add_argument("order_no")
+    p.add_argument("--reviewed", action="store_true", default=None)
+    p.add_argument("--flag", choices=["none", "problem", "follow-up"])
+    p.add_argument("--note")
+    p.set_defaults(command=_review)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    command: Callable[[argparse.Namespace], int] = args.command
+    try:
+        return command(args)
+    except UpgradeRequired as exc:
+        return _fail(f"the platform needs a newer Zhanggui: {exc.message}")
+    except LoginRefused as exc:
+        return _fail(f"sign-in refused: {exc.message}")
+    except PlatformUnreachable as exc:
+        return _fail(f"cannot reach the platform: {exc.message}")
+    except ZhangguiError as exc:
+        return _fail(str(exc))
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _open(args: argparse.Namespace) -> Profile:
+    return Profile.open(args.profile or default_profile_folder())
+
+
+def _login(args: argparse.Namespace) -> int:
+    profile = _open(args)
+    who = login(profile, args.platform, args.shop, args.password)
+    print(f"signed in to {who.shop_name} ({who.shop_code}) at {who.platform_url}")
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    report = sync(_open(args))
+    print(_describe(report))
+    if report.rejected:
+        for r in report.rejected:
+            print(f"refused by the platform: {r.kind} {r.entity_key}: {r.reason}", file=sys.stderr)
+        return EXIT_REJECTED
+    return 0
+
+
+def _describe(report: SyncReport) -> str:
+    pulled = report.pulled.total
+    parts = [f"pulled {pulled} change{'s' if pulled != 1 else ''} in {report.pages} page(s)"]
+    if pulled:
+        detail = ", ".join(f"{n} {e}" for e, n in sorted(report.pulled.upserted.items()))
+        parts.append(f"({detail})")
+    parts.append(f"pushed {report.applied} action(s)")
+    if report.duplicates:
+        parts.append(f"{report.duplicates} already known to the platform")
+    if report.rejected:
+        parts.append(f"{len(report.rejected)} refused")
+    if report.resets:
+        parts.append("re-snapshot after the platform lost our place")
+    return "; ".join(parts)
+
+
+def _status(args: argparse.Namespace) -> int:
+    status = sync_status(_open(args))
+    data = dataclasses.asdict(status)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    if status.shop is None:
+        print("not signed in")
+        return 0
+    last = _local_time(status.last_sync) if status.last_sync else "never"
+    print(f"shop {status.shop_name} ({status.shop}), last sync {last}")
+    print(f"waiting to sync: {status.outbox_pending}; refused: {status.outbox_rejected}")
+    if status.last_error:
+        print(f"last error: {status.last_error}")
+    for name, n in status.counts.items():
+        print(f"  {name:20} {n:>10}")
+    return 0
+
+
+def _orders(args: argparse.Namespace) -> int:
+    lines = newest_orders(_open(args), max(1, min(args.limit, 10_000)))
+    if args.json:
+        print(json.dumps([dataclasses.asdict(line) for line in lines], ensure_ascii=False))
+        return 0
+    for line in lines:
+        mark = "✓" if line.reviewed else " "
+        print(
+            f"{line.order_no}  {_local_time(line.placed_at)}  {line.status:15} "
+            f"¥{line.amount_cents / 100:>10.2f}  {mark} {line.flag}"
+        )
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    flag = args.flag.replace("-", "_") if args.flag else None
+    state = review_order(
+        _open(args), args.order_no, reviewed=args.reviewed, flag=flag, note=args.note
+    )
+    print(f"order {state.order_no}: reviewed={state.reviewed} flag={state.flag}; waiting to sync")
+    return 0
+
+
+def _local_time(stamp: int) -> str:
+    return dt.datetime.fromtimestamp(stamp).astimezone().strftime("%Y-%m-%d %H:%M")

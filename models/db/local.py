@@ -1,0 +1,123 @@
+"""Rows the owner writes on this computer, the outbox that carries them, and the sync state."""
+
+from sqlalchemy import CheckConstraint, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.db.base import Base, table_of
+
+
+class OrderReview(Base):
+    __tablename__ = "order_review"
+    __table_args__ = (
+        CheckConstraint("flag IN ('none', 'problem', 'follow_up')", name="flag"),
+        Index("ix_order_review_flag", "flag"),
+    )
+    order_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    reviewed: Mapped[bool]
+    flag: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[int]
+
+
+class ProductPick(Base):
+    __tablename__ = "product_pick"
+    product_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    picked: Mapped[bool]
+    updated_at: Mapped[int]
+
+
+class ReleaseDecision(Base):
+    __tablename__ = "release_decision"
+    request_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    decision: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[int]
+    mutation_id: Mapped[str] = mapped_column(String(64))
+
+
+class PosterPrint(Base):
+    __tablename__ = "poster_print"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    target_id: Mapped[int | None]
+    layout: Mapped[str] = mapped_column(String(10))
+    copies: Mapped[int]
+    printed_at: Mapped[int]
+
+
+class OutboxEntry(Base):
+    """One local action waiting for (or answered by) the platform.
+
+    ``position`` orders the queue; ``id`` is the mutation id the platform deduplicates on. Answered
+    entries stay as a journal: after the platform is restored from a backup they are sent again,
+    and the platform answers those it still knows as duplicates.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'applied', 'rejected')", name="status"),
+        Index("ix_outbox_status_position", "status", "position"),
+        Index("ix_outbox_entity_key", "entity", "entity_key", "status"),
+    )
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_key: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[int]
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    answered_at: Mapped[int | None]
+    reject_code: Mapped[str] = mapped_column(String(64), default="")
+    reject_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncState(Base):
+    """The single row that says which shop this profile belongs to and where its sync stands."""
+
+    __tablename__ = "sync_state"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    platform_url: Mapped[str] = mapped_column(String(500))
+    shop_id: Mapped[int]
+    shop_code: Mapped[str] = mapped_column(String(64))
+    shop_name: Mapped[str] = mapped_column(String(200))
+    token: Mapped[str] = mapped_column(String(200))
+    cursor: Mapped[str] = mapped_column(String(64), default="0:0")
+    epoch: Mapped[str | None] = mapped_column(String(64))
+    last_sync_at: Mapped[int | None]
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class SavedView(Base):
+    """A named set of order-table filters the owner saved."""
+
+    __tablename__ = "saved_view"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    filters: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[int]
+
+
+# Feed entity -> local table, for the rows the owner writes; the value names the key column.
+CLIENT_TABLES = {
+    "order_review": table_of(OrderReview),
+    "product_pick": table_of(ProductPick),
+    "release_decision": table_of(ReleaseDecision),
+    "poster_print": table_of(PosterPrint),
+}
+
+
+class ConfirmedRow(Base):
+    """The platform's last version of a row the owner has changed locally and not yet synced.
+
+    A pull does not overwrite a row with a pending outbox entry; it parks the platform's version
+    here instead, so that a rejected action can put the row back as the platform has it.
+    ``payload`` is NULL when the platform has no such row.
+    """
+
+    __tablename__ = "confirmed_row"
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    entity_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    payload: Mapped[str | None] = mapped_column(Text)

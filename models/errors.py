@@ -1,0 +1,71 @@
+"""Typed errors the desktop turns into words; nothing here is meant to be shown as it is."""
+
+
+class ZhangguiError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class ProfileError(ZhangguiError):
+    """The profile folder or its database cannot be used; nothing in it was changed."""
+
+
+class ProfileCorrupt(ProfileError):
+    """The database file is damaged or is not a SQLite database."""
+
+
+class ProfileForeign(ProfileError):
+    """The file is a SQLite database, but not one of ours (or one from a newer version)."""
+
+
+class ProfileUnwritable(ProfileError):
+    """The profile folder cannot be written."""
+
+
+class NotSignedIn(ZhangguiError):
+    """The profile has no shop yet: sign in first."""
+
+
+class SyncBusy(ZhangguiError):
+    """Another sync of this profile is running."""
+
+
+class SyncCancelled(ZhangguiError):
+    """The owner cancelled the sync; what was applied so far is kept."""
+
+
+class PlatformError(ZhangguiError):
+    """The platform answered with an error; ``code`` is the wire error code."""
+
+    def __init__(self, code: str, message: str, status: int = 0) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+
+
+class PlatformUnreachable(PlatformError):
+    """No answer from the platform (down, no network, timeout)."""
+
+
+class UpgradeRequired(PlatformError):
+    """The platform speaks another protocol version."""
+
+
+class LoginRefused(PlatformError):
+    """Wrong shop code or password, or a token the platform no longer accepts."""
+
+
+class CursorExpired(PlatformError):
+    """The platform no longer has the changes since our cursor: re-snapshot."""
+
+
+class MalformedPayload(PlatformError):
+    """The platform's answer is not what the protocol says; nothing of it was applied."""
+
+
+class UnknownOrder(ZhangguiError):
+    """No order with that number in this shop."""
+
+
+class InvalidInput(ZhangguiError):
+    """A value the owner gave is out of range; the message says which."""

@@ -1,0 +1,167 @@
+"""A profile: one folder, one shop, one SQLite database.
+
+Opening a profile checks the file before touching it, copies an older schema aside before
+upgrading it, and creates a fresh file at the newest schema.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.errors import ProfileCorrupt, ProfileForeign, ProfileUnwritable
+from models.migrate import head_revision, revision_of, upgrade_to_head
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "zhanggui.sqlite3"
+PROFILE_ENV = "ZHANGGUI_PROFILE"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def default_profile_folder() -> Path:
+    env = os.environ.get(PROFILE_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("Zhanggui", appauthor=False)) / "profile"
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN, so a writer can ask for IMMEDIATE.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.close()
+
+
+def _on_begin(conn: Any) -> None:
+    # A write transaction takes the write lock up front: a deferred one that reads and then
+    # writes can fail at once with "database is locked" when another writer came in between.
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", pool_size=4, max_overflow=8)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def check_database_file(path: Path) -> None:
+    """Raise a ProfileError when ``path`` exists and is not a usable SQLite file."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise ProfileForeign(f"{path} is a folder, not a database file")
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ProfileCorrupt(f"cannot read {path}: {exc.strerror}") from exc
+    if path.stat().st_size == 0:
+        return
+    if header != SQLITE_MAGIC:
+        raise ProfileCorrupt(f"{path} is not a Zhanggui database (it is not a SQLite file)")
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise ProfileCorrupt(f"{path} is damaged: {exc}") from exc
+    if result is None or result[0] != "ok":
+        raise ProfileCorrupt(f"{path} is damaged: {result[0] if result else 'no answer'}")
+
+
+def backup_database(path: Path, revision: str | None) -> Path:
+    """Copy the database aside, consistently even while it is in WAL mode."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-{revision or 'none'}-{stamp}.sqlite3")
+    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    return target
+
+
+@dataclass
+class Profile:
+    folder: Path
+    engine: Engine
+    writer: Engine
+    _sessions: sessionmaker[Session]
+    _write_sessions: sessionmaker[Session]
+
+    @property
+    def db_path(self) -> Path:
+        return self.folder / DB_NAME
+
+    @classmethod
+    def open(cls, folder: Path | None = None) -> Profile:
+        folder = (folder or default_profile_folder()).expanduser().resolve()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ProfileUnwritable(f"cannot create {folder}: {exc.strerror}") from exc
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise ProfileUnwritable(f"{folder} is not writable")
+        path = folder / DB_NAME
+        check_database_file(path)
+        _migrate(path)
+        engine = make_engine(path)
+        writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        return cls(
+            folder=folder,
+            engine=engine,
+            writer=writer,
+            _sessions=sessionmaker(engine, expire_on_commit=False),
+            _write_sessions=sessionmaker(writer, expire_on_commit=False),
+        )
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; what it sees is one consistent snapshot."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session for one user action: committed when the block ends, rolled back on error."""
+        with self._write_sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _migrate(path: Path) -> None:
+    fresh = not path.exists() or path.stat().st_size == 0
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            current = None if fresh else revision_of(conn)
+        head = head_revision()
+        if current == head:
+            return
+        if not fresh:
+            copy = backup_database(path, current)
+            log.info(
+                "upgrading %s from %s to %s; the old file is kept at %s", path, current, head, copy
+            )
+        with engine.begin() as conn:
+            upgrade_to_head(conn)
+    finally:
+        engine.dispose()

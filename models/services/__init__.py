@@ -1,0 +1,1 @@
+"""Small typed functions for one user action each; they return plain dataclasses."""

@@ -1,0 +1,48 @@
+"""The owner's decision on a store manager's release request."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+
+from models import wire
+from models.db import ReleaseRequest
+from models.errors import InvalidInput
+from models.profile import Profile
+from models.sync.outbox import record_action
+
+
+@dataclass(frozen=True)
+class DecisionRecorded:
+    request_id: int
+    decision: str
+    mutation_id: str
+
+
+def decide_release(
+    profile: Profile, request_id: int, decision: str, reason: str, now: int | None = None
+) -> DecisionRecorded:
+    """Record approve or decline; the platform has the last word when the outbox is pushed."""
+    if decision not in ("approve", "decline"):
+        raise InvalidInput("a decision is approve or decline")
+    if len(reason) > wire.MAX_REASON_LENGTH:
+        raise InvalidInput(f"a reason has at most {wire.MAX_REASON_LENGTH} characters")
+    stamp = int(time.time()) if now is None else now
+    with profile.write() as s:
+        request = s.get(ReleaseRequest, request_id)
+        if request is None:
+            raise InvalidInput(f"no release request {request_id} in this shop")
+        if request.status != "pending":
+            raise InvalidInput(f"this request is already {request.status}")
+        payload = wire.ReleaseDecisionPayload(
+            request_id=request_id,
+            decision=decision,
+            reason=reason,
+        )
+        mutation_id = str(uuid.uuid4())
+        row = payload.model_dump() | {"decided_at": stamp, "mutation_id": mutation_id}
+        record_action(
+            s.connection(), "release.decide", payload, row, stamp, mutation_id=mutation_id
+        )
+    return DecisionRecorded(request_id, decision, mutation_id)

@@ -1,0 +1,1 @@
+"""Sync with the platform: pull pages into the mirror, push the outbox, exactly once."""

@@ -1,0 +1,123 @@
+"""Apply one pulled page to the local database, in one transaction with its cursor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import orjson
+from sqlalchemy import Connection, Table, delete, select, update
+from sqlalchemy.dialects.sqlite import insert
+
+from models import wire
+from models.db import CLIENT_TABLES, MIRROR_TABLES, ConfirmedRow, OutboxEntry, SyncState, table_of
+
+TABLES: dict[str, Table] = {**MIRROR_TABLES, **CLIENT_TABLES}
+# SQLite allows 32,766 host parameters; keep IN lists well below.
+IN_CHUNK = 900
+
+
+@dataclass
+class PageCounts:
+    upserted: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.upserted.values()) + sum(self.deleted.values())
+
+    def add(self, other: PageCounts) -> None:
+        for entity, n in other.upserted.items():
+            self.upserted[entity] = self.upserted.get(entity, 0) + n
+        for entity, n in other.deleted.items():
+            self.deleted[entity] = self.deleted.get(entity, 0) + n
+
+
+def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
+    """Write the page's rows and its next cursor; the caller owns the transaction."""
+    counts = PageCounts()
+    upserts = cast(Mapping[str, list[dict[str, Any]]], page.upserts)
+    for entity, page_rows in upserts.items():
+        if not page_rows:
+            continue
+        rows = _park_pending(conn, entity, page_rows) if entity in CLIENT_TABLES else page_rows
+        upsert_rows(conn, TABLES[entity], rows)
+        counts.upserted[entity] = len(rows)
+    for entity, page_keys in page.deletes.items():
+        if not page_keys:
+            continue
+        keys = (
+            _park_pending_deletes(conn, entity, page_keys) if entity in CLIENT_TABLES else page_keys
+        )
+        delete_rows(conn, TABLES[entity], wire.ENTITY_KEYS[entity], keys)
+        counts.deleted[entity] = len(keys)
+    conn.execute(update(table_of(SyncState)).values(cursor=page.next_cursor, epoch=page.epoch))
+    return counts
+
+
+def upsert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    if not rows:
+        return
+    key_names = {c.name for c in table.primary_key.columns}
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(table.primary_key.columns),
+        set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key_names},
+    )
+    conn.execute(stmt, list(rows))
+
+
+def delete_rows(conn: Connection, table: Table, key: str, keys: Sequence[int | str]) -> None:
+    column = table.c[key]
+    for start in range(0, len(keys), IN_CHUNK):
+        conn.execute(delete(table).where(column.in_(keys[start : start + IN_CHUNK])))
+
+
+def pending_keys(conn: Connection, entity: str, keys: Iterable[int | str]) -> set[str]:
+    """The keys among ``keys`` that have an outbox entry still waiting to be sent."""
+    wanted = [str(k) for k in keys]
+    found: set[str] = set()
+    outbox = table_of(OutboxEntry)
+    for start in range(0, len(wanted), IN_CHUNK):
+        found.update(
+            conn.scalars(
+                select(outbox.c.entity_key).where(
+                    outbox.c.entity == entity,
+                    outbox.c.status == "pending",
+                    outbox.c.entity_key.in_(wanted[start : start + IN_CHUNK]),
+                )
+            )
+        )
+    return found
+
+
+def _park_pending(
+    conn: Connection, entity: str, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    key = wire.ENTITY_KEYS[entity]
+    pending = pending_keys(conn, entity, (r[key] for r in rows))
+    if not pending:
+        return rows
+    parked = [r for r in rows if str(r[key]) in pending]
+    upsert_rows(
+        conn,
+        table_of(ConfirmedRow),
+        [
+            {"entity": entity, "entity_key": str(r[key]), "payload": orjson.dumps(r).decode()}
+            for r in parked
+        ],
+    )
+    return [r for r in rows if str(r[key]) not in pending]
+
+
+def _park_pending_deletes(conn: Connection, entity: str, keys: list[int | str]) -> list[int | str]:
+    pending = pending_keys(conn, entity, keys)
+    if not pending:
+        return keys
+    upsert_rows(
+        conn,
+        table_of(ConfirmedRow),
+        [{"entity": entity, "entity_key": k, "payload": None} for k in sorted(pending)],
+    )
+    return [k for k in keys if str(k) not in pending]

@@ -1,0 +1,192 @@
+"""One sync: push the outbox, then pull pages until caught up; retries with backoff."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Final, TypeVar
+
+import httpx
+from sqlalchemy import select, update
+
+from models.db import SyncState, table_of
+from models.errors import (
+    CursorExpired,
+    NotSignedIn,
+    PlatformUnreachable,
+    SyncCancelled,
+)
+from models.profile import Profile
+from models.sync import outbox
+from models.sync.apply import PageCounts, apply_page
+from models.sync.lock import sync_lock
+from models.sync.reset import reset_mirror
+from models.sync.transport import PlatformClient
+
+log = logging.getLogger(__name__)
+
+PAGE_LIMIT: Final = 5_000
+PUSH_BATCH: Final = 200
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    phase: str  # "push" or "pull"
+    done: int
+    pending: int  # outbox entries still to send; 0 while pulling
+
+
+@dataclass
+class SyncReport:
+    pulled: PageCounts = field(default_factory=PageCounts)
+    pages: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    rejected: list[outbox.RejectedAction] = field(default_factory=list)
+    resets: int = 0
+    cursor: str = ""
+
+
+@dataclass
+class SyncOptions:
+    page_limit: int = PAGE_LIMIT
+    push_batch: int = PUSH_BATCH
+    retries: int = 4
+    backoff: float = 0.5
+    timeout: float = 30.0
+    clock: Callable[[], float] = time.time
+    sleep: Callable[[float], None] = time.sleep
+    cancelled: Callable[[], bool] = lambda: False
+    progress: Callable[[SyncProgress], None] = lambda _p: None
+    # Only fault tests replace the transport, to lose a request or an answer on purpose.
+    transport: httpx.BaseTransport | None = None
+
+
+def sync(profile: Profile, options: SyncOptions | None = None) -> SyncReport:
+    """Run one sync of ``profile``; raises a typed error, recorded in words in the sync state."""
+    opts = options or SyncOptions()
+    with sync_lock(profile.folder):
+        with profile.read() as s:
+            state = s.scalar(select(SyncState))
+        if state is None:
+            raise NotSignedIn("this profile has not signed in to a shop yet")
+        report = SyncReport()
+        try:
+            with PlatformClient(
+                state.platform_url, state.token, opts.timeout, opts.transport
+            ) as client:
+                _Run(profile, client, opts, report).run()
+        except Exception as exc:
+            _record_outcome(profile, error=str(exc) or type(exc).__name__, now=int(opts.clock()))
+            raise
+        _record_outcome(profile, error="", now=int(opts.clock()))
+        return report
+
+
+@dataclass
+class _Run:
+    profile: Profile
+    client: PlatformClient
+    opts: SyncOptions
+    report: SyncReport
+
+    def run(self) -> None:
+        self.push()
+        try:
+            self.pull()
+        except CursorExpired as exc:
+            self.reset(exc.message)
+            self.push()
+            self.pull()
+
+    def reset(self, reason: str) -> None:
+        with self.profile.writer.begin() as conn:
+            reset_mirror(conn, reason)
+        self.report.resets += 1
+
+    def push(self) -> None:
+        done = 0
+        refused: list[str] = []
+        while True:
+            self._check_cancel()
+            with self.profile.writer.begin() as conn:
+                batch = outbox.pending_batch(conn, self.opts.push_batch)
+                if batch:
+                    outbox.mark_attempted(conn, [m.id for m in batch])
+                pending = outbox.count_by_status(conn).get("pending", 0)
+            if not batch:
+                break
+            self.opts.progress(SyncProgress("push", done, pending))
+            response = self._retry(partial(self.client.push, batch))
+            now = int(self.opts.clock())
+            with self.profile.writer.begin() as conn:
+                outbox.record_results(conn, response.results, now)
+            for result in response.results:
+                if result.outcome == "rejected":
+                    refused.append(result.id)
+                    continue
+                if result.status == "duplicate":
+                    self.report.duplicates += 1
+                else:
+                    self.report.applied += 1
+            done += len(batch)
+        with self.profile.writer.begin() as conn:
+            outbox.prune_journal(conn, int(self.opts.clock()))
+            if refused:
+                self.report.rejected += outbox.rejected_actions(conn, len(refused), refused)
+
+    def pull(self) -> None:
+        with self.profile.read() as s:
+            state = s.scalar(select(SyncState))
+            assert state is not None
+            cursor, epoch = state.cursor, state.epoch
+        while True:
+            self._check_cancel()
+            page = self._retry(partial(self.client.pull, cursor, self.opts.page_limit))
+            if epoch is not None and page.epoch != epoch:
+                # The platform was restored from a backup: its history is not ours any more.
+                raise CursorExpired("new_epoch", "the platform was restored from a backup")
+            with self.profile.writer.begin() as conn:
+                counts = apply_page(conn, page)
+            self.report.pulled.add(counts)
+            self.report.pages += 1
+            cursor, epoch = page.next_cursor, page.epoch
+            self.report.cursor = cursor
+            self.opts.progress(SyncProgress("pull", self.report.pulled.total, 0))
+            if not page.more:
+                return
+
+    def _check_cancel(self) -> None:
+        if self.opts.cancelled():
+            raise SyncCancelled("the sync was cancelled; what arrived so far is kept")
+
+    def _retry(self, call: Callable[[], T]) -> T:
+        delay = self.opts.backoff
+        for attempt in range(self.opts.retries + 1):
+            try:
+                return call()
+            except PlatformUnreachable as exc:
+                if attempt == self.opts.retries:
+                    raise
+                log.info("platform unreachable (%s); trying again in %.1fs", exc.message, delay)
+                self._sleep(delay)
+                delay = min(delay * 2, 30.0)
+        raise AssertionError("unreachable")
+
+    def _sleep(self, seconds: float) -> None:
+        end = self.opts.clock() + seconds
+        while (left := end - self.opts.clock()) > 0:
+            self._check_cancel()
+            self.opts.sleep(min(left, 0.2))
+
+
+def _record_outcome(profile: Profile, error: str, now: int) -> None:
+    values: dict[str, object] = {"last_error": error[:1000]}
+    if not error:
+        values["last_sync_at"] = now
+    with profile.writer.begin() as conn:
+        conn.execute(update(table_of(SyncState)).values(**values))

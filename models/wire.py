@@ -1,0 +1,434 @@
+"""The contract between the desktop and the platform: the only module both sides import.
+
+Times are integer seconds since the epoch, UTC. Money is integer cents (分). Every request names
+the protocol version in the ``X-Zhanggui-Protocol`` header; the shop always comes from the bearer
+token, never from a request body.
+
+The pull feed is compacted: the platform keeps one feed entry per row (the latest change, an
+upsert or a tombstone), numbered by a per-partition sequence assigned inside the writing
+transaction. Partition 0 is the platform's catalogue (brands, sale events, products, SKUs, task
+stages), shared by every shop; every other partition is one shop. A cursor names a position in both
+partitions a client reads: ``"<catalogue_seq>:<shop_seq>"``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from typing_extensions import TypedDict
+
+PROTOCOL_VERSION: Final = 1
+PROTOCOL_HEADER: Final = "X-Zhanggui-Protocol"
+CATALOGUE_PARTITION: Final = 0
+START_CURSOR: Final = "0:0"
+MAX_PULL_LIMIT: Final = 10_000
+MAX_PUSH_BATCH: Final = 500
+MAX_NOTE_LENGTH: Final = 2_000
+MAX_REASON_LENGTH: Final = 500
+
+Category = Literal["时尚女装", "母婴童装", "品质男装", "家居家纺", "美妆个护", "食品生鲜"]
+CATEGORIES: Final[tuple[str, ...]] = (
+    "时尚女装",
+    "母婴童装",
+    "品质男装",
+    "家居家纺",
+    "美妆个护",
+    "食品生鲜",
+)
+
+OrderStatus = Literal["pending_payment", "paid", "shipped", "completed", "cancelled", "refunded"]
+ORDER_STATUSES: Final[tuple[str, ...]] = (
+    "pending_payment",
+    "paid",
+    "shipped",
+    "completed",
+    "cancelled",
+    "refunded",
+)
+# An order counts as paid (proof of a social relationship, and a sale) in these states.
+PAID_ORDER_STATUSES: Final[tuple[str, ...]] = ("paid", "shipped", "completed")
+
+BindingVia = Literal["own", "manager", "public_domain", "transferred_in"]
+CustomerStatus = Literal["active", "left"]
+BindingEvent = Literal["first_order", "release_out", "transfer_in", "allocation"]
+ManagerStatus = Literal["active", "released"]
+ProgressStatus = Literal["pending", "in_progress", "completed", "failed"]
+Assessment = Literal["not_started", "pending", "passed", "failed"]
+ReleaseStatus = Literal["pending", "approved", "declined"]
+ReviewFlag = Literal["none", "problem", "follow_up"]
+Decision = Literal["approve", "decline"]
+PosterKind = Literal["shop", "sale_event", "product", "manager"]
+PosterLayout = Literal["a4", "a5", "share", "labels"]
+AllocationReason = Literal["release_compensation", "growth"]
+
+
+# --- rows: one TypedDict per entity of the feed ---------------------------------------------
+
+
+class ShopRow(TypedDict):
+    id: int
+    code: str
+    name: str
+    owner_name: str
+    city: str
+    created_at: int
+    released_from_shop_id: int | None
+
+
+class BrandRow(TypedDict):
+    id: int
+    name: str
+    category: Category
+
+
+class SaleEventRow(TypedDict):
+    id: int
+    brand_id: int
+    title: str
+    category: Category
+    starts_at: int
+    ends_at: int
+
+
+class ProductRow(TypedDict):
+    id: int
+    brand_id: int
+    sale_event_id: int | None
+    title: str
+    category: Category
+    supply_price_cents: int
+    retail_price_cents: int
+    commission_rate_bp: int
+    sales_count: int
+    created_at: int
+
+
+class SkuRow(TypedDict):
+    id: int
+    product_id: int
+    spec: str
+    stock: int
+    supply_price_cents: int
+    retail_price_cents: int
+    commission_cents: int
+
+
+class TaskStageRow(TypedDict):
+    id: int
+    position: int
+    name: str
+    sales_target_cents: int
+    customers_target: int
+    window_days: int
+    description: str
+
+
+class CustomerRow(TypedDict):
+    id: int
+    name: str
+    phone_masked: str
+    city: str
+    store_manager_id: int | None
+    bound_at: int
+    bound_via: BindingVia
+    status: CustomerStatus
+    first_order_at: int | None
+
+
+class CustomerBindingRow(TypedDict):
+    id: int
+    customer_id: int
+    at: int
+    event: BindingEvent
+    from_manager_id: int | None
+    to_manager_id: int | None
+    via: BindingVia
+    release_request_id: int | None
+    note: str
+
+
+class StoreManagerRow(TypedDict):
+    id: int
+    name: str
+    phone_masked: str
+    city: str
+    joined_at: int
+    status: ManagerStatus
+    current_stage_position: int
+    released_at: int | None
+
+
+class TaskProgressRow(TypedDict):
+    id: int
+    store_manager_id: int
+    stage_id: int
+    started_at: int
+    deadline_at: int
+    sales_cents: int
+    customers_count: int
+    status: ProgressStatus
+    assessment: Assessment
+    completed_at: int | None
+
+
+class ReleaseRequestRow(TypedDict):
+    id: int
+    store_manager_id: int
+    created_at: int
+    status: ReleaseStatus
+    decided_at: int | None
+    decision_reason: str
+    new_shop_code: str | None
+
+
+class OrderRow(TypedDict):
+    id: int
+    order_no: str
+    customer_id: int
+    store_manager_id: int | None
+    placed_at: int
+    paid_at: int | None
+    status: OrderStatus
+    amount_cents: int
+    commission_cents: int
+    item_count: int
+    items_summary: str
+    category: Category
+
+
+class OrderItemRow(TypedDict):
+    id: int
+    order_id: int
+    product_id: int
+    sku_id: int
+    title: str
+    category: Category
+    quantity: int
+    unit_price_cents: int
+    commission_cents: int
+
+
+class TrafficAllocationRow(TypedDict):
+    id: int
+    customer_id: int
+    allocated_at: int
+    reason: AllocationReason
+    release_request_id: int | None
+
+
+# Client-owned rows: written on the desktop, pushed as mutations, and echoed back in the feed so
+# that a second computer of the same shop sees them.
+
+
+class OrderReviewRow(TypedDict):
+    order_id: int
+    reviewed: bool
+    flag: ReviewFlag
+    note: str
+    updated_at: int
+
+
+class ProductPickRow(TypedDict):
+    product_id: int
+    picked: bool
+    updated_at: int
+
+
+class ReleaseDecisionRow(TypedDict):
+    request_id: int
+    decision: Decision
+    reason: str
+    decided_at: int
+    mutation_id: str
+
+
+class PosterPrintRow(TypedDict):
+    id: str
+    kind: PosterKind
+    target_id: int | None
+    layout: PosterLayout
+    copies: int
+    printed_at: int
+
+
+class Upserts(TypedDict, total=False):
+    shop: list[ShopRow]
+    brand: list[BrandRow]
+    sale_event: list[SaleEventRow]
+    product: list[ProductRow]
+    sku: list[SkuRow]
+    task_stage: list[TaskStageRow]
+    customer: list[CustomerRow]
+    customer_binding: list[CustomerBindingRow]
+    store_manager: list[StoreManagerRow]
+    task_progress: list[TaskProgressRow]
+    release_request: list[ReleaseRequestRow]
+    order: list[OrderRow]
+    order_item: list[OrderItemRow]
+    traffic_allocation: list[TrafficAllocationRow]
+    order_review: list[OrderReviewRow]
+    product_pick: list[ProductPickRow]
+    release_decision: list[ReleaseDecisionRow]
+    poster_print: list[PosterPrintRow]
+
+
+Entity = Literal[
+    "shop",
+    "brand",
+    "sale_event",
+    "product",
+    "sku",
+    "task_stage",
+    "customer",
+    "customer_binding",
+    "store_manager",
+    "task_progress",
+    "release_request",
+    "order",
+    "order_item",
+    "traffic_allocation",
+    "order_review",
+    "product_pick",
+    "release_decision",
+    "poster_print",
+]
+ENTITIES: Final[tuple[str, ...]] = tuple(Upserts.__annotations__)
+CATALOGUE_ENTITIES: Final[frozenset[str]] = frozenset(
+    {"brand", "sale_event", "product", "sku", "task_stage"}
+)
+# The field that keys each entity's rows (the feed keeps one entry per key).
+ENTITY_KEYS: Final[dict[str, str]] = {
+    **dict.fromkeys(ENTITIES, "id"),
+    "order_review": "order_id",
+    "product_pick": "product_id",
+    "release_decision": "request_id",
+}
+
+
+# --- requests and responses ------------------------------------------------------------------
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LoginRequest(Strict):
+    shop_code: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class LoginResponse(Strict):
+    token: str
+    shop_id: int
+    shop_code: str
+    shop_name: str
+    epoch: str
+
+
+class HealthResponse(Strict):
+    status: Literal["ok"]
+    protocol: int
+    epoch: str
+
+
+class PullPage(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    epoch: str
+    cursor: str
+    next_cursor: str
+    more: bool
+    upserts: Upserts
+    deletes: dict[Entity, list[int | str]]
+
+
+class OrderReviewPayload(Strict):
+    order_id: int
+    reviewed: bool
+    flag: ReviewFlag
+    note: str = Field(max_length=MAX_NOTE_LENGTH)
+
+
+class ProductPickPayload(Strict):
+    product_id: int
+    picked: bool
+
+
+class ReleaseDecisionPayload(Strict):
+    request_id: int
+    decision: Decision
+    reason: str = Field(max_length=MAX_REASON_LENGTH)
+
+
+class PosterPrintPayload(Strict):
+    id: str = Field(min_length=1, max_length=64)
+    kind: PosterKind
+    target_id: int | None
+    layout: PosterLayout
+    copies: int = Field(ge=1, le=10_000)
+
+
+MutationKind = Literal["order_review.set", "product_pick.set", "release.decide", "poster.printed"]
+MUTATION_PAYLOADS: Final[dict[str, type[Strict]]] = {
+    "order_review.set": OrderReviewPayload,
+    "product_pick.set": ProductPickPayload,
+    "release.decide": ReleaseDecisionPayload,
+    "poster.printed": PosterPrintPayload,
+}
+
+
+class Mutation(Strict):
+    id: str = Field(min_length=8, max_length=64)
+    kind: MutationKind
+    payload: dict[str, Any]
+    created_at: int
+
+
+class PushRequest(Strict):
+    mutations: list[Mutation] = Field(max_length=MAX_PUSH_BATCH)
+
+
+MutationStatus = Literal["applied", "duplicate", "rejected"]
+
+
+class MutationResult(Strict):
+    id: str
+    status: MutationStatus
+    # For a duplicate: the outcome of the first delivery ("applied" or "rejected").
+    outcome: Literal["applied", "rejected"]
+    code: str = ""
+    reason: str = ""
+
+
+class PushResponse(Strict):
+    results: list[MutationResult]
+
+
+class ErrorBody(Strict):
+    """Every error response: a stable code for programs and a sentence for people."""
+
+    code: str
+    message: str
+
+
+# Error codes the client acts on.
+ERR_UPGRADE = "upgrade_required"
+ERR_AUTH = "unauthorized"
+ERR_BAD_LOGIN = "bad_login"
+ERR_CURSOR_EXPIRED = "cursor_expired"
+ERR_BAD_REQUEST = "bad_request"
+
+PULL_PAGE_ADAPTER: Final = TypeAdapter(PullPage)
+
+
+def parse_cursor(cursor: str) -> tuple[int, int]:
+    """Split a cursor into its catalogue and shop positions; ValueError when it is not one."""
+    catalogue, sep, shop = cursor.partition(":")
+    if not sep or not catalogue.isdigit() or not shop.isdigit():
+        raise ValueError(f"not a cursor: {cursor[:40]!r}")
+    return int(catalogue), int(shop)
+
+
+def format_cursor(catalogue_seq: int, shop_seq: int) -> str:
+    return f"{catalogue_seq}:{shop_seq}"

@@ -1,0 +1,121 @@
+"""The real platform in its own process on a loopback port, driven through its command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from models import wire
+
+ROOT = Path(__file__).resolve().parents[1]
+MAIN = ROOT / "main.py"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def seed_platform(db: Path, *, seed: int, shops: int, orders: int) -> None:
+    """Seed a platform database file through the command line, then stop it."""
+    platform = PlatformProcess(db)
+    platform.start(
+        "--seed",
+        str(seed),
+        "--shops",
+        str(shops),
+        "--orders",
+        str(orders),
+        "--anchor",
+        "2026-11-24",
+    )
+    platform.stop()
+
+
+@dataclass
+class PlatformProcess:
+    db: Path
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, *extra: str, timeout: float = 120.0) -> None:
+        log = (self.db.parent / f"platform-{self.port}.log").open("ab")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                str(MAIN),
+                "platform",
+                "--db",
+                str(self.db),
+                "--port",
+                str(self.port),
+                *extra,
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the platform exited: {self.log_text()[-2000:]}")
+            try:
+                r = httpx.get(
+                    f"{self.url}/v1/health",
+                    timeout=1.0,
+                    headers={wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)},
+                )
+                if r.status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("the platform did not come up")
+
+    def log_text(self) -> str:
+        path = self.db.parent / f"platform-{self.port}.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def backup(self, target: Path) -> None:
+        """Copy the platform's database as an operator's backup would."""
+        import sqlite3
+
+        with sqlite3.connect(self.db) as source, sqlite3.connect(target) as copy:
+            source.backup(copy)
+
+    def restore(self, backup: Path) -> None:
+        self.stop()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.db}{suffix}").unlink(missing_ok=True)
+        shutil.copy(backup, self.db)
