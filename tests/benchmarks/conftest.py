@@ -1,0 +1,57 @@
+"""A platform with one shop of 1,000,000 orders, seeded once and kept between runs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.platform_process import PlatformProcess, seed_platform
+
+BENCH_ORDERS = int(os.environ.get("ZHANGGUI_BENCH_ORDERS", "1000000"))
+CACHE = Path(os.environ.get("ZHANGGUI_BENCH_CACHE", "/tmp/zhanggui-bench"))
+
+
+@pytest.fixture(scope="session")
+def million_platform_db() -> Path:
+    db = CACHE / f"platform-{BENCH_ORDERS}.sqlite3"
+    if not db.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = db.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        seed_platform(partial, seed=1, shops=1, orders=BENCH_ORDERS)
+        partial.rename(db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def million_platform(
+    million_platform_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[PlatformProcess]:
+    folder = tmp_path_factory.mktemp("bench-platform")
+    db = folder / "platform.sqlite3"
+    shutil.copy(million_platform_db, db)
+    server = PlatformProcess(db)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def million_profile(
+    million_platform: PlatformProcess, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A profile that has pulled the whole shop (the pull itself is measured separately)."""
+    folder = tmp_path_factory.mktemp("bench-profile")
+    from models.profile import Profile
+    from models.services.account import login
+    from models.sync.syncer import sync
+
+    profile = Profile.open(folder)
+    login(profile, million_platform.url, "demo1", "demo")
+    sync(profile)
+    profile.close()
+    return folder
