@@ -10,7 +10,7 @@ import orjson
 from sqlalchemy import Connection, Table, delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 
-from models import wire
+from models import search, wire
 from models.db import CLIENT_TABLES, MIRROR_TABLES, ConfirmedRow, OutboxEntry, SyncState, table_of
 
 TABLES: dict[str, Table] = {**MIRROR_TABLES, **CLIENT_TABLES}
@@ -43,6 +43,7 @@ def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
             continue
         rows = _park_pending(conn, entity, page_rows) if entity in CLIENT_TABLES else page_rows
         upsert_rows(conn, TABLES[entity], rows)
+        search.index_rows(conn, entity, rows)
         counts.upserted[entity] = len(rows)
     for entity, page_keys in page.deletes.items():
         if not page_keys:
@@ -51,6 +52,7 @@ def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
             _park_pending_deletes(conn, entity, page_keys) if entity in CLIENT_TABLES else page_keys
         )
         delete_rows(conn, TABLES[entity], wire.ENTITY_KEYS[entity], keys)
+        search.unindex(conn, entity, keys)
         counts.deleted[entity] = len(keys)
     conn.execute(update(table_of(SyncState)).values(cursor=page.next_cursor, epoch=page.epoch))
     return counts

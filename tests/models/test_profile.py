@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, select
 
 from models.db import Base, SyncState
 from models.errors import ProfileCorrupt, ProfileForeign, ProfileUnwritable
-from models.migrate import head_revision
+from models.migrate import head_revision, include_name
 from models.profile import DB_NAME, Profile
 
 
@@ -39,7 +39,10 @@ def test_the_migrations_build_exactly_the_models(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / DB_NAME}")
     with engine.connect() as conn:
         differences = compare_metadata(
-            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+            MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_name": include_name}
+            ),
+            Base.metadata,
         )
     engine.dispose()
     assert differences == []
@@ -119,3 +122,38 @@ def test_an_unwritable_folder_is_said_in_words(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(ProfileUnwritable, match="cannot create"):
         Profile.open(blocker / "profile")
+
+
+def test_an_older_schema_is_copied_aside_then_upgraded_keeping_the_data(tmp_path: Path) -> None:
+    from alembic import command
+
+    from models.migrate import alembic_config
+
+    path = tmp_path / DB_NAME
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO customer VALUES (1, '王芳', '138****1234', '杭州', NULL, 0, 'own', "
+            "'active', NULL)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO sync_state (id, platform_url, shop_id, shop_code, shop_name, token, "
+            "cursor, last_error) VALUES (1, 'http://x', 1, 'demo1', '小店', 't', '3:4', '')"
+        )
+    engine.dispose()
+
+    profile = Profile.open(tmp_path)
+    backups = list(tmp_path.glob("*.before-0001-*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as kept:
+        assert kept.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert kept.execute("SELECT name FROM customer").fetchall() == [("王芳",)]
+    with profile.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+        assert conn.exec_driver_sql("SELECT cursor FROM sync_state").scalar() == "3:4"
+        found = conn.exec_driver_sql(
+            "SELECT rowid FROM customer_search WHERE customer_search MATCH '\"芳\"'"
+        ).all()
+    assert found == [(1,)]
+    profile.close()

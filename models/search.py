@@ -1,0 +1,111 @@
+"""Full-text search for the order table: order number, customer and product.
+
+Only customers and products are indexed (tens of thousands of rows, not a million orders); a
+matching order is one whose number starts with a word, whose customer matches it, or which has
+an item of a matching product, all through indexes.
+
+SQLite's unicode61 tokenizer keeps a run of Chinese characters as one token, so "短袖" would not
+find "纯棉宽松短袖T恤". The indexes store every CJK character as a token of its own and a query
+turns a CJK run into a phrase of characters, which matches where those characters stand side by
+side; Latin words and digits match by prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final
+
+from sqlalchemy import ColumnElement, Connection, and_, column, or_, select, table, text
+
+from models.db import Order, OrderItem
+
+CUSTOMER_SEARCH: Final = "customer_search"
+PRODUCT_SEARCH: Final = "product_search"
+SEARCH_TABLES: Final = (CUSTOMER_SEARCH, PRODUCT_SEARCH)
+_CJK = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])")
+_WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+def spaced(value: str) -> str:
+    """Put spaces around every CJK character so that each is a token of its own."""
+    return _CJK.sub(r" \1 ", value)
+
+
+def customer_document(row: Mapping[str, Any]) -> str:
+    return f"{spaced(row['name'])} {row['phone_masked'].replace('*', ' ')} {spaced(row['city'])}"
+
+
+def product_document(row: Mapping[str, Any]) -> str:
+    return f"{spaced(row['title'])} {spaced(row['category'])}"
+
+
+def phrase(word: str) -> str | None:
+    """One word typed by the owner as an FTS5 expression; None when nothing is searchable."""
+    tokens: list[str] = []
+    for piece in _CJK.split(word):
+        if _CJK.fullmatch(piece):
+            tokens.append(piece)
+        else:
+            tokens.extend(_WORDS.findall(piece))
+    if not tokens:
+        return None
+    if len(tokens) == 1 and not _CJK.fullmatch(tokens[0]):
+        return f'"{tokens[0]}"*'
+    return '"' + " ".join(tokens) + '"'
+
+
+def _matching(index: str, expression: str) -> Any:
+    fts = table(index, column("rowid"))
+    return select(fts.c.rowid).where(text(f"{index} MATCH :q").bindparams(q=expression))
+
+
+def order_text_clause(query: str) -> ColumnElement[bool]:
+    """Orders matching every word of ``query`` in their number, customer or products."""
+    clauses: list[ColumnElement[bool]] = []
+    for word in query.split()[:8]:
+        expression = phrase(word)
+        number = word.upper()
+        by_number = and_(Order.order_no >= number, Order.order_no < number + "\uffff")
+        if expression is None:
+            clauses.append(by_number)
+            continue
+        items = select(OrderItem.order_id).where(
+            OrderItem.product_id.in_(_matching(PRODUCT_SEARCH, expression))
+        )
+        clauses.append(
+            or_(
+                by_number,
+                Order.customer_id.in_(_matching(CUSTOMER_SEARCH, expression)),
+                Order.id.in_(items),
+            )
+        )
+    return and_(*clauses)
+
+
+def index_rows(conn: Connection, entity: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Keep the search indexes in step with pulled customers and products."""
+    if entity == "customer":
+        index, make = CUSTOMER_SEARCH, customer_document
+    elif entity == "product":
+        index, make = PRODUCT_SEARCH, product_document
+    else:
+        return
+    if rows:
+        unindex(conn, entity, [r["id"] for r in rows])
+        conn.exec_driver_sql(
+            f"INSERT INTO {index}(rowid, terms) VALUES (?, ?)",
+            [(r["id"], make(r)) for r in rows],
+        )
+
+
+def unindex(conn: Connection, entity: str, ids: Iterable[int | str]) -> None:
+    index = {"customer": CUSTOMER_SEARCH, "product": PRODUCT_SEARCH}.get(entity)
+    if index is None:
+        return
+    conn.exec_driver_sql(f"DELETE FROM {index} WHERE rowid = ?", [(int(i),) for i in ids])
+
+
+def clear_indexes(conn: Connection) -> None:
+    for index in SEARCH_TABLES:
+        conn.exec_driver_sql(f"DELETE FROM {index}")
