@@ -21,6 +21,17 @@ class ProfileUnwritable(ProfileError):
     """The profile folder cannot be written."""
 
 
+class ProfileOtherShop(ProfileError):
+    """The profile already belongs to another shop; a profile never mixes two shops."""
+
+    def __init__(self, own_shop: str, other_shop: str) -> None:
+        super().__init__(
+            f"this profile belongs to shop {own_shop}; use another profile folder for {other_shop}"
+        )
+        self.own_shop = own_shop
+        self.other_shop = other_shop
+
+
 class NotSignedIn(ZhangguiError):
     """The profile has no shop yet: sign in first."""
 

@@ -11,6 +11,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import httpx
 
@@ -53,7 +54,11 @@ class PlatformProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, *extra: str, timeout: float = 120.0) -> None:
-        log = (self.db.parent / f"platform-{self.port}.log").open("ab")
+        with (self.db.parent / f"platform-{self.port}.log").open("ab") as log:
+            self._spawn(log, extra)
+        self._wait_until_healthy(timeout)
+
+    def _spawn(self, log: BinaryIO, extra: tuple[str, ...]) -> None:
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -70,6 +75,9 @@ class PlatformProcess:
             cwd=ROOT,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
+
+    def _wait_until_healthy(self, timeout: float) -> None:
+        assert self.process is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

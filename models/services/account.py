@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from models.db import SyncState
-from models.errors import ProfileError
+from models.errors import ProfileOtherShop
 from models.profile import Profile
 from models.sync.transport import PlatformClient
 
@@ -27,10 +27,7 @@ def login(profile: Profile, platform_url: str, shop_code: str, password: str) ->
     with profile.write() as s:
         state = s.scalar(select(SyncState))
         if state is not None and state.shop_id != answer.shop_id:
-            raise ProfileError(
-                f"this profile belongs to shop {state.shop_code}; "
-                f"use another profile folder for {answer.shop_code}"
-            )
+            raise ProfileOtherShop(state.shop_code, answer.shop_code)
         if state is None:
             state = SyncState(id=1, cursor="0:0", epoch=None, last_error="")
             s.add(state)

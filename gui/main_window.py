@@ -1,0 +1,320 @@
+"""The main window: workspaces chosen on the left, sync in the toolbar, sync state at the bottom."""
+
+from __future__ import annotations
+
+import logging
+from importlib import metadata
+from typing import TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from gui.dashboard import DashboardWorkspace
+from gui.formatting import fill
+from gui.icons import app_icon, icon
+from gui.sign_in import SignInDialog
+from gui.sync_controller import SyncController
+from gui.sync_status import SyncStatusLabel
+from gui.workspace import Workspace
+from models.profile import Profile
+from models.services.account import SignedIn
+
+log = logging.getLogger(__name__)
+
+W = TypeVar("W", bound=Workspace)
+
+SETTINGS_GEOMETRY = "main_window/geometry"
+SETTINGS_STATE = "main_window/state"
+DEFAULT_SIZE = QSize(1280, 740)
+NAVIGATION_WIDTH = 180
+BUSY_MESSAGE_MS = 4_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        profile: Profile,
+        shop: SignedIn,
+        controller: SyncController,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._profile = profile
+        self._shop = shop
+        self._controller = controller
+        self._workspaces: list[Workspace] = []
+        self._shown_once = False
+        self._create_widgets()
+        self._create_actions()
+        self._connect_signals()
+        self._restore_window_state()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _create_widgets(self) -> None:
+        self.setWindowIcon(app_icon())
+        self._update_title()
+        self._navigation = QListWidget()
+        self._navigation.setObjectName("navigation")
+        self._navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self._navigation.setIconSize(QSize(22, 22))
+        self._navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._stack = QStackedWidget()
+        self._go_to_group = QActionGroup(self)
+        self._view_menu: QMenu | None = None
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._navigation)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+        # One line per workspace, in the order of the navigation.
+        self.dashboard = self.add_workspace(DashboardWorkspace(self._profile))
+
+        self._sync_status = SyncStatusLabel(self._profile)
+        self._sync_busy = QProgressBar()
+        self._sync_busy.setRange(0, 0)
+        self._sync_busy.setMaximumWidth(120)
+        self._sync_busy.setTextVisible(False)
+        self._sync_busy.hide()
+        self.statusBar().addWidget(self._sync_status, 1)
+        self.statusBar().addPermanentWidget(self._sync_busy)
+        self._navigation.setCurrentRow(0)
+
+    def _create_actions(self) -> None:
+        self.sync_action = QAction(icon("sync"), self.tr("&Sync now"), self)
+        self.sync_action.setIconText(self.tr("Sync now"))
+        self.sync_action.setShortcuts([QKeySequence("Ctrl+R"), QKeySequence("F5")])
+        self.sync_action.setToolTip(self.tr("Send your changes and fetch the newest data (F5)"))
+        self.cancel_sync_action = QAction(icon("cancel"), self.tr("&Cancel sync"), self)
+        self.cancel_sync_action.setIconText(self.tr("Cancel sync"))
+        self.cancel_sync_action.setEnabled(False)
+        self.sign_in_action = QAction(icon("sign-in"), self.tr("Sign &in again…"), self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action = QAction(self.tr("&About Zhanggui"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.sync_action)
+        file_menu.addAction(self.cancel_sync_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_in_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        self._toolbar = QToolBar(self.tr("Toolbar"))
+        self._toolbar.setObjectName("main_toolbar")
+        self._toolbar.setMovable(False)
+        self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._toolbar.addAction(self.sync_action)
+        self._toolbar.addAction(self.cancel_sync_action)
+        self.addToolBar(self._toolbar)
+
+        view_menu = self._view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addActions(self._go_to_group.actions())
+        self._end_of_workspaces = view_menu.addSeparator()
+        self.show_navigation_action = QAction(self.tr("Show &navigation"), self)
+        self.show_navigation_action.setCheckable(True)
+        self.show_navigation_action.setChecked(True)
+        view_menu.addAction(self.show_navigation_action)
+        toolbar_action = self._toolbar.toggleViewAction()
+        toolbar_action.setText(self.tr("Show &toolbar"))
+        view_menu.addAction(toolbar_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _connect_signals(self) -> None:
+        self._navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
+        self._go_to_group.triggered.connect(self._on_go_to_group_triggered)
+        self.show_navigation_action.toggled.connect(self._on_show_navigation_action_toggled)
+        self.sync_action.triggered.connect(self._on_sync_action_triggered)
+        self.cancel_sync_action.triggered.connect(self._on_cancel_sync_action_triggered)
+        self.sign_in_action.triggered.connect(self._on_sign_in_action_triggered)
+        self.quit_action.triggered.connect(self._on_quit_action_triggered)
+        self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
+        self._controller.started.connect(self._on_controller_started)
+        self._controller.progress.connect(self._sync_status.show_progress)
+        self._controller.finished.connect(self._on_controller_finished)
+        self._controller.failed.connect(self._on_controller_failed)
+
+    # --- workspaces -------------------------------------------------------------------------
+
+    def add_workspace(self, workspace: W) -> W:
+        """Put ``workspace`` in the navigation and the stack; returns it for keeping."""
+        index = len(self._workspaces)
+        self._workspaces.append(workspace)
+        self._stack.addWidget(workspace)
+        item = QListWidgetItem(icon(workspace.icon_name), workspace.title())
+        item.setSizeHint(QSize(NAVIGATION_WIDTH - 16, 40))
+        self._navigation.addItem(item)
+        go_to = QAction(icon(workspace.icon_name), workspace.title(), self._go_to_group)
+        go_to.setCheckable(True)
+        go_to.setChecked(index == self._navigation.currentRow())
+        go_to.setData(index)
+        if index < 9:
+            go_to.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        if self._view_menu is not None:
+            self._view_menu.insertAction(self._end_of_workspaces, go_to)
+        return workspace
+
+    def workspaces(self) -> list[Workspace]:
+        return list(self._workspaces)
+
+    def go_to_actions(self) -> list[QAction]:
+        """The View menu's actions that show each workspace, in order."""
+        return self._go_to_group.actions()
+
+    def current_workspace(self) -> Workspace:
+        return self._workspaces[self._stack.currentIndex()]
+
+    def show_workspace(self, workspace: Workspace) -> None:
+        self._navigation.setCurrentRow(self._workspaces.index(workspace))
+
+    def refresh(self) -> None:
+        """Show fresh data everywhere, e.g. after a sync or a local action."""
+        for workspace in self._workspaces:
+            workspace.refresh()
+        self._sync_status.refresh()
+
+    @property
+    def sync_status(self) -> SyncStatusLabel:
+        return self._sync_status
+
+    @property
+    def controller(self) -> SyncController:
+        return self._controller
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(fill(self.tr("%1 — Zhanggui"), self._shop.shop_name))
+
+    # --- window state -------------------------------------------------------------------------
+
+    def _restore_window_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = settings.value(SETTINGS_STATE)
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+            return
+        self.resize(DEFAULT_SIZE)
+        screen = self.screen().availableGeometry()
+        self.resize(self.size().boundedTo(screen.size()))
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.center())
+        self.move(frame.topLeft())
+
+    def _save_window_state(self) -> None:
+        settings = QSettings()
+        settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        settings.setValue(SETTINGS_STATE, self.saveState())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._sync_status.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_window_state()
+        self._controller.stop()
+        super().closeEvent(event)
+
+    # --- slots ------------------------------------------------------------------------------
+
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self._stack.setCurrentIndex(row)
+        for action in self._go_to_group.actions():
+            action.setChecked(action.data() == row)
+
+    def _on_go_to_group_triggered(self, action: QAction) -> None:
+        self._navigation.setCurrentRow(int(action.data()))
+
+    def _on_show_navigation_action_toggled(self, shown: bool) -> None:
+        self._navigation.setVisible(shown)
+
+    def _on_sync_action_triggered(self) -> None:
+        if not self._controller.sync_now():
+            self.statusBar().showMessage(self.tr("A sync is already running"), BUSY_MESSAGE_MS)
+
+    def _on_cancel_sync_action_triggered(self) -> None:
+        self._controller.cancel()
+
+    def _on_dashboard_sync_requested(self) -> None:
+        self.sync_action.trigger()
+
+    def _on_sign_in_action_triggered(self) -> None:
+        shop = SignInDialog.ask(
+            self._profile,
+            platform_url=self._shop.platform_url,
+            shop_code=self._shop.shop_code,
+            parent=self,
+        )
+        if shop is not None:
+            self._shop = shop
+            self._update_title()
+            self._controller.sync_now()
+
+    def _on_quit_action_triggered(self) -> None:
+        self.close()
+
+    def _on_about_action_triggered(self) -> None:
+        try:
+            version = metadata.version("zhanggui")
+        except metadata.PackageNotFoundError:
+            version = ""
+        QMessageBox.about(
+            self,
+            self.tr("About Zhanggui"),
+            fill(
+                self.tr(
+                    "<h3>Zhanggui %1</h3><p>The shop owner's desktop workbench: your shop's "
+                    "orders, store managers, customers and posters on this computer, working "
+                    "offline and syncing with the platform.</p><p>Profile folder: %2</p>"
+                ),
+                version,
+                self._profile.folder,
+            ),
+        )
+
+    def _on_controller_started(self) -> None:
+        self.cancel_sync_action.setEnabled(True)
+        self._sync_busy.show()
+        self._sync_status.show_started()
+
+    def _on_controller_finished(self, _report: object) -> None:
+        self._sync_ended()
+        self._sync_status.show_finished()
+        for workspace in self._workspaces:
+            workspace.refresh()
+
+    def _on_controller_failed(self, error: Exception) -> None:
+        self._sync_ended()
+        self._sync_status.show_failed(error)
+        # A failed sync may still have applied pages before it stopped.
+        for workspace in self._workspaces:
+            workspace.refresh()
+
+    def _sync_ended(self) -> None:
+        self.cancel_sync_action.setEnabled(False)
+        self._sync_busy.hide()

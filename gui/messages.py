@@ -1,0 +1,175 @@
+"""Words for the typed errors of models/: what happened, in the owner's language.
+
+``describe`` is a full sentence for a dialog; ``sync_state`` is the short form the status bar
+shows after a sync; ``sign_in_problem`` is what the sign-in dialog says.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from gui.formatting import fill
+from models.errors import (
+    CursorExpired,
+    InvalidInput,
+    LoginRefused,
+    MalformedPayload,
+    NotSignedIn,
+    PlatformError,
+    PlatformUnreachable,
+    ProfileCorrupt,
+    ProfileError,
+    ProfileOtherShop,
+    ProfileForeign,
+    ProfileUnwritable,
+    SyncBusy,
+    SyncCancelled,
+    UnknownOrder,
+    UpgradeRequired,
+    ZhangguiError,
+)
+
+log = logging.getLogger(__name__)
+
+
+def describe(error: BaseException) -> str:
+    """A sentence for any error, typed or not."""
+    if isinstance(error, ProfileError):
+        return profile_problem(error)
+    if isinstance(error, NotSignedIn):
+        return QCoreApplication.translate(
+            "messages", "This profile has not signed in to a shop yet. Please sign in."
+        )
+    if isinstance(error, SyncBusy):
+        return QCoreApplication.translate(
+            "messages", "A sync is already running. It will bring the newest data shortly."
+        )
+    if isinstance(error, SyncCancelled):
+        return QCoreApplication.translate(
+            "messages", "The sync was cancelled. What had arrived so far is kept."
+        )
+    if isinstance(error, PlatformError):
+        return _platform_problem(error)
+    if isinstance(error, UnknownOrder):
+        return QCoreApplication.translate("messages", "There is no such order in this shop.")
+    if isinstance(error, InvalidInput):
+        return fill(
+            QCoreApplication.translate("messages", "This value is not allowed (%1)."),
+            error,
+        )
+    if isinstance(error, ZhangguiError):
+        return fill(QCoreApplication.translate("messages", "Something went wrong: %1"), error)
+    log.error("no words for %r", error)
+    return fill(
+        QCoreApplication.translate("messages", "An unexpected error occurred: %1"),
+        error or type(error).__name__,
+    )
+
+
+def _platform_problem(error: PlatformError) -> str:
+    if isinstance(error, PlatformUnreachable):
+        return QCoreApplication.translate(
+            "messages", "Cannot reach the platform. Check the network; Zhanggui keeps trying."
+        )
+    if isinstance(error, UpgradeRequired):
+        return QCoreApplication.translate(
+            "messages", "The platform needs a newer Zhanggui. Please install the new version."
+        )
+    if isinstance(error, LoginRefused):
+        return QCoreApplication.translate(
+            "messages", "The platform no longer accepts this sign-in. Please sign in again."
+        )
+    if isinstance(error, CursorExpired):
+        return QCoreApplication.translate(
+            "messages",
+            "The platform asked for a fresh copy of the shop's data; the next sync fetches it.",
+        )
+    if isinstance(error, MalformedPayload):
+        return QCoreApplication.translate(
+            "messages",
+            "The platform sent an answer Zhanggui cannot read; nothing of it was applied.",
+        )
+    return fill(
+        QCoreApplication.translate("messages", "The platform refused the request (%1)."),
+        error.code,
+    )
+
+
+def sync_state(error: BaseException) -> str:
+    """The status bar's words after a sync ended with ``error``."""
+    if isinstance(error, PlatformUnreachable):
+        return QCoreApplication.translate(
+            "messages", "Offline: cannot reach the platform (retrying)"
+        )
+    if isinstance(error, LoginRefused):
+        return QCoreApplication.translate("messages", "Sign-in expired: please sign in again")
+    if isinstance(error, UpgradeRequired):
+        return QCoreApplication.translate("messages", "Platform needs a newer Zhanggui")
+    if isinstance(error, SyncBusy):
+        return QCoreApplication.translate("messages", "A sync is already running")
+    if isinstance(error, SyncCancelled):
+        return QCoreApplication.translate("messages", "Sync cancelled")
+    if isinstance(error, NotSignedIn):
+        return QCoreApplication.translate("messages", "Not signed in: please sign in")
+    if isinstance(error, MalformedPayload):
+        return QCoreApplication.translate(
+            "messages", "Sync stopped: the platform's answer was unreadable"
+        )
+    return fill(QCoreApplication.translate("messages", "Sync failed: %1"), describe(error))
+
+
+def sign_in_problem(error: BaseException, platform_url: str) -> str:
+    """What the sign-in dialog says when the platform did not let the owner in."""
+    if isinstance(error, LoginRefused):
+        return QCoreApplication.translate(
+            "messages",
+            "The platform refused this shop code or password. Check both and try again.",
+        )
+    if isinstance(error, PlatformUnreachable):
+        return fill(
+            QCoreApplication.translate(
+                "messages", "Cannot reach the platform at %1. Check the address and the network."
+            ),
+            platform_url,
+        )
+    if isinstance(error, ProfileOtherShop):
+        return fill(
+            QCoreApplication.translate(
+                "messages",
+                "This profile belongs to another shop. "
+                "Open another profile folder to sign in to %1.",
+            ),
+            error.other_shop,
+        )
+    return describe(error)
+
+
+def profile_problem(error: ProfileError, folder: Path | None = None) -> str:
+    """Why a profile cannot be opened, where, and that nothing was changed."""
+    where = str(folder) if folder is not None else ""
+    if isinstance(error, ProfileCorrupt):
+        text = QCoreApplication.translate(
+            "messages",
+            "The shop's database in %1 is damaged, or it is not a Zhanggui database. "
+            "Nothing was changed.",
+        )
+    elif isinstance(error, ProfileForeign):
+        text = QCoreApplication.translate(
+            "messages",
+            "The file in %1 is not a Zhanggui database, or it was written by a newer "
+            "Zhanggui. Nothing was changed.",
+        )
+    elif isinstance(error, ProfileUnwritable):
+        text = QCoreApplication.translate(
+            "messages",
+            "Zhanggui cannot write to the folder %1. Check that it exists and that you may "
+            "write there. Nothing was changed.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "messages", "The profile in %1 cannot be used. Nothing was changed."
+        )
+    return fill(text, where or QCoreApplication.translate("messages", "the profile folder"))

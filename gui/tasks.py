@@ -1,0 +1,199 @@
+"""Work off the GUI thread: a thread pool whose results come back by signal on the GUI thread.
+
+    task = tasks.run(lambda: dashboard(profile), name="dashboard")
+    task.then(self._on_dashboard_loaded, self._on_dashboard_failed)
+
+    task = tasks.run_controlled(lambda control: sync(profile, options_for(control)))
+    task.progress.connect(...)
+    task.cancel()
+
+Work runs in the pool and must not touch widgets; it may ask ``control.cancelled()`` and call
+``control.report(value)``, which arrives as the task's ``progress`` signal. Every task stays in
+``running()`` until its last signal has been delivered, so tests and the app's shutdown can wait
+for all of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+
+from models.errors import ZhangguiError
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+
+MAX_THREADS = 4
+
+_pool: QThreadPool | None = None
+_live: set[Task[Any]] = set()
+
+
+class Control:
+    """What running work may ask of its task: whether to stop, and how far it got."""
+
+    def __init__(self) -> None:
+        self._cancel = threading.Event()
+        self._report: Callable[[object], None] = lambda _value: None
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def report(self, value: object) -> None:
+        self._report(value)
+
+
+class _Relay(QObject):
+    """Carries the worker's outcome across threads; lives on the GUI thread."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    progress = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task[Any], work: Callable[[Control], object], relay: _Relay) -> None:
+        super().__init__()
+        self._task_name = task.name
+        self._record_thread = task._record_thread
+        self._work = work
+        self._control = task.control
+        self._relay = relay
+
+    def run(self) -> None:
+        self._record_thread(threading.get_ident())
+        try:
+            result = self._work(self._control)
+        except Exception as exc:
+            if not isinstance(exc, ZhangguiError):
+                log.exception("background task %r failed", self._task_name)
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.finished.emit(result)
+
+
+class Task(QObject, Generic[R]):
+    """One piece of work in the pool; its signals are emitted on the GUI thread."""
+
+    finished = Signal(object)  # the work's result
+    failed = Signal(object)  # the exception the work raised
+    progress = Signal(object)  # whatever the work passed to control.report()
+    done = Signal()  # after finished or failed
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.control = Control()
+        self.worker_thread: int | None = None
+        self._relay = _Relay()
+        self._relay.finished.connect(self._on_relay_finished, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._on_relay_failed, Qt.ConnectionType.QueuedConnection)
+        self._relay.progress.connect(self._on_relay_progress, Qt.ConnectionType.QueuedConnection)
+        self.control._report = self._relay.progress.emit
+
+    def then(
+        self,
+        on_finished: Callable[[R], object],
+        on_failed: Callable[[Exception], object] | None = None,
+    ) -> Task[R]:
+        """Connect the outcome; a bound method of a widget is dropped when the widget goes."""
+        self.finished.connect(on_finished)
+        if on_failed is not None:
+            self.failed.connect(on_failed)
+        return self
+
+    def cancel(self) -> None:
+        self.control._cancel.set()
+
+    def is_running(self) -> bool:
+        return self in _live
+
+    def __repr__(self) -> str:
+        return f"<Task {self.name!r}>"
+
+    def _start(self, work: Callable[[Control], object]) -> None:
+        _live.add(self)
+        pool().start(_Runnable(self, work, self._relay))
+
+    def _record_thread(self, ident: int) -> None:
+        self.worker_thread = ident
+
+    def _on_relay_finished(self, result: object) -> None:
+        try:
+            self.finished.emit(result)
+        finally:
+            self._end()
+
+    def _on_relay_failed(self, error: object) -> None:
+        try:
+            self.failed.emit(error)
+        finally:
+            self._end()
+
+    def _on_relay_progress(self, value: object) -> None:
+        if self in _live:
+            self.progress.emit(value)
+
+    def _end(self) -> None:
+        _live.discard(self)
+        self.done.emit()
+
+
+def pool() -> QThreadPool:
+    global _pool  # noqa: PLW0603 - one pool for the whole app, made when first needed
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(MAX_THREADS)
+    return _pool
+
+
+def run(work: Callable[[], R], *, name: str = "") -> Task[R]:
+    """Run ``work()`` in the pool."""
+    return run_controlled(lambda _control: work(), name=name or _name_of(work))
+
+
+def run_controlled(work: Callable[[Control], R], *, name: str = "") -> Task[R]:
+    """Run ``work(control)`` in the pool; the work may check for cancelling and report progress."""
+    task: Task[R] = Task(name or _name_of(work))
+    task._start(work)
+    return task
+
+
+def running() -> list[Task[Any]]:
+    """Tasks whose outcome has not been delivered yet."""
+    return sorted(_live, key=lambda t: t.name)
+
+
+def cancel_all() -> None:
+    for task in list(_live):
+        task.cancel()
+
+
+def wait_for_all(timeout: float = 30.0) -> bool:
+    """Block until every task has ended and its outcome was delivered; False on timeout."""
+    deadline = time.monotonic() + timeout
+    while _live:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        pool().waitForDone(max(1, min(int(left * 1000), 100)))
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return True
+
+
+def _name_of(work: Callable[..., object]) -> str:
+    return getattr(work, "__qualname__", None) or repr(work)

@@ -1,0 +1,428 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DashboardWorkspace</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>经营概况</translation>
+    </message>
+    <message>
+        <source>Today at a glance</source>
+        <translation>今日一览</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Today's orders</source>
+        <translation>今日订单</translation>
+    </message>
+    <message>
+        <source>Today's sales</source>
+        <translation>今日销售额</translation>
+    </message>
+    <message>
+        <source>Orders, last 7 days</source>
+        <translation>近 7 天订单</translation>
+    </message>
+    <message>
+        <source>Sales, last 7 days</source>
+        <translation>近 7 天销售额</translation>
+    </message>
+    <message>
+        <source>Release requests</source>
+        <translation>放手申请</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <source>Refused by the platform</source>
+        <translation>平台拒绝</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Orders and sales</source>
+        <translation>订单与销售</translation>
+    </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation>待您处理</translation>
+    </message>
+    <message>
+        <source>from paid orders</source>
+        <translation>按已付款订单计</translation>
+    </message>
+    <message>
+        <source>placed since midnight</source>
+        <translation>今天零点以来下的单</translation>
+    </message>
+    <message>
+        <source>today and the 6 days before</source>
+        <translation>今天及之前 6 天</translation>
+    </message>
+    <message>
+        <source>waiting for your decision</source>
+        <translation>等待您的决定</translation>
+    </message>
+    <message>
+        <source>none waiting</source>
+        <translation>暂无待处理</translation>
+    </message>
+    <message>
+        <source>your changes, sent at the next sync</source>
+        <translation>您的改动，下次同步时发送</translation>
+    </message>
+    <message>
+        <source>everything is sent</source>
+        <translation>已全部发送</translation>
+    </message>
+    <message>
+        <source>actions the platform did not accept</source>
+        <translation>平台未接受的操作</translation>
+    </message>
+    <message>
+        <source>nothing refused</source>
+        <translation>没有被拒绝的操作</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>sync to fetch your shop's data</source>
+        <translation>同步后即可获取店铺数据</translation>
+    </message>
+    <message>
+        <source>This computer has none of your shop's data yet. Sync now to fetch your orders from the platform.</source>
+        <translation>这台电脑上还没有您店铺的数据。立即同步，从平台获取您的订单。</translation>
+    </message>
+    <message>
+        <source>No orders in the last 7 days. Sync now to fetch the newest orders.</source>
+        <translation>近 7 天没有订单。立即同步，获取最新订单。</translation>
+    </message>
+    <message>
+        <source>Cannot read the figures: %1</source>
+        <translation>无法读取数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Send your changes and fetch the newest data (F5)</source>
+        <translation>发送您的改动并获取最新数据 (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>取消同步(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation>取消同步</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again…</source>
+        <translation>重新登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Zhanggui</source>
+        <translation>关于掌柜(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show &amp;navigation</source>
+        <translation>显示导航栏(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show &amp;toolbar</source>
+        <translation>显示工具栏(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>%1 — Zhanggui</source>
+        <translation>%1 — 掌柜</translation>
+    </message>
+    <message>
+        <source>A sync is already running</source>
+        <translation>已有同步正在进行</translation>
+    </message>
+    <message>
+        <source>About Zhanggui</source>
+        <translation>关于掌柜</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Zhanggui %1&lt;/h3&gt;&lt;p&gt;The shop owner's desktop workbench: your shop's orders, store managers, customers and posters on this computer, working offline and syncing with the platform.&lt;/p&gt;&lt;p&gt;Profile folder: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;掌柜 %1&lt;/h3&gt;&lt;p&gt;店主的桌面工作台：店铺的订单、店长、顾客和海报都在这台电脑上，离线也能用，并与平台同步。&lt;/p&gt;&lt;p&gt;数据文件夹：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to your shop</source>
+        <translation>登录您的店铺</translation>
+    </message>
+    <message>
+        <source>Sign in once: this computer then keeps your shop's data and syncs it.</source>
+        <translation>登录一次后，这台电脑会保存您店铺的数据，并与平台同步。</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>Shop code</source>
+        <translation>店铺编号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message numerus="yes">
+        <source>%n action(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n 项待同步</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) refused by the platform</source>
+        <translation>
+            <numerusform>%n 项被平台拒绝</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>已同步 · %1</translation>
+    </message>
+    <message>
+        <source>The last sync did not finish</source>
+        <translation>上次同步未完成</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing… sending %Ln action(s)</source>
+        <translation>
+            <numerusform>正在同步… 发送 %Ln 项操作</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing… %Ln change(s) received</source>
+        <translation>
+            <numerusform>正在同步… 已收到 %Ln 项变更</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>上次成功同步：%1</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Cannot open the shop's profile</source>
+        <translation>无法打开店铺数据</translation>
+    </message>
+    <message>
+        <source>Cannot start the demo</source>
+        <translation>无法启动演示</translation>
+    </message>
+    <message>
+        <source>The demo platform did not start: %1</source>
+        <translation>演示平台未能启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>today %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>昨天 %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>This profile has not signed in to a shop yet. Please sign in.</source>
+        <translation>这个数据文件夹还没有登录店铺，请先登录。</translation>
+    </message>
+    <message>
+        <source>A sync is already running. It will bring the newest data shortly.</source>
+        <translation>已有同步正在进行，稍后就能看到最新数据。</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled. What had arrived so far is kept.</source>
+        <translation>同步已取消，已经收到的数据会保留。</translation>
+    </message>
+    <message>
+        <source>There is no such order in this shop.</source>
+        <translation>本店没有这个订单。</translation>
+    </message>
+    <message>
+        <source>This value is not allowed (%1).</source>
+        <translation>这个值不允许（%1）。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出现问题：%1</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: %1</source>
+        <translation>发生意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Cannot reach the platform. Check the network; Zhanggui keeps trying.</source>
+        <translation>无法连接平台。请检查网络，掌柜会继续重试。</translation>
+    </message>
+    <message>
+        <source>The platform needs a newer Zhanggui. Please install the new version.</source>
+        <translation>平台需要更新版本的掌柜，请安装新版本。</translation>
+    </message>
+    <message>
+        <source>The platform no longer accepts this sign-in. Please sign in again.</source>
+        <translation>平台不再接受当前的登录，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The platform asked for a fresh copy of the shop's data; the next sync fetches it.</source>
+        <translation>平台要求重新获取店铺数据，下次同步时会自动获取。</translation>
+    </message>
+    <message>
+        <source>The platform sent an answer Zhanggui cannot read; nothing of it was applied.</source>
+        <translation>平台返回的内容掌柜无法读取，其中的内容都没有应用。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request (%1).</source>
+        <translation>平台拒绝了这个请求（%1）。</translation>
+    </message>
+    <message>
+        <source>Offline: cannot reach the platform (retrying)</source>
+        <translation>离线：无法连接平台（正在重试）</translation>
+    </message>
+    <message>
+        <source>Sign-in expired: please sign in again</source>
+        <translation>登录已过期：请重新登录</translation>
+    </message>
+    <message>
+        <source>Platform needs a newer Zhanggui</source>
+        <translation>平台需要更新版本的掌柜</translation>
+    </message>
+    <message>
+        <source>A sync is already running</source>
+        <translation>已有同步正在进行</translation>
+    </message>
+    <message>
+        <source>Sync cancelled</source>
+        <translation>同步已取消</translation>
+    </message>
+    <message>
+        <source>Not signed in: please sign in</source>
+        <translation>未登录：请先登录</translation>
+    </message>
+    <message>
+        <source>Sync stopped: the platform's answer was unreadable</source>
+        <translation>同步已停止：无法读取平台返回的内容</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <source>The platform refused this shop code or password. Check both and try again.</source>
+        <translation>平台拒绝了这个店铺编号或密码。请检查后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the platform at %1. Check the address and the network.</source>
+        <translation>无法连接平台 %1。请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>This profile belongs to another shop. Open another profile folder to sign in to %1.</source>
+        <translation>此档案属于另一家店铺。请打开另一个档案文件夹来登录 %1。</translation>
+    </message>
+    <message>
+        <source>The shop's database in %1 is damaged, or it is not a Zhanggui database. Nothing was changed.</source>
+        <translation>%1 中的店铺数据库已损坏，或者不是掌柜的数据库。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>The file in %1 is not a Zhanggui database, or it was written by a newer Zhanggui. Nothing was changed.</source>
+        <translation>%1 中的文件不是掌柜的数据库，或者是由更新版本的掌柜写入的。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Zhanggui cannot write to the folder %1. Check that it exists and that you may write there. Nothing was changed.</source>
+        <translation>掌柜无法写入文件夹 %1。请确认文件夹存在，并且您有写入权限。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>The profile in %1 cannot be used. Nothing was changed.</source>
+        <translation>%1 中的数据无法使用。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>the profile folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,96 @@
+"""Starting the app: a profile that cannot open is explained, the language is the one asked for."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gui.app import EXIT_PROFILE, run_app
+from gui.main_window import MainWindow
+from gui.sign_in import SignInDialog
+from models.profile import DB_NAME, Profile
+from tests.gui.conftest import SHOP_NAME, WhenShown
+
+
+@pytest.fixture(autouse=True)
+def app_state_restored(qapp: QApplication) -> Iterator[None]:
+    """run_app styles and names the application; put it back for the tests that follow."""
+    names = (qapp.applicationName(), qapp.organizationName())
+    font, sheet = qapp.font(), qapp.styleSheet()
+    yield
+    qapp.setApplicationName(names[0])
+    qapp.setOrganizationName(names[1])
+    qapp.setFont(font)
+    qapp.setStyleSheet(sheet)
+
+
+def arguments(profile: Path, lang: str = "en") -> argparse.Namespace:
+    return argparse.Namespace(demo=False, profile=profile, lang=lang)
+
+
+def test_a_damaged_profile_is_explained_in_words_and_left_as_it_was(
+    tmp_path: Path, when_shown: WhenShown
+) -> None:
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    database = folder / DB_NAME
+    database.write_bytes(b"not a database at all " * 200)
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    said: list[str] = []
+
+    def read_and_close(box: QMessageBox) -> None:
+        said.append(box.text())
+        box.accept()
+
+    when_shown(QMessageBox, read_and_close)
+    assert run_app(arguments(folder)) == EXIT_PROFILE
+
+    assert len(said) == 1
+    assert "is damaged, or it is not a Zhanggui database" in said[0]
+    assert str(folder) in said[0]
+    assert said[0].endswith("Nothing was changed.")
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+
+
+def test_a_profile_not_signed_in_asks_for_the_sign_in_and_cancel_quits(
+    tmp_path: Path, when_shown: WhenShown
+) -> None:
+    when_shown(SignInDialog, lambda dialog: dialog.reject())
+    assert run_app(arguments(tmp_path / "fresh")) == 0
+
+
+def test_in_chinese_the_window_speaks_chinese(shop_profile: Profile, when_shown: WhenShown) -> None:
+    seen: dict[str, object] = {}
+
+    def look_then_close(window: MainWindow) -> None:
+        try:
+            seen["title"] = window.windowTitle()
+            seen["menus"] = [action.text() for action in window.menuBar().actions()]
+            seen["cards"] = [
+                window.dashboard.card(name).title_text() for name in window.dashboard.card_names()
+            ]
+            seen["navigation"] = [w.title() for w in window.workspaces()]
+        finally:
+            window.close()
+
+    when_shown(MainWindow, look_then_close, ready=lambda w: not w.dashboard.is_loading())
+    assert run_app(arguments(shop_profile.folder, "zh_CN")) == 0
+
+    assert seen["title"] == f"{SHOP_NAME} — 掌柜"
+    assert seen["menus"] == ["文件(&F)", "查看(&V)", "帮助(&H)"]
+    assert seen["navigation"] == ["经营概况"]
+    assert seen["cards"] == [
+        "今日订单",
+        "今日销售额",
+        "近 7 天订单",
+        "近 7 天销售额",
+        "放手申请",
+        "待同步",
+        "平台拒绝",
+        "上次同步",
+    ]

@@ -1,0 +1,173 @@
+"""The main window: the shop's name, workspaces, remembered geometry, and sync in words."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from gui.main_window import MainWindow
+from gui.sync_controller import SyncController
+from gui.workspace import Workspace
+from models.errors import PlatformUnreachable
+from models.profile import Profile
+from models.services.account import signed_in
+from models.sync.lock import sync_lock
+from models.sync.syncer import SyncOptions
+from tests.gui.conftest import SHOP_NAME
+
+
+def open_window(qtbot: QtBot, profile: Profile, controller: SyncController) -> MainWindow:
+    shop = signed_in(profile)
+    assert shop is not None
+    window = MainWindow(profile, shop, controller)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.dashboard.figures_shown):
+        window.show()
+    return window
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(
+        lambda: (
+            not window.controller.is_running()
+            and not window.dashboard.is_loading()
+            and not window.sync_status.is_loading()
+        )
+    )
+
+
+@pytest.fixture
+def window(qtbot: QtBot, shop_profile: Profile, quick_controller: SyncController) -> MainWindow:
+    window = open_window(qtbot, shop_profile, quick_controller)
+    settle(qtbot, window)
+    return window
+
+
+def test_the_title_names_the_shop(window: MainWindow) -> None:
+    assert SHOP_NAME in window.windowTitle()
+    assert window.windowTitle() == f"{SHOP_NAME} — Zhanggui"
+
+
+def test_the_status_bar_says_when_the_shop_was_synced_and_what_waits(window: MainWindow) -> None:
+    text = window.sync_status.text()
+    assert text.startswith("Synced at ")
+    assert "1 action waiting to sync" in text
+    assert "1 action refused by the platform" in text
+
+
+def test_sync_now_on_an_unreachable_platform_says_so_without_blocking_the_window(
+    qtbot: QtBot, shop_profile: Profile
+) -> None:
+    gui_thread = threading.get_ident()
+    backing_off = threading.Event()
+    go_on = threading.Event()
+    slept_on: list[int] = []
+
+    def sleep(_seconds: float) -> None:
+        # The sync waits here between attempts; the test decides when it goes on.
+        slept_on.append(threading.get_ident())
+        backing_off.set()
+        go_on.wait(30)
+
+    controller = SyncController(
+        shop_profile, options=SyncOptions(retries=1, backoff=0.01, sleep=sleep)
+    )
+    window = open_window(qtbot, shop_profile, controller)
+    settle(qtbot, window)
+
+    with qtbot.waitSignal(controller.started):
+        window.sync_action.trigger()
+    qtbot.waitUntil(backing_off.is_set)
+    # The sync is stuck in its worker, and the window still answers.
+    assert controller.is_running()
+    assert window.sync_status.text().startswith("Syncing…")
+    assert window.cancel_sync_action.isEnabled()
+    window.sync_action.trigger()
+    assert window.statusBar().currentMessage() == "A sync is already running"
+
+    with qtbot.waitSignal(controller.failed) as failed:
+        go_on.set()
+    settle(qtbot, window)
+
+    assert isinstance(failed.args[0], PlatformUnreachable)
+    assert slept_on
+    assert all(thread != gui_thread for thread in slept_on)
+    assert window.sync_status.text().startswith("Offline: cannot reach the platform (retrying)")
+    assert not window.cancel_sync_action.isEnabled()
+    controller.stop()
+
+
+def test_a_sync_run_elsewhere_is_not_an_error(
+    qtbot: QtBot, window: MainWindow, shop_profile: Profile
+) -> None:
+    with sync_lock(shop_profile.folder), qtbot.waitSignal(window.controller.failed):
+        window.sync_action.trigger()
+    settle(qtbot, window)
+
+    assert window.sync_status.text().startswith("A sync is already running")
+
+
+def test_cancel_stops_a_sync_that_waits_for_the_platform(
+    qtbot: QtBot, shop_profile: Profile
+) -> None:
+    waiting = threading.Event()
+
+    def sleep(seconds: float) -> None:
+        waiting.set()
+        threading.Event().wait(min(seconds, 0.05))
+
+    controller = SyncController(shop_profile, options=SyncOptions(retries=100, sleep=sleep))
+    window = open_window(qtbot, shop_profile, controller)
+    window.sync_action.trigger()
+    qtbot.waitUntil(waiting.is_set)
+
+    with qtbot.waitSignal(controller.failed):
+        window.cancel_sync_action.trigger()
+    settle(qtbot, window)
+
+    assert window.sync_status.text().startswith("Sync cancelled")
+
+
+def test_the_window_remembers_its_size(
+    qtbot: QtBot, shop_profile: Profile, quick_controller: SyncController
+) -> None:
+    first = open_window(qtbot, shop_profile, quick_controller)
+    settle(qtbot, first)
+    first.resize(QSize(700, 500))
+    first.close()
+
+    second = open_window(qtbot, shop_profile, quick_controller)
+    settle(qtbot, second)
+    assert second.size() == QSize(700, 500)
+
+
+class Notes(Workspace):
+    icon_name = "sign-in"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refreshed = 0
+        QLabel("notes", self)
+
+    def title(self) -> str:
+        return "Notes"
+
+    def refresh(self) -> None:
+        self.refreshed += 1
+
+
+def test_a_workspace_is_added_in_one_line(qtbot: QtBot, window: MainWindow) -> None:
+    notes = window.add_workspace(Notes())
+
+    assert [w.title() for w in window.workspaces()] == ["Dashboard", "Notes"]
+    go_to_notes = window.go_to_actions()[1]
+    assert go_to_notes.text() == "Notes"
+    go_to_notes.trigger()
+    assert window.current_workspace() is notes
+    window.refresh()
+    settle(qtbot, window)
+    assert notes.refreshed == 1
