@@ -17,6 +17,8 @@ def every_typed_error() -> list[errors.ZhangguiError]:
     for _name, kind in inspect.getmembers(errors, inspect.isclass):
         if issubclass(kind, errors.PlatformError):
             found.append(kind("some_code", "what the platform said"))
+        elif issubclass(kind, errors.ProfileOtherShop):
+            found.append(kind("demo1", "demo2"))
         elif issubclass(kind, errors.ZhangguiError):
             found.append(kind("what models said"))
     return found
