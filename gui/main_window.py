@@ -10,12 +10,14 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.dashboard import DashboardWorkspace
 from gui.formatting import fill
 from gui.icons import app_icon, icon
+from gui.orders.workspace import OrdersWorkspace
 from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
 from gui.sync_status import SyncStatusLabel
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
 
         # One line per workspace, in the order of the navigation.
         self.dashboard = self.add_workspace(DashboardWorkspace(self._profile))
+        self.orders = self.add_workspace(OrdersWorkspace(self._profile))
 
         self._sync_status = SyncStatusLabel(self._profile)
         self._sync_busy = QProgressBar()
@@ -124,6 +128,18 @@ class MainWindow(QMainWindow):
         self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._toolbar.addAction(self.sync_action)
         self._toolbar.addAction(self.cancel_sync_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._toolbar.addWidget(spacer)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("Search orders (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_box.setFixedWidth(280)
+        self._toolbar.addWidget(self.search_box)
+        self.find_action = QAction(self.tr("&Find…"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.addAction(self.find_action)
         self.addToolBar(self._toolbar)
 
         view_menu = self._view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -150,6 +166,9 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self._on_quit_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
+        self.find_action.triggered.connect(self._on_find_action_triggered)
+        self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
+        self.orders.reviewed.connect(self._on_orders_reviewed)
         self._controller.started.connect(self._on_controller_started)
         self._controller.progress.connect(self._sync_status.show_progress)
         self._controller.finished.connect(self._on_controller_finished)
@@ -259,6 +278,18 @@ class MainWindow(QMainWindow):
 
     def _on_cancel_sync_action_triggered(self) -> None:
         self._controller.cancel()
+
+    def _on_find_action_triggered(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _on_search_box_return_pressed(self) -> None:
+        self.show_workspace(self.orders)
+        self.orders.search(self.search_box.text().strip())
+
+    def _on_orders_reviewed(self) -> None:
+        self.dashboard.refresh()
+        self._sync_status.refresh()
 
     def _on_dashboard_sync_requested(self) -> None:
         self.sync_action.trigger()

@@ -112,6 +112,29 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类目</translation>
+    </message>
+    <message>
+        <source>Any review state</source>
+        <translation>全部核对状态</translation>
+    </message>
+    <message>
+        <source>Search order no., customer or product</source>
+        <translation>搜索订单号、顾客或商品</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Sync now</source>
@@ -154,6 +177,14 @@
         <translation>工具栏</translation>
     </message>
     <message>
+        <source>Search orders (Ctrl+F)</source>
+        <translation>搜索订单 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
@@ -184,6 +215,140 @@
     <message>
         <source>&lt;h3&gt;Zhanggui %1&lt;/h3&gt;&lt;p&gt;The shop owner's desktop workbench: your shop's orders, store managers, customers and posters on this computer, working offline and syncing with the platform.&lt;/p&gt;&lt;p&gt;Profile folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;掌柜 %1&lt;/h3&gt;&lt;p&gt;店主的桌面工作台：店铺的订单、店长、顾客和海报都在这台电脑上，离线也能用，并与平台同步。&lt;/p&gt;&lt;p&gt;数据文件夹：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Your review</source>
+        <translation>您的核对</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <source>No flag</source>
+        <translation>无标记</translation>
+    </message>
+    <message>
+        <source>A note for yourself (Ctrl+Enter saves)</source>
+        <translation>给自己的备注（Ctrl+Enter 保存）</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>保存核对</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>No order selected</source>
+        <translation>未选择订单</translation>
+    </message>
+    <message>
+        <source>Choose an order in the table to see it here.</source>
+        <translation>在表格中选择一笔订单，在此查看详情。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · commission %3</source>
+        <translation>%1 · %2 · 佣金 %3</translation>
+    </message>
+    <message>
+        <source>%1
+%2 × %3 · commission %4</source>
+        <translation>%1
+%2 × %3 · 佣金 %4</translation>
+    </message>
+    <message>
+        <source>Customer not yet synced</source>
+        <translation>顾客资料尚未同步</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3
+Belongs to %4 since %5 (%6)</source>
+        <translation>%1 %2，%3
+自 %5 起归属 %4（%6）</translation>
+    </message>
+    <message>
+        <source>Left this shop with a released store manager</source>
+        <translation>已随放手的店长离开本店</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>等待同步</translation>
+    </message>
+    <message>
+        <source>Refused by the platform: %1</source>
+        <translation>平台拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersWorkspace</name>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export view to Excel (.xlsx)…</source>
+        <translation>导出当前视图为 Excel (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Export view to CSV…</source>
+        <translation>导出当前视图为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export selected rows to Excel…</source>
+        <translation>导出选中行为 Excel…</translation>
+    </message>
+    <message>
+        <source>(current filters)</source>
+        <translation>（当前筛选）</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Select the rows to export first.</source>
+        <translation>请先选择要导出的行。</translation>
     </message>
 </context>
 <context>
@@ -423,6 +588,216 @@
     <message>
         <source>the profile folder</source>
         <translation>数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>orders</name>
+    <message>
+        <source>own customer</source>
+        <translation>自有顾客</translation>
+    </message>
+    <message>
+        <source>through a store manager</source>
+        <translation>经店长</translation>
+    </message>
+    <message>
+        <source>allocated from public-domain traffic</source>
+        <translation>公域流量分配</translation>
+    </message>
+    <message>
+        <source>transferred in</source>
+        <translation>转入</translation>
+    </message>
+    <message>
+        <source>Order placed</source>
+        <translation>下单</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Reviewed by you</source>
+        <translation>您已核对</translation>
+    </message>
+    <message>
+        <source>Customer bound by a first order</source>
+        <translation>顾客因首单绑定</translation>
+    </message>
+    <message>
+        <source>Customer left with a released manager</source>
+        <translation>顾客随放手的店长离开</translation>
+    </message>
+    <message>
+        <source>Customer transferred in</source>
+        <translation>顾客转入</translation>
+    </message>
+    <message>
+        <source>Customer allocated from public-domain traffic</source>
+        <translation>顾客来自公域流量分配</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>未核对</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation>等待同步</translation>
+    </message>
+    <message>
+        <source>refused by the platform</source>
+        <translation>被平台拒绝</translation>
+    </message>
+    <message>
+        <source>Own store</source>
+        <translation>自营店</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Placed at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>自定义范围…</translation>
+    </message>
+    <message>
+        <source>%1 orders</source>
+        <translation>%1 笔订单</translation>
+    </message>
+    <message>
+        <source>placed %1 to %2</source>
+        <translation>下单于 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>store of %1</source>
+        <translation>%1 的门店</translation>
+    </message>
+    <message>
+        <source>matching “%1”</source>
+        <translation>匹配“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export orders</source>
+        <translation>导出订单</translation>
+    </message>
+    <message>
+        <source>Exporting orders…</source>
+        <translation>正在导出订单…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting orders… %1 of %2</source>
+        <translation>正在导出订单… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>%1 orders were written to %2.</source>
+        <translation>已将 %1 笔订单写入 %2。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
 </context>
 </TS>

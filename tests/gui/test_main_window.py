@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from gui import tasks
 from gui.main_window import MainWindow
 from gui.sync_controller import SyncController
 from gui.workspace import Workspace
@@ -36,6 +37,7 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
             not window.controller.is_running()
             and not window.dashboard.is_loading()
             and not window.sync_status.is_loading()
+            and not tasks.running()
         )
     )
 
@@ -137,12 +139,12 @@ def test_the_window_remembers_its_size(
 ) -> None:
     first = open_window(qtbot, shop_profile, quick_controller)
     settle(qtbot, first)
-    first.resize(QSize(700, 500))
+    first.resize(QSize(760, 540))
     first.close()
 
     second = open_window(qtbot, shop_profile, quick_controller)
     settle(qtbot, second)
-    assert second.size() == QSize(700, 500)
+    assert second.size() == QSize(760, 540)
 
 
 class Notes(Workspace):
@@ -163,8 +165,8 @@ class Notes(Workspace):
 def test_a_workspace_is_added_in_one_line(qtbot: QtBot, window: MainWindow) -> None:
     notes = window.add_workspace(Notes())
 
-    assert [w.title() for w in window.workspaces()] == ["Dashboard", "Notes"]
-    go_to_notes = window.go_to_actions()[1]
+    assert [w.title() for w in window.workspaces()] == ["Dashboard", "Orders", "Notes"]
+    go_to_notes = window.go_to_actions()[2]
     assert go_to_notes.text() == "Notes"
     go_to_notes.trigger()
     assert window.current_workspace() is notes

@@ -1,0 +1,1 @@
+"""The orders workspace: the shop's whole order history, filtered, reviewed and exported."""

@@ -1,0 +1,215 @@
+"""One order in full beside the table: items, the customer's binding, the timeline, the review."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import tasks
+from gui.formatting import day_and_time, fill, local_time, money
+from gui.orders.labels import own_store, review_label, status_label
+from models import wire
+from models.profile import Profile
+from models.services.order_detail import Moment, OrderDetail, order_detail
+
+FLAGS = ("none", "problem", "follow_up")
+
+
+def via_label(via: str) -> str:
+    return {
+        "own": QCoreApplication.translate("orders", "own customer"),
+        "manager": QCoreApplication.translate("orders", "through a store manager"),
+        "public_domain": QCoreApplication.translate(
+            "orders", "allocated from public-domain traffic"
+        ),
+        "transferred_in": QCoreApplication.translate("orders", "transferred in"),
+    }.get(via, via)
+
+
+def moment_label(moment: Moment) -> str:
+    labels = {
+        "placed": QCoreApplication.translate("orders", "Order placed"),
+        "paid": QCoreApplication.translate("orders", "Paid"),
+        "reviewed": QCoreApplication.translate("orders", "Reviewed by you"),
+        "ledger:first_order": QCoreApplication.translate(
+            "orders", "Customer bound by a first order"
+        ),
+        "ledger:release_out": QCoreApplication.translate(
+            "orders", "Customer left with a released manager"
+        ),
+        "ledger:transfer_in": QCoreApplication.translate("orders", "Customer transferred in"),
+        "ledger:allocation": QCoreApplication.translate(
+            "orders", "Customer allocated from public-domain traffic"
+        ),
+    }
+    return labels.get(moment.what, moment.what)
+
+
+class OrderDetailPane(QScrollArea):
+    review_requested = Signal(str, bool, str, str)  # order no, reviewed, flag, note
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._profile = profile
+        self._order_id: int | None = None
+        self.detail: OrderDetail | None = None
+        self._create_widgets()
+        self._connect_signals()
+        self.show_order(None)
+
+    def _create_widgets(self) -> None:
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(200)
+        body = QWidget()
+        self.heading = QLabel()
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.items = QListWidget()
+        self.items.setMinimumHeight(120)
+        self.binding = QLabel()
+        self.binding.setWordWrap(True)
+        self.timeline = QLabel()
+        self.timeline.setWordWrap(True)
+        self.timeline.setTextFormat(Qt.TextFormat.PlainText)
+
+        review_box = QGroupBox(self.tr("Your review"))
+        self.reviewed = QCheckBox(self.tr("Reviewed"))
+        self.flag = QComboBox()
+        for flag in FLAGS:
+            self.flag.addItem(self.tr("No flag") if flag == "none" else review_label(flag), flag)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("A note for yourself (Ctrl+Enter saves)"))
+        self.note.setMaximumHeight(90)
+        self.save = QPushButton(self.tr("Save review"))
+        self.sync_state = QLabel()
+        self.sync_state.setWordWrap(True)
+        form = QFormLayout(review_box)
+        form.addRow(self.reviewed)
+        form.addRow(self.tr("Flag"), self.flag)
+        form.addRow(self.note)
+        form.addRow(self.save)
+        form.addRow(self.sync_state)
+
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Items")))
+        layout.addWidget(self.items)
+        layout.addWidget(QLabel(self.tr("Customer")))
+        layout.addWidget(self.binding)
+        layout.addWidget(QLabel(self.tr("Timeline")))
+        layout.addWidget(self.timeline)
+        layout.addWidget(review_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self._save_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.note)
+        self._save_shortcut_enter = QShortcut(QKeySequence("Ctrl+Enter"), self.note)
+
+    def _connect_signals(self) -> None:
+        self.save.clicked.connect(self._on_save_clicked)
+        self._save_shortcut.activated.connect(self._on_save_clicked)
+        self._save_shortcut_enter.activated.connect(self._on_save_clicked)
+
+    def show_order(self, order_id: int | None) -> None:
+        self._order_id = order_id
+        enabled = order_id is not None
+        for widget in (self.reviewed, self.flag, self.note, self.save):
+            widget.setEnabled(enabled)
+        if order_id is None:
+            self.detail = None
+            self.heading.setText(self.tr("No order selected"))
+            self.summary.setText(self.tr("Choose an order in the table to see it here."))
+            self.items.clear()
+            self.binding.clear()
+            self.timeline.clear()
+            self.sync_state.clear()
+            return
+        profile = self._profile
+        tasks.run(lambda: order_detail(profile, order_id), name="orders.detail").then(
+            self._on_detail_loaded
+        )
+
+    def _on_detail_loaded(self, detail: OrderDetail | None) -> None:
+        if detail is None or detail.id != self._order_id:
+            return
+        self.detail = detail
+        self.heading.setText(detail.order_no)
+        self.summary.setText(
+            fill(
+                self.tr("%1 · %2 · commission %3"),
+                status_label(detail.status),
+                money(detail.amount_cents),
+                money(detail.commission_cents),
+            )
+        )
+        self.items.clear()
+        for item in detail.items:
+            line = QListWidgetItem(
+                fill(
+                    self.tr("%1\n%2 × %3 · commission %4"),
+                    item.title,
+                    money(item.unit_price_cents),
+                    item.quantity,
+                    money(item.commission_cents),
+                )
+            )
+            line.setData(Qt.ItemDataRole.UserRole, item.product_id)
+            self.items.addItem(line)
+        if detail.binding is None:
+            self.binding.setText(self.tr("Customer not yet synced"))
+        else:
+            b = detail.binding
+            store = b.store_name or own_store()
+            text = fill(
+                self.tr("%1 %2, %3\nBelongs to %4 since %5 (%6)"),
+                b.customer_name,
+                b.phone_masked,
+                b.city,
+                store,
+                local_time(b.bound_at).strftime("%Y-%m-%d"),
+                via_label(b.bound_via),
+            )
+            if b.status == "left":
+                text += "\n" + self.tr("Left this shop with a released store manager")
+            self.binding.setText(text)
+        self.timeline.setText(
+            "\n".join(f"{day_and_time(m.at)}  {moment_label(m)}" for m in detail.timeline)
+        )
+        self.reviewed.setChecked(detail.reviewed)
+        self.flag.setCurrentIndex(max(self.flag.findData(detail.flag), 0))
+        self.note.setPlainText(detail.note)
+        self._show_sync_state(detail.review_sync, detail.reject_reason)
+
+    def _show_sync_state(self, state: str, reason: str) -> None:
+        if state == "pending":
+            self.sync_state.setText(self.tr("Waiting to sync"))
+        elif state == "rejected":
+            self.sync_state.setText(fill(self.tr("Refused by the platform: %1"), reason))
+        else:
+            self.sync_state.setText("")
+
+    def _on_save_clicked(self) -> None:
+        if self.detail is None:
+            return
+        note = self.note.toPlainText()[: wire.MAX_NOTE_LENGTH]
+        self.review_requested.emit(
+            self.detail.order_no, self.reviewed.isChecked(), self.flag.currentData(), note
+        )

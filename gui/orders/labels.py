@@ -1,0 +1,73 @@
+"""The owner's words for order statuses, review states and the table's columns."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from models.services.order_table import OrderRow, SortColumn
+
+
+def status_label(status: str) -> str:
+    return {
+        "pending_payment": QCoreApplication.translate("orders", "Awaiting payment"),
+        "paid": QCoreApplication.translate("orders", "Paid"),
+        "shipped": QCoreApplication.translate("orders", "Shipped"),
+        "completed": QCoreApplication.translate("orders", "Completed"),
+        "cancelled": QCoreApplication.translate("orders", "Cancelled"),
+        "refunded": QCoreApplication.translate("orders", "Refunded"),
+    }.get(status, status)
+
+
+def review_label(state: str) -> str:
+    return {
+        "unreviewed": QCoreApplication.translate("orders", "Not reviewed"),
+        "reviewed": QCoreApplication.translate("orders", "Reviewed"),
+        "problem": QCoreApplication.translate("orders", "Problem"),
+        "follow_up": QCoreApplication.translate("orders", "Follow up"),
+    }.get(state, state)
+
+
+def review_state(row: OrderRow) -> str:
+    if row.flag != "none":
+        return row.flag
+    return "reviewed" if row.reviewed else "unreviewed"
+
+
+def review_text(row: OrderRow) -> str:
+    marks = {"reviewed": "✓ ", "problem": "⚑ ", "follow_up": "↻ ", "unreviewed": ""}
+    state = review_state(row)
+    text = marks[state] + review_label(state) if state != "unreviewed" else ""
+    if row.review_sync == "pending":
+        text += " · " + QCoreApplication.translate("orders", "waiting to sync")
+    elif row.review_sync == "rejected":
+        text += " · " + QCoreApplication.translate("orders", "refused by the platform")
+    return text.strip(" ·")
+
+
+def own_store() -> str:
+    return QCoreApplication.translate("orders", "Own store")
+
+
+def column_titles() -> dict[SortColumn, str]:
+    return {
+        SortColumn.ORDER_NO: QCoreApplication.translate("orders", "Order no."),
+        SortColumn.PLACED_AT: QCoreApplication.translate("orders", "Placed at"),
+        SortColumn.CUSTOMER: QCoreApplication.translate("orders", "Customer"),
+        SortColumn.STORE: QCoreApplication.translate("orders", "Store"),
+        SortColumn.ITEMS: QCoreApplication.translate("orders", "Items"),
+        SortColumn.AMOUNT: QCoreApplication.translate("orders", "Amount"),
+        SortColumn.COMMISSION: QCoreApplication.translate("orders", "Commission"),
+        SortColumn.STATUS: QCoreApplication.translate("orders", "Status"),
+        SortColumn.REVIEW: QCoreApplication.translate("orders", "Review"),
+    }
+
+
+def date_preset_labels() -> dict[str, str]:
+    return {
+        "": QCoreApplication.translate("orders", "Any time"),
+        "today": QCoreApplication.translate("orders", "Today"),
+        "7d": QCoreApplication.translate("orders", "Last 7 days"),
+        "30d": QCoreApplication.translate("orders", "Last 30 days"),
+        "month": QCoreApplication.translate("orders", "This month"),
+        "custom": QCoreApplication.translate("orders", "Custom range…"),
+    }

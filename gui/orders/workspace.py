@@ -1,0 +1,358 @@
+"""The orders workspace: status tabs, filters in words, the lazy table and the order's detail."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import ClassVar
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import messages, tasks
+from gui.formatting import count, fill
+from gui.orders.detail_pane import OrderDetailPane
+from gui.orders.export_dialog import ask_path, start_export
+from gui.orders.filter_bar import FilterBar
+from gui.orders.labels import status_label
+from gui.orders.summary import describe_filter
+from gui.orders.table_model import COLUMNS, ROW_ROLE, OrdersTableModel
+from gui.workspace import Workspace
+from models import wire
+from models.profile import Profile
+from models.services.order_table import (
+    OrderFilter,
+    OrderRow,
+    SortColumn,
+    count_by_status,
+    fetch_page,
+)
+from models.services.reviews import review_order
+from models.services.saved_views import View, save_view, saved_views
+from models.services.shop_lists import ManagerChoice, manager_choices
+
+log = logging.getLogger(__name__)
+
+STATUSES = ("", *wire.ORDER_STATUSES)
+
+
+class OrdersWorkspace(Workspace):
+    icon_name: ClassVar[str] = "orders"
+    reviewed = Signal()  # a review was written locally (the dashboard's counts changed)
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._profile = profile
+        self._store_names: dict[int, str] = {}
+        self._status_counts: dict[str, int] = {}
+        self._views: list[View] = []
+        self._create_widgets()
+        self._create_actions()
+        self._connect_signals()
+        self._loaded_once = False
+
+    def title(self) -> str:
+        return self.tr("Orders")
+
+    # --- building -------------------------------------------------------------------------
+
+    def _create_widgets(self) -> None:
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        for status in STATUSES:
+            self.tabs.addTab(status_label(status) if status else self.tr("All"))
+        self.filters = FilterBar()
+        self.views = QComboBox()
+        self.views.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.views.setMinimumContentsLength(6)
+        self.views.setToolTip(self.tr("Saved views"))
+        self.tabs.setUsesScrollButtons(True)
+        self.save_view_button = QToolButton()
+        self.save_view_button.setText(self.tr("Save view…"))
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.model = OrdersTableModel(self._profile, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(COLUMNS.index(SortColumn.PLACED_AT), Qt.SortOrder.DescendingOrder)
+        header.setStretchLastSection(False)
+        widths = {
+            SortColumn.ORDER_NO: 170,
+            SortColumn.PLACED_AT: 130,
+            SortColumn.CUSTOMER: 150,
+            SortColumn.STORE: 90,
+            SortColumn.ITEMS: 220,
+            SortColumn.AMOUNT: 90,
+            SortColumn.COMMISSION: 80,
+            SortColumn.STATUS: 70,
+            SortColumn.REVIEW: 120,
+        }
+        for column, width in widths.items():
+            self.table.setColumnWidth(COLUMNS.index(column), width)
+        self.detail = OrderDetailPane(self._profile)
+
+        top = QHBoxLayout()
+        top.addWidget(self.tabs, 1)
+        top.addWidget(self.filters.search)
+        top.addWidget(self.views)
+        top.addWidget(self.save_view_button)
+        top.addWidget(self.export_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 320])
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+    def _create_actions(self) -> None:
+        menu = QMenu(self)
+        self.export_xlsx_action = QAction(self.tr("Export view to Excel (.xlsx)…"), self)
+        self.export_csv_action = QAction(self.tr("Export view to CSV…"), self)
+        self.export_selected_action = QAction(self.tr("Export selected rows to Excel…"), self)
+        for action in (
+            self.export_xlsx_action,
+            self.export_csv_action,
+            self.export_selected_action,
+        ):
+            menu.addAction(action)
+        self.export_button.setMenu(menu)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self._toggle_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
+        self._problem_shortcut = QShortcut(QKeySequence("Ctrl+1"), self)
+        self._follow_up_shortcut = QShortcut(QKeySequence("Ctrl+2"), self)
+        self._no_flag_shortcut = QShortcut(QKeySequence("Ctrl+0"), self)
+        for shortcut in (
+            self._toggle_shortcut,
+            self._problem_shortcut,
+            self._follow_up_shortcut,
+            self._no_flag_shortcut,
+        ):
+            shortcut.setContext(context)
+
+    def _connect_signals(self) -> None:
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.filters.changed.connect(self._on_filters_changed)
+        self.model.loaded.connect(self._on_model_loaded)
+        self.model.failed.connect(self._on_model_failed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.detail.review_requested.connect(self._on_detail_review_requested)
+        self.views.activated.connect(self._on_views_activated)
+        self.save_view_button.clicked.connect(self._on_save_view_clicked)
+        self.export_xlsx_action.triggered.connect(lambda: self._export("xlsx", False))
+        self.export_csv_action.triggered.connect(lambda: self._export("csv", False))
+        self.export_selected_action.triggered.connect(lambda: self._export("xlsx", True))
+        self._toggle_shortcut.activated.connect(self._on_toggle_shortcut_activated)
+        self._problem_shortcut.activated.connect(lambda: self._flag_current("problem"))
+        self._follow_up_shortcut.activated.connect(lambda: self._flag_current("follow_up"))
+        self._no_flag_shortcut.activated.connect(lambda: self._flag_current("none"))
+
+    # --- what the main window asks --------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read after a sync or on first showing; the table keeps its filter and sort."""
+        profile = self._profile
+        tasks.run(lambda: manager_choices(profile), name="orders.managers").then(
+            self._on_managers_loaded
+        )
+        tasks.run(lambda: saved_views(profile), name="orders.views").then(self._on_views_loaded)
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.model.set_query(self.current_filter())
+        else:
+            self.model.refresh()
+        self._count_statuses()
+
+    def search(self, text: str) -> None:
+        """The window's global search lands here."""
+        self.filters.search.setText(text)
+        self.filters.search.returnPressed.emit()
+
+    def current_filter(self) -> OrderFilter:
+        status = STATUSES[max(self.tabs.currentIndex(), 0)]
+        return replace(self.filters.current(), status=status or None)
+
+    def selected_ids(self) -> list[int]:
+        ids = []
+        for index in self.table.selectionModel().selectedRows():
+            row = index.data(ROW_ROLE)
+            if isinstance(row, OrderRow):
+                ids.append(row.id)
+        return ids
+
+    # --- slots ----------------------------------------------------------------------------
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self.model.set_query(self.current_filter())
+        self._update_summary()
+
+    def _on_filters_changed(self, _f: OrderFilter) -> None:
+        self.model.set_query(self.current_filter())
+        self._count_statuses()
+
+    def _on_model_loaded(self, rows: int) -> None:
+        self._update_summary(rows)
+        if rows:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self.detail.show_order(None)
+
+    def _on_model_failed(self, error: Exception) -> None:
+        self.summary.setText(messages.describe(error))
+
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        self.detail.show_order(row.id if isinstance(row, OrderRow) else None)
+
+    def _on_managers_loaded(self, managers: list[ManagerChoice]) -> None:
+        self._store_names = {m.id: m.name for m in managers}
+        self.filters.set_managers(managers)
+
+    def _on_views_loaded(self, views: list[View]) -> None:
+        self._views = views
+        self.views.clear()
+        self.views.addItem(self.tr("(current filters)"), None)
+        for view in views:
+            self.views.addItem(view.name, view.id)
+
+    def _on_views_activated(self, index: int) -> None:
+        view_id = self.views.itemData(index)
+        for view in self._views:
+            if view.id == view_id:
+                self.tabs.blockSignals(True)
+                self.tabs.setCurrentIndex(STATUSES.index(view.filter.status or ""))
+                self.tabs.blockSignals(False)
+                self.filters.show_filter(view.filter)
+
+    def _on_save_view_clicked(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name of this view:"))
+        if not ok or not name.strip():
+            return
+        profile, f = self._profile, self.current_filter()
+        tasks.run(lambda: save_view(profile, name, f), name="orders.save_view").then(
+            lambda _view: self.refresh_views(), self._on_action_failed
+        )
+
+    def refresh_views(self) -> None:
+        profile = self._profile
+        tasks.run(lambda: saved_views(profile), name="orders.views").then(self._on_views_loaded)
+
+    def _on_detail_review_requested(self, order_no: str, done: bool, flag: str, note: str) -> None:
+        self._review(order_no, reviewed=done, flag=flag, note=note)
+
+    def _on_toggle_shortcut_activated(self) -> None:
+        row = self._current_row()
+        if row is not None:
+            self._review(row.order_no, reviewed=not row.reviewed)
+
+    def _flag_current(self, flag: str) -> None:
+        row = self._current_row()
+        if row is not None:
+            self._review(row.order_no, flag=flag)
+
+    def _on_action_failed(self, error: Exception) -> None:
+        self.summary.setText(messages.describe(error))
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _current_row(self) -> OrderRow | None:
+        row = self.table.currentIndex().data(ROW_ROLE)
+        return row if isinstance(row, OrderRow) else None
+
+    def _review(
+        self,
+        order_no: str,
+        *,
+        reviewed: bool | None = None,
+        flag: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        profile, f, sort = self._profile, self.model.order_filter, self.model.order_sort
+
+        def write() -> OrderRow | None:
+            state = review_order(profile, order_no, reviewed=reviewed, flag=flag, note=note)
+            rows = fetch_page(profile, f, sort, limit=1, only_ids=[state.order_id])
+            return rows[0] if rows else None
+
+        tasks.run(write, name="orders.review").then(self._on_review_written, self._on_action_failed)
+
+    def _on_review_written(self, row: OrderRow | None) -> None:
+        if row is not None:
+            self.model.replace_row(row)
+            current = self._current_row()
+            if current is not None and current.id == row.id:
+                self.detail.show_order(row.id)
+        self.reviewed.emit()
+
+    def _count_statuses(self) -> None:
+        profile, f = self._profile, self.current_filter()
+        tasks.run(lambda: count_by_status(profile, f), name="orders.status_counts").then(
+            self._on_status_counts
+        )
+
+    def _on_status_counts(self, counts: dict[str, int]) -> None:
+        self._status_counts = counts
+        total = sum(counts.values())
+        for tab, status in enumerate(STATUSES):
+            label = status_label(status) if status else self.tr("All")
+            number = counts.get(status, 0) if status else total
+            self.tabs.setTabText(tab, fill(self.tr("%1 (%2)"), label, count(number)))
+
+    def _update_summary(self, rows: int | None = None) -> None:
+        shown = self.model.rowCount() if rows is None else rows
+        self.summary.setText(describe_filter(self.current_filter(), shown, self._store_names))
+
+    def _export(self, kind: str, selected: bool) -> None:
+        ids = self.selected_ids() if selected else None
+        if selected and not ids:
+            self.summary.setText(self.tr("Select the rows to export first."))
+            return
+        path = ask_path(self, kind)
+        if path is not None:
+            start_export(
+                self,
+                self._profile,
+                path,
+                self.model.order_filter,
+                self.model.order_sort,
+                only_ids=ids,
+            )
