@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
+from models.profile import Profile
 from tests.platform_process import PlatformProcess, seed_platform
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SEED_ORDERS = 1500
 
@@ -43,3 +44,36 @@ def profile_folder(tmp_path: Path) -> Callable[[str], Path]:
         return tmp_path / "profiles" / name
 
     return make
+
+
+@pytest.fixture(scope="session")
+def synced_profile_template(
+    seeded_platform_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A profile of demo1 that pulled the seeded platform once; tests get copies of it."""
+    from models.services.account import login
+    from models.sync.syncer import sync
+
+    folder = tmp_path_factory.mktemp("synced")
+    db = folder / "platform.sqlite3"
+    shutil.copy(seeded_platform_db, db)
+    server = PlatformProcess(db)
+    server.start()
+    try:
+        profile = Profile.open(folder / "profile")
+        login(profile, server.url, "demo1", "demo")
+        sync(profile)
+        profile.close()
+    finally:
+        server.stop()
+    return folder / "profile"
+
+
+@pytest.fixture
+def synced_profile(synced_profile_template: Path, tmp_path: Path) -> Iterator[Profile]:
+    """A copy of a fully synced demo1 profile (its platform is not running)."""
+    folder = tmp_path / "synced-profile"
+    shutil.copytree(synced_profile_template, folder)
+    profile = Profile.open(folder)
+    yield profile
+    profile.close()

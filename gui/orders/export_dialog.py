@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -56,6 +56,7 @@ def start_export(
     sort: Sort,
     *,
     only_ids: Sequence[int] | None = None,
+    report: Callable[[str], None] = lambda _text: None,
 ) -> tasks.Task[int]:
     """Run the export in the pool behind a progress dialog whose Cancel stops it."""
     labels = export_labels()
@@ -91,17 +92,22 @@ def start_export(
 
     def on_finished(rows: int) -> None:
         dialog.close()
-        QMessageBox.information(
-            parent,
-            parent.tr("Export finished"),
-            fill(parent.tr("%1 orders were written to %2."), count(rows), str(path)),
-        )
+        report(fill(parent.tr("%1 orders were written to %2."), count(rows), str(path)))
 
     def on_failed(error: Exception) -> None:
         dialog.close()
         if isinstance(error, ExportCancelled):
+            report(parent.tr("Export cancelled; no file was written."))
             return
-        QMessageBox.warning(parent, parent.tr("Export failed"), messages.describe(error))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            parent.tr("Export failed"),
+            messages.describe(error),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     task.progress.connect(on_progress)
     task.then(on_finished, on_failed)

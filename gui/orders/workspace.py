@@ -355,4 +355,5 @@ class OrdersWorkspace(Workspace):
                 self.model.order_filter,
                 self.model.order_sort,
                 only_ids=ids,
+                report=self.summary.setText,
             )

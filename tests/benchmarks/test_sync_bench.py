@@ -53,7 +53,7 @@ def test_initial_pull_of_the_whole_shop(
         shutil.rmtree(folder)
         return json.loads(done.stdout)  # type: ignore[no-any-return]
 
-    result = benchmark.pedantic(pull, rounds=1, iterations=1)
+    result = benchmark.pedantic(pull, rounds=1, iterations=1)  # type: ignore[no-untyped-call]
     benchmark.extra_info.update(result)
     assert result["orders"] == BENCH_ORDERS
     print(
@@ -84,5 +84,5 @@ def test_pushing_ten_thousand_actions(
             review_order(profile, order_no, reviewed=bool(i % 2), note=f"bench {time.time()}")
         return (profile,), {}
 
-    report = benchmark.pedantic(sync, setup=queue, rounds=1, iterations=1)
+    report = benchmark.pedantic(sync, setup=queue, rounds=1, iterations=1)  # type: ignore[no-untyped-call]
     assert report.applied == actions

@@ -1,0 +1,108 @@
+"""The demo: the platform served in-process on a free loopback port, over a demo database kept
+in the user's data folder, with a profile signed in as demo1.
+
+The first start seeds the demo database (a few seconds, behind a progress dialog); later starts
+reuse it, so what the owner did in the demo stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final, TypeVar
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog
+
+from models.profile import Profile
+from models.services.account import login
+
+log = logging.getLogger(__name__)
+
+DEMO_SHOP: Final = "demo1"
+DEMO_PASSWORD: Final = "demo"
+DEMO_SHOPS: Final = 2
+DEMO_ORDERS: Final = 120_000
+DEMO_SEED: Final = 1
+T = TypeVar("T")
+
+
+def demo_folder() -> Path:
+    return Path(platformdirs.user_data_dir("Zhanggui", appauthor=False)) / "demo"
+
+
+@dataclass
+class DemoPlatform:
+    profile_folder: Path
+    url: str
+    _stop: Callable[[], None]
+
+    @classmethod
+    def start(cls, folder: Path | None = None) -> DemoPlatform:
+        from server.runner import PlatformThread
+
+        from server.db import make_engine
+        from server.seed import is_empty, seed
+
+        root = folder or demo_folder()
+        root.mkdir(parents=True, exist_ok=True)
+        db = root / "platform.sqlite3"
+        engine = make_engine(str(db))
+        try:
+            if is_empty(engine):
+                _behind_progress(
+                    QCoreApplication.translate("demo", "Preparing the demo shop…"),
+                    lambda: seed(engine, DEMO_SEED, DEMO_SHOPS, DEMO_ORDERS, dt.date.today()),
+                )
+        finally:
+            engine.dispose()
+        platform = PlatformThread(str(db))
+        port = platform.start()
+        url = f"http://127.0.0.1:{port}"
+        profile_folder = root / "profile"
+        profile = Profile.open(profile_folder)
+        try:
+            # The port differs at every start: signing in again keeps the profile pointed at it.
+            login(profile, url, DEMO_SHOP, DEMO_PASSWORD)
+        finally:
+            profile.close()
+        log.info("demo platform at %s, profile in %s", url, profile_folder)
+        return cls(profile_folder, url, platform.stop)
+
+    def stop(self) -> None:
+        self._stop()
+
+
+def _behind_progress(text: str, work: Callable[[], T]) -> T:
+    """Run ``work`` in a thread while a busy dialog keeps the window system answered."""
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as exc:
+            failure.append(exc)
+
+    dialog = QProgressDialog(text, "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    worker = threading.Thread(target=run, name="demo-seed", daemon=True)
+    worker.start()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
+    timer.start(50)
+    loop.exec()
+    timer.stop()
+    dialog.close()
+    if failure:
+        raise failure[0]
+    return outcome[0]

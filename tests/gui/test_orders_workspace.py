@@ -1,0 +1,212 @@
+"""The orders workspace as the owner uses it: filters, keyboard review, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from gui import tasks
+from gui.orders.export_dialog import start_export
+from gui.orders.table_model import COLUMNS, PAGE, ROW_ROLE, OrdersTableModel
+from gui.orders.workspace import OrdersWorkspace
+from models.profile import Profile
+from models.services.account import login
+from models.services.order_table import OrderFilter, OrderRow, Sort, SortColumn
+from models.sync.syncer import sync
+from tests.platform_process import PlatformProcess
+from tests.sync.views import applied_mutations
+
+
+def settle(qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: not tasks.running(), timeout=20_000)
+
+
+def every_row(qtbot: QtBot, model: OrdersTableModel) -> list[OrderRow]:
+    """Ask for every row as a scrolling view would, waiting for pages to arrive."""
+    rows: list[OrderRow] = []
+    for position in range(model.rowCount()):
+
+        def arrived(p: int = position) -> bool:
+            return model.row_at(p) is not None
+
+        qtbot.waitUntil(arrived, timeout=10_000)
+        row = model.row_at(position)
+        assert row is not None
+        rows.append(row)
+    settle(qtbot)
+    return rows
+
+
+@pytest.fixture
+def workspace(qtbot: QtBot, synced_profile: Profile) -> OrdersWorkspace:
+    ws = OrdersWorkspace(synced_profile)
+    qtbot.addWidget(ws)
+    ws.resize(1200, 700)
+    ws.show()
+    with qtbot.waitSignal(ws.model.loaded, timeout=20_000):
+        ws.refresh()
+    settle(qtbot)
+    return ws
+
+
+def test_the_model_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, synced_profile: Profile
+) -> None:
+    model = OrdersTableModel(synced_profile)
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.set_query(OrderFilter(status="completed"), Sort(SortColumn.AMOUNT))
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    settle(qtbot)
+
+
+def test_the_table_shows_what_sql_says_for_a_filter_and_sort(
+    qtbot: QtBot, synced_profile: Profile
+) -> None:
+    model = OrdersTableModel(synced_profile)
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.set_query(OrderFilter(status="paid"), Sort(SortColumn.COMMISSION, descending=False))
+    shown = [r.id for r in every_row(qtbot, model)]
+    with sqlite3.connect(synced_profile.db_path) as conn:
+        expected = [
+            i
+            for (i,) in conn.execute(
+                "SELECT id FROM \"order\" WHERE status = 'paid' ORDER BY commission_cents, id"
+            )
+        ]
+    assert shown == expected
+    assert model.rowCount() > PAGE // 4
+
+
+def test_the_whole_table_scrolls_from_both_ends_with_every_order_once(
+    qtbot: QtBot, synced_profile: Profile
+) -> None:
+    model = OrdersTableModel(synced_profile)
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.set_query(OrderFilter(), Sort(SortColumn.PLACED_AT))
+    last = model.rowCount() - 1
+    qtbot.waitUntil(lambda: model.row_at(last) is not None, timeout=10_000)
+    ids = [r.id for r in every_row(qtbot, model)]
+    assert len(ids) == len(set(ids)) == model.rowCount()
+    placed = [r.placed_at for r in every_row(qtbot, model)]
+    assert placed == sorted(placed, reverse=True)
+
+
+def test_the_status_tabs_count_and_filter(qtbot: QtBot, workspace: OrdersWorkspace) -> None:
+    with sqlite3.connect(workspace._profile.db_path) as conn:
+        cancelled = conn.execute(
+            "SELECT count(*) FROM \"order\" WHERE status = 'cancelled'"
+        ).fetchone()[0]
+    assert workspace.tabs.tabText(5).endswith(f"({cancelled:,})")
+    with qtbot.waitSignal(workspace.model.loaded, timeout=20_000):
+        workspace.tabs.setCurrentIndex(5)
+    assert workspace.model.rowCount() == cancelled
+    assert workspace.summary.text().startswith(f"{cancelled:,} orders · Cancelled")
+    settle(qtbot)
+
+
+def type_text(qtbot: QtBot, widget: object, text: str) -> None:
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
+
+
+def test_keyboard_review_reaches_the_platform_once(
+    qtbot: QtBot,
+    workspace: OrdersWorkspace,
+    platform: PlatformProcess,
+) -> None:
+    profile = workspace._profile
+    login(profile, platform.url, "demo1", "demo")
+    table = workspace.table
+    table.setFocus()
+    first = table.model().index(0, 0).data(ROW_ROLE)
+    assert isinstance(first, OrderRow)
+    assert not first.reviewed
+
+    QTest.keyClick(table, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: workspace.model.row_at(0).reviewed, timeout=10_000)  # type: ignore[union-attr]
+    QTest.keyClick(table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: workspace.model.row_at(0).flag == "follow_up", timeout=10_000)  # type: ignore[union-attr]
+    settle(qtbot)
+    review_cell = table.model().index(0, COLUMNS.index(SortColumn.REVIEW)).data()
+    assert "Follow up" in review_cell
+    assert "waiting to sync" in review_cell
+
+    qtbot.waitUntil(lambda: workspace.detail.detail is not None, timeout=10_000)
+    workspace.detail.note.setFocus()
+    type_text(qtbot, workspace.detail.note, "顾客说周五前要 🚚")
+    QTest.keyClick(workspace.detail.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: workspace.model.row_at(0).note == "顾客说周五前要 🚚", timeout=10_000)  # type: ignore[union-attr]
+    settle(qtbot)
+
+    report = sync(profile)
+    assert report.applied == 3
+    shop_id = int(
+        sqlite3.connect(profile.db_path).execute("SELECT shop_id FROM sync_state").fetchone()[0]
+    )
+    assert list(applied_mutations(platform.db, shop_id).values()) == ["applied"] * 3
+    with sqlite3.connect(platform.db) as conn:
+        row = conn.execute(
+            "SELECT reviewed, flag, note FROM order_review WHERE shop_id = ? AND order_id = ?",
+            (shop_id, first.id),
+        ).fetchone()
+    assert tuple(row) == (1, "follow_up", "顾客说周五前要 🚚")
+    with qtbot.waitSignal(workspace.model.loaded, timeout=20_000):
+        workspace.refresh()
+    settle(qtbot)
+    assert "waiting to sync" not in table.model().index(0, COLUMNS.index(SortColumn.REVIEW)).data()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_an_export_equals_what_the_view_shows(
+    qtbot: QtBot, workspace: OrdersWorkspace, tmp_path: Path, kind: str
+) -> None:
+    with qtbot.waitSignal(workspace.model.loaded, timeout=20_000):
+        workspace.tabs.setCurrentIndex(2)  # paid
+    shown = every_row(qtbot, workspace.model)
+    path = tmp_path / f"orders.{kind}"
+    said: list[str] = []
+    task = start_export(
+        workspace,
+        workspace._profile,
+        path,
+        workspace.model.order_filter,
+        workspace.model.order_sort,
+        report=said.append,
+    )
+    with qtbot.waitSignal(task.done, timeout=30_000):
+        pass
+    settle(qtbot)
+    assert said == [f"{len(shown):,} orders were written to {path}."]
+    if kind == "xlsx":
+        sheet = openpyxl.load_workbook(path).active
+        assert sheet is not None
+        lines = list(sheet.iter_rows(values_only=True))
+        assert lines[0][:2] == ("Order no.", "Placed at")
+        body = lines[1:]
+        assert [r[0] for r in body] == [r.order_no for r in shown]
+        for line, row in zip(body, shown, strict=True):
+            assert isinstance(line[1], dt.datetime)
+            assert line[1] == dt.datetime.fromtimestamp(row.placed_at).replace(
+                second=line[1].second
+            )
+            assert isinstance(line[5], float)
+            assert round(line[5] * 100) == row.amount_cents
+            assert line[7] == "Paid"
+    else:
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        lines = raw.decode("utf-8-sig").splitlines()
+        assert len(lines) == len(shown) + 1
+        assert lines[1].split(",")[0] == shown[0].order_no
