@@ -207,6 +207,7 @@ def test_a_refused_decision_does_not_block_the_actions_after_it(
         assert decision is not None
         assert decision.decision == "approve"
     assert_mirror_equals_server(desk, platform.db, shop_id_of(desk))
+    sync(laptop)
     assert_mirror_equals_server(laptop, platform.db, shop_id_of(laptop))
 
 
