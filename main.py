@@ -21,6 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="open the app on a demo platform")
     parser.add_argument("--profile", type=Path, default=None, help="profile folder")
     parser.add_argument("--lang", default=None, help="interface language, e.g. zh_CN or en")
+    parser.add_argument(
+        "--workspace", default=None, help="open on a workspace: dashboard, orders, catalogue, …"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     subparsers = parser.add_subparsers(dest="subcommand")
     platform = subparsers.add_parser("platform", help="serve the platform", add_help=False)

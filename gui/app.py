@@ -54,7 +54,7 @@ def run_app(args: argparse.Namespace) -> int:
             if profile is None:
                 return EXIT_PROFILE
             try:
-                return _run_main_window(app, profile)
+                return _run_main_window(app, profile, getattr(args, "workspace", None))
             finally:
                 tasks.cancel_all()
                 if not tasks.wait_for_all(SHUTDOWN_WAIT_SECONDS):
@@ -99,12 +99,14 @@ def open_profile(folder: Path | None) -> Profile | None:
         return None
 
 
-def _run_main_window(app: QApplication, profile: Profile) -> int:
+def _run_main_window(app: QApplication, profile: Profile, workspace: str | None = None) -> int:
     shop = signed_in(profile) or SignInDialog.ask(profile)
     if shop is None:
         return EXIT_OK
     controller = SyncController(profile)
     window = MainWindow(profile, shop, controller)
+    if workspace:
+        window.show_workspace_named(workspace)
     window.show()
     controller.start()
     code = app.exec()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.catalogue.workspace import CatalogueWorkspace
 from gui.dashboard import DashboardWorkspace
 from gui.formatting import fill
 from gui.icons import app_icon, icon
@@ -43,6 +44,7 @@ SETTINGS_STATE = "main_window/state"
 DEFAULT_SIZE = QSize(1280, 740)
 NAVIGATION_WIDTH = 180
 BUSY_MESSAGE_MS = 4_000
+SMALL_SCREEN_WIDTH = 1440
 
 
 class MainWindow(QMainWindow):
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         # One line per workspace, in the order of the navigation.
         self.dashboard = self.add_workspace(DashboardWorkspace(self._profile))
         self.orders = self.add_workspace(OrdersWorkspace(self._profile))
+        self.catalogue = self.add_workspace(CatalogueWorkspace(self._profile))
 
         self._sync_status = SyncStatusLabel(self._profile)
         self._sync_busy = QProgressBar()
@@ -207,6 +210,14 @@ class MainWindow(QMainWindow):
     def show_workspace(self, workspace: Workspace) -> None:
         self._navigation.setCurrentRow(self._workspaces.index(workspace))
 
+    def show_workspace_named(self, name: str) -> bool:
+        """Show the workspace whose icon name is ``name`` (dashboard, orders, …)."""
+        for workspace in self._workspaces:
+            if workspace.icon_name == name:
+                self.show_workspace(workspace)
+                return True
+        return False
+
     def refresh(self) -> None:
         """Show fresh data everywhere, e.g. after a sync or a local action."""
         for workspace in self._workspaces:
@@ -236,6 +247,9 @@ class MainWindow(QMainWindow):
             return
         self.resize(DEFAULT_SIZE)
         screen = self.screen().availableGeometry()
+        if screen.width() <= SMALL_SCREEN_WIDTH:
+            # On a laptop screen the order table needs every pixel from the first start.
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         self.resize(self.size().boundedTo(screen.size()))
         frame = self.frameGeometry()
         frame.moveCenter(screen.center())

@@ -17,22 +17,20 @@ from typing import Any, Final
 
 from models.errors import InvalidInput, SyncCancelled
 from models.profile import Profile
-from models.services.order_table import OrderFilter, OrderRow, Sort, count_orders, fetch_page
+from models.services.order_table import (
+    OrderFilter,
+    OrderRow,
+    Sort,
+    SortColumn,
+    count_orders,
+    fetch_page,
+)
 
 CHUNK: Final = 5_000
 MONEY_FORMAT: Final = '"¥"#,##0.00'
 DATE_FORMAT: Final = "yyyy-mm-dd hh:mm"
-COLUMNS: Final = (
-    "order_no",
-    "placed_at",
-    "customer",
-    "store",
-    "items",
-    "amount",
-    "commission",
-    "status",
-    "review",
-)
+# The order table's columns, in its order.
+COLUMNS: Final = tuple(c.value for c in SortColumn)
 
 
 class ExportCancelled(SyncCancelled):

@@ -104,17 +104,16 @@ class OrdersWorkspace(Workspace):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSortIndicator(COLUMNS.index(SortColumn.PLACED_AT), Qt.SortOrder.DescendingOrder)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         widths = {
-            SortColumn.ORDER_NO: 170,
-            SortColumn.PLACED_AT: 130,
-            SortColumn.CUSTOMER: 150,
-            SortColumn.STORE: 90,
-            SortColumn.ITEMS: 220,
-            SortColumn.AMOUNT: 90,
-            SortColumn.COMMISSION: 80,
-            SortColumn.STATUS: 70,
-            SortColumn.REVIEW: 120,
+            SortColumn.ORDER_NO: 160,
+            SortColumn.PLACED_AT: 120,
+            SortColumn.CUSTOMER: 140,
+            SortColumn.STORE: 70,
+            SortColumn.AMOUNT: 85,
+            SortColumn.COMMISSION: 75,
+            SortColumn.STATUS: 62,
+            SortColumn.REVIEW: 90,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(column), width)
@@ -131,7 +130,7 @@ class OrdersWorkspace(Workspace):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 320])
+        splitter.setSizes([1020, 250])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)

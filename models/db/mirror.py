@@ -42,6 +42,13 @@ class SaleEvent(Base):
 
 class Product(Base):
     __tablename__ = "product"
+    __table_args__ = (
+        # The catalogue's sorts (price, commission, sales, newest), each with the id as tiebreak.
+        Index("ix_product_retail_price", "retail_price_cents", "id"),
+        Index("ix_product_commission_rate", "commission_rate_bp", "id"),
+        Index("ix_product_sales", "sales_count", "id"),
+        Index("ix_product_created", "created_at", "id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     brand_id: Mapped[int] = mapped_column(index=True)
     sale_event_id: Mapped[int | None] = mapped_column(index=True)

@@ -24,15 +24,17 @@ OWN_STORE: Final = 0  # the store filter's value for the owner's own store (no m
 
 
 class SortColumn(Enum):
+    """The order table's columns, in the order they are shown and exported."""
+
     ORDER_NO = "order_no"
     PLACED_AT = "placed_at"
     CUSTOMER = "customer"
     STORE = "store"
-    ITEMS = "items"
     AMOUNT = "amount"
     COMMISSION = "commission"
     STATUS = "status"
     REVIEW = "review"
+    ITEMS = "items"
 
 
 REVIEW_FILTERS: Final = ("unreviewed", "reviewed", "problem", "follow_up")
