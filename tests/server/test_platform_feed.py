@@ -37,6 +37,7 @@ def test_a_row_written_twice_keeps_one_entry_with_the_newer_number(engine: Engin
             select(FeedPartition.last_seq).where(FeedPartition.partition_id == 0)
         )
         top = conn.scalar(select(func.max(Feed.seq)).where(Feed.partition_id == 0))
+    assert isinstance(last_before, int)
     assert len(entries) == 1
     assert entries[0].seq == last_after == top == last_before + 2
     assert "改名三次" in entries[0].payload
@@ -55,5 +56,6 @@ def test_new_ids_continue_after_the_seeded_ones(engine: Engine) -> None:
         highest = conn.scalar(select(func.max(Brand.id)))
         first = new_ids(conn, "brand", 3)
         second = new_ids(conn, "brand", 1)
+    assert isinstance(highest, int)
     assert first == [highest + 1, highest + 2, highest + 3]
     assert second == [highest + 4]

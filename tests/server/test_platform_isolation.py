@@ -22,7 +22,8 @@ def test_a_shop_pulls_only_its_own_rows(desk: Callable[[], Desk], engine: Engine
         key = KEY_COLUMNS[entity]
         mine = {row[key] for row in upserted(first_pages, entity)}
         theirs = {row[key] for row in upserted(second_pages, entity)}
-        assert mine and theirs
+        assert mine
+        assert theirs
         assert not mine & theirs, entity
     with engine.connect() as conn:
         second_orders = set(conn.scalars(select(Order.id).where(Order.shop_id == second.shop_id)))

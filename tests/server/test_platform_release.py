@@ -17,7 +17,7 @@ from tests.server.conftest import NOW, Desk, mutation, upserted
 _LEAVERS_SQL = text(
     """
     SELECT c.id FROM customer c
-    WHERE c.shop_id = :shop AND c.store_manager_id = :manager AND c.status = 'active'
+    WHERE c.shop_id = :shop AND c.status = 'active'
       AND EXISTS (
         SELECT 1 FROM "order" o
         WHERE o.shop_id = c.shop_id AND o.customer_id = c.id AND o.store_manager_id = :manager

@@ -16,6 +16,7 @@ from models import wire
 from server.runner import PlatformThread
 
 ROOT = Path(__file__).resolve().parents[2]
+_MAIN = "import sys; from server.cli import platform_main; sys.exit(platform_main(sys.argv[1:]))"
 _HEADERS = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)}
 
 
@@ -43,8 +44,7 @@ def _run_platform(*args: str) -> tuple[subprocess.Popen[bytes], str]:
     command = [
         sys.executable,
         "-c",
-        "import sys, logging; logging.basicConfig(level=logging.INFO);"
-        " from server.cli import platform_main; sys.exit(platform_main(sys.argv[1:]))",
+        "import logging; logging.basicConfig(level=logging.INFO); " + _MAIN,
         *args,
         "--port",
         str(port),
@@ -105,7 +105,7 @@ def test_the_command_line_refuses_a_bad_day() -> None:
         [
             sys.executable,
             "-c",
-            "import sys; from server.cli import platform_main; sys.exit(platform_main(sys.argv[1:]))",
+            _MAIN,
             "--db",
             "x.sqlite3",
             "--anchor",

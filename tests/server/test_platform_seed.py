@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -42,9 +43,9 @@ def _payloads(engine: Engine, entity: str) -> list[dict[str, object]]:
 
 
 @pytest.fixture
-def template_engine(sqlite_template: Path) -> Engine:
+def template_engine(sqlite_template: Path) -> Iterator[Engine]:
     engine = make_engine(str(sqlite_template))
-    yield engine  # type: ignore[misc]
+    yield engine
     engine.dispose()
 
 
@@ -123,10 +124,11 @@ def test_rows_hang_together(template_engine: Engine) -> None:
 def test_sales_look_like_the_platforms(template_engine: Engine) -> None:
     today = day_start(ANCHOR)
     with template_engine.connect() as conn:
-        by_category = dict(
+        by_category: dict[str, int] = dict(
             conn.execute(
                 text(
-                    "SELECT category, sum(unit_price_cents * quantity) FROM order_item GROUP BY category"
+                    "SELECT category, sum(unit_price_cents * quantity) FROM order_item"
+                    " GROUP BY category"
                 )
             ).all()
         )
@@ -138,7 +140,8 @@ def test_sales_look_like_the_platforms(template_engine: Engine) -> None:
     assert set(by_category) == set(wire.CATEGORIES)
     top_four = sum(by_category[c] for c in wire.CATEGORIES[:4])
     assert top_four > sum(by_category.values()) / 2
-    assert statuses_today["paid"] and statuses_today["pending_payment"]
+    assert statuses_today["paid"]
+    assert statuses_today["pending_payment"]
     assert today <= last < today + 86_400
     assert first < day_start(ANCHOR - timedelta(days=600))
 

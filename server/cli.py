@@ -1,0 +1,71 @@
+"""``platform``: create, optionally seed, and serve a platform database."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+from datetime import date, datetime, timedelta, timezone
+
+from server.db.engine import database_url, make_engine
+from server.db.schema import create_schema, renew_epoch
+
+log = logging.getLogger(__name__)
+
+_CHINA = timezone(timedelta(hours=8))
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a day like 2026-11-24: {text!r}") from error
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="platform", description="Run the platform that shop desktops sync with."
+    )
+    parser.add_argument("--db", required=True, help="a SQLite file path or a database URL")
+    parser.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0: any)")
+    parser.add_argument("--seed", type=int, help="fill an empty database with demo data")
+    parser.add_argument("--shops", type=int, default=3, help="demo shops to create (demo1..)")
+    parser.add_argument("--orders", type=int, default=20_000, help="orders per demo shop")
+    parser.add_argument("--products", type=int, default=3_000, help="catalogue size")
+    parser.add_argument(
+        "--anchor", type=_day, help="the demo's today, YYYY-MM-DD (default: today in China)"
+    )
+    parser.add_argument(
+        "--new-epoch",
+        action="store_true",
+        help="start a new epoch, as after restoring a backup: clients take a fresh snapshot",
+    )
+    return parser
+
+
+def platform_main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    url = database_url(args.db)
+    engine = make_engine(url)
+    create_schema(engine)
+    if args.seed is not None:
+        from server.seed import is_empty, seed
+
+        if is_empty(engine):
+            anchor = args.anchor or datetime.now(_CHINA).date()
+            summary = seed(
+                engine, args.seed, args.shops, args.orders, anchor, products=args.products
+            )
+            log.info("demo shops %s ready, password demo", ", ".join(summary.shop_codes))
+        else:
+            log.info("the database already has data; not seeding it again")
+    if args.new_epoch:
+        renew_epoch(engine)
+    engine.dispose()
+
+    from server.runner import serve
+
+    # uvicorn turns Ctrl+C into a clean shutdown; a second one may still raise here.
+    with contextlib.suppress(KeyboardInterrupt):
+        serve(url, args.port)
+    return 0

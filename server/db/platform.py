@@ -1,0 +1,73 @@
+"""The platform's own bookkeeping: sign-in, idempotent pushes, the feed and its counters."""
+
+from sqlalchemy import String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from server.db.base import Base
+
+
+class ShopCredential(Base):
+    __tablename__ = "shop_credential"
+    shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    shop_code: Mapped[str] = mapped_column(String(64), unique=True)
+    # "scrypt$n$r$p$salt$hash", so the cost can rise without breaking old passwords.
+    password_hash: Mapped[str] = mapped_column(String(300))
+
+
+class ShopToken(Base):
+    __tablename__ = "shop_token"
+    # Only a digest is kept: a copied database does not hand out sessions.
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    shop_id: Mapped[int]
+    created_at: Mapped[int]
+
+
+class AppliedMutation(Base):
+    """One row per pushed mutation: claiming its id makes a retry answer with the first result."""
+
+    __tablename__ = "applied_mutation"
+    shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    mutation_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(10))
+    code: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(String(600))
+    applied_at: Mapped[int]
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class FeedPartition(Base):
+    """Partition 0 is the catalogue, partition N is shop N."""
+
+    __tablename__ = "feed_partition"
+    partition_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    # Updating this row is what orders the writers of one partition (a row lock on PostgreSQL).
+    last_seq: Mapped[int]
+    # Tombstones at or below this were purged; a cursor older than it cannot be continued.
+    horizon_seq: Mapped[int]
+
+
+class Feed(Base):
+    """The compacted change log: the latest change of every row, numbered per partition."""
+
+    __tablename__ = "feed"
+    __table_args__ = (UniqueConstraint("partition_id", "seq"),)
+    partition_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(24), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int]
+    # The wire row as JSON text, served as it is; NULL marks a deleted row.
+    payload: Mapped[str | None] = mapped_column(Text)
+
+
+class IdCounter(Base):
+    """The last id handed out per entity, so rows the platform creates later never collide."""
+
+    __tablename__ = "id_counter"
+    entity: Mapped[str] = mapped_column(String(24), primary_key=True)
+    last_id: Mapped[int]

@@ -1,0 +1,95 @@
+"""Which table holds which feed entity, and creating the schema of a fresh database."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from sqlalchemy import Connection, Engine, Table, insert, select, update
+
+from models import wire
+from server.db import catalogue, desk, orders, platform, shops
+from server.db.base import Base
+
+log = logging.getLogger(__name__)
+
+_ENTITY_CLASSES: dict[str, type[Base]] = {
+    "shop": shops.Shop,
+    "brand": catalogue.Brand,
+    "sale_event": catalogue.SaleEvent,
+    "product": catalogue.Product,
+    "sku": catalogue.Sku,
+    "task_stage": catalogue.TaskStage,
+    "customer": shops.Customer,
+    "customer_binding": shops.CustomerBinding,
+    "store_manager": shops.StoreManager,
+    "task_progress": shops.TaskProgress,
+    "release_request": shops.ReleaseRequest,
+    "order": orders.Order,
+    "order_item": orders.OrderItem,
+    "traffic_allocation": shops.TrafficAllocation,
+    "order_review": desk.OrderReview,
+    "product_pick": desk.ProductPick,
+    "release_decision": desk.ReleaseDecision,
+    "poster_print": desk.PosterPrint,
+}
+assert set(_ENTITY_CLASSES) == set(wire.ENTITIES)
+
+ENTITY_TABLES: dict[str, Table] = {
+    entity: Base.metadata.tables[cls.__tablename__] for entity, cls in _ENTITY_CLASSES.items()
+}
+CATALOGUE_TABLES: frozenset[str] = wire.CATALOGUE_ENTITIES
+# The wire key of each entity; shop tables add shop_id in front of it.
+KEY_COLUMNS: dict[str, str] = dict(wire.ENTITY_KEYS)
+# Deletes name their rows by key; the wire keeps integer keys as numbers.
+TEXT_KEY_ENTITIES: frozenset[str] = frozenset(
+    entity
+    for entity, table in ENTITY_TABLES.items()
+    if table.c[KEY_COLUMNS[entity]].type.python_type is str
+)
+
+
+def entity_table(entity: str) -> Table:
+    return ENTITY_TABLES[entity]
+
+
+def wire_columns(entity: str) -> list[str]:
+    """The columns that make up the wire row, in the contract's order."""
+    return [c.name for c in ENTITY_TABLES[entity].columns if c.name != "shop_id"]
+
+
+def create_schema(engine: Engine) -> None:
+    """Create whatever is missing; a database that already has everything is left as it is."""
+    Base.metadata.create_all(engine)
+    with engine.begin() as conn:
+        if conn.scalar(select(platform.Meta.value).where(platform.Meta.key == "epoch")) is None:
+            conn.execute(insert(platform.Meta).values(key="epoch", value=new_epoch()))
+        catalogue_partition = select(platform.FeedPartition.partition_id).where(
+            platform.FeedPartition.partition_id == wire.CATALOGUE_PARTITION
+        )
+        if conn.scalar(catalogue_partition) is None:
+            conn.execute(
+                insert(platform.FeedPartition).values(
+                    partition_id=wire.CATALOGUE_PARTITION, last_seq=0, horizon_seq=0
+                )
+            )
+
+
+def new_epoch() -> str:
+    return secrets.token_hex(8)
+
+
+def read_epoch(conn: Connection) -> str:
+    return conn.execute(
+        select(platform.Meta.value).where(platform.Meta.key == "epoch")
+    ).scalar_one()
+
+
+def renew_epoch(engine: Engine) -> str:
+    """Start a new epoch, as after restoring a backup: every client then takes a fresh snapshot,
+    because its cursors may point past what this database remembers."""
+    epoch = new_epoch()
+    with engine.begin() as conn:
+        conn.execute(update(platform.Meta).where(platform.Meta.key == "epoch").values(value=epoch))
+    log.info("new epoch %s", epoch)
+    return epoch

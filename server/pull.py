@@ -1,0 +1,131 @@
+"""Pages of the feed, answered as JSON built from the stored payload text.
+
+A page may hold ten thousand rows; parsing each stored payload only to print it again would
+cost more than the query, so the body is assembled from the stored text as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import orjson
+from sqlalchemy import Connection, select
+
+from models import wire
+from server.db.platform import FeedPartition
+from server.db.schema import TEXT_KEY_ENTITIES, read_epoch
+
+log = logging.getLogger(__name__)
+
+INT64_MAX = 2**63 - 1
+# (entity, key, seq, payload): the payload is None for a deleted row.
+Entry = tuple[str, str, int, bytes | str | None]
+
+
+class BadCursor(ValueError):
+    pass
+
+
+class CursorExpired(Exception):
+    """The client's position cannot be continued from: it must take a fresh snapshot."""
+
+
+def parse_position(cursor: str) -> tuple[int, int]:
+    try:
+        if not cursor.isascii():  # int() would read other scripts' digits too
+            raise ValueError(cursor)
+        catalogue, shop = wire.parse_cursor(cursor)
+    except ValueError as error:
+        raise BadCursor(
+            f"{cursor[:40]!r} is not a cursor; start from {wire.START_CURSOR!r}."
+        ) from error
+    if catalogue > INT64_MAX or shop > INT64_MAX:
+        raise BadCursor("That cursor points beyond any feed.")
+    return catalogue, shop
+
+
+def _check_position(conn: Connection, partition_id: int, position: int) -> None:
+    found = conn.execute(
+        select(FeedPartition.last_seq, FeedPartition.horizon_seq).where(
+            FeedPartition.partition_id == partition_id
+        )
+    ).first()
+    last_seq, horizon = (found.last_seq, found.horizon_seq) if found else (0, 0)
+    if position > last_seq:
+        # The platform was restored from an older backup than the client has seen.
+        raise CursorExpired("The platform has less history than this computer has seen.")
+    if 0 < position < horizon:
+        raise CursorExpired("This computer was away longer than the platform keeps deletions.")
+
+
+# The hot query of every sync, run on the driver's own cursor: rows come back as plain tuples,
+# and SQLite hands the payload over as bytes, undecoded, ready to be copied into the body.
+_PAGE_SQL = (
+    "SELECT entity, key, seq, {payload} FROM feed"
+    " WHERE partition_id = {mark} AND seq > {mark} ORDER BY seq LIMIT {mark}"
+)
+
+
+def _entries(conn: Connection, partition_id: int, after: int, limit: int) -> Sequence[Entry]:
+    if limit <= 0:
+        return []
+    if conn.dialect.name == "sqlite":
+        sql = _PAGE_SQL.format(payload="CAST(payload AS BLOB)", mark="?")
+    else:
+        sql = _PAGE_SQL.format(payload="payload", mark="%s")
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, (partition_id, after, limit))
+        rows: Sequence[Entry] = cursor.fetchall()
+        return rows
+    finally:
+        cursor.close()
+
+
+def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
+    """The next page for a shop: catalogue changes first, then the shop's own."""
+    catalogue_pos, shop_pos = parse_position(cursor)
+    _check_position(conn, wire.CATALOGUE_PARTITION, catalogue_pos)
+    _check_position(conn, shop_id, shop_pos)
+    catalogue = _entries(conn, wire.CATALOGUE_PARTITION, catalogue_pos, limit + 1)
+    more = len(catalogue) > limit
+    catalogue = catalogue[:limit]
+    room = limit - len(catalogue)
+    shop = [] if more else _entries(conn, shop_id, shop_pos, room + 1)
+    more = more or len(shop) > room
+    shop = shop[:room]
+    next_cursor = wire.format_cursor(
+        catalogue[-1][2] if catalogue else catalogue_pos, shop[-1][2] if shop else shop_pos
+    )
+    return _page_body(read_epoch(conn), cursor, next_cursor, more, [*catalogue, *shop])
+
+
+def _page_body(
+    epoch: str, cursor: str, next_cursor: str, more: bool, entries: Sequence[Entry]
+) -> bytes:
+    upserts: dict[str, list[bytes]] = {}
+    deletes: dict[str, list[int | str]] = {}
+    for entity, key, _seq, payload in entries:
+        if payload is None:
+            deleted = key if entity in TEXT_KEY_ENTITIES else int(key)
+            deletes.setdefault(entity, []).append(deleted)
+        else:
+            as_bytes = payload if isinstance(payload, bytes) else payload.encode()
+            upserts.setdefault(entity, []).append(as_bytes)
+    parts = [
+        b'{"epoch":',
+        orjson.dumps(epoch),
+        b',"cursor":',
+        orjson.dumps(cursor),
+        b',"next_cursor":',
+        orjson.dumps(next_cursor),
+        b',"more":',
+        b"true" if more else b"false",
+        b',"upserts":{',
+        b",".join(b'"%s":[%s]' % (e.encode(), b",".join(rows)) for e, rows in upserts.items()),
+        b'},"deletes":',
+        orjson.dumps(deletes),
+        b"}",
+    ]
+    return b"".join(parts)

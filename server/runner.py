@@ -1,0 +1,120 @@
+"""Running the platform: blocking for the command line, or in a thread of the current process
+for the desktop's demo mode and for tests."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+
+import uvicorn
+
+from server.api.app import create_app
+from server.clock import Clock
+
+log = logging.getLogger(__name__)
+
+
+class _Server(uvicorn.Server):
+    def __init__(self, config: uvicorn.Config, ready: threading.Event | None) -> None:
+        super().__init__(config)
+        self._ready = ready
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started and self._ready is not None:
+            self._ready.set()
+
+
+def _config(db_url: str, clock: Clock | None) -> uvicorn.Config:
+    # log_config=None: the host program's logging stays as it configured it.
+    return uvicorn.Config(
+        create_app(db_url, clock=clock),
+        log_config=None,
+        access_log=False,
+        lifespan="on",
+        timeout_graceful_shutdown=5,
+    )
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(
+    db_url: str, port: int, host: str = "127.0.0.1", ready: threading.Event | None = None
+) -> None:
+    """Serve until interrupted (Ctrl+C or SIGTERM when on the main thread)."""
+    sock = _bind(host, port)
+    log.info("platform listening on http://%s:%d", host, sock.getsockname()[1])
+    try:
+        _Server(_config(db_url, None), ready).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+class PlatformThread:
+    """The platform in a background thread of this process.
+
+    ``start()`` returns the bound port (pass port 0 for any free one); ``stop()`` shuts it
+    down and waits for the thread.
+    """
+
+    def __init__(
+        self, db_url: str, port: int = 0, host: str = "127.0.0.1", clock: Clock | None = None
+    ) -> None:
+        self.db_url = db_url
+        self.host = host
+        self.port = port
+        self._clock = clock
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 30.0) -> int:
+        if self._thread is not None:
+            raise RuntimeError("the platform is already running")
+        self._socket = _bind(self.host, self.port)
+        self.port = self._socket.getsockname()[1]
+        ready = threading.Event()
+        self._server = _Server(_config(self.db_url, self._clock), ready)
+        sockets = [self._socket]
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": sockets}, name="platform", daemon=True
+        )
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not ready.wait(0.05):
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("the platform did not start")
+        log.info("platform running at %s", self.url)
+        return self.port
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.warning("the platform thread did not stop within %.0f s", timeout)
+        if self._socket is not None:
+            self._socket.close()
+        self._server = self._thread = self._socket = None
+
+    def __enter__(self) -> PlatformThread:
+        self.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()

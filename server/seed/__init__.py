@@ -1,0 +1,123 @@
+"""Deterministic demo data: the same seed and anchor day always give the same platform."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Engine, func, select
+
+from server.db.platform import FeedPartition, ShopCredential
+from server.db.schema import create_schema
+from server.seed.binding import bind_customers
+from server.seed.calendar import DAY, day_start
+from server.seed.catalogue import build_catalogue
+from server.seed.lines import LINES_PER_ORDER_ID, OrderChunk
+from server.seed.orders import OrderPlan, plan_orders
+from server.seed.people import HISTORY_DAYS, Ids, plan_shop
+from server.seed.workers import ChunkBuilder
+from server.seed.writer import bulk_load
+
+log = logging.getLogger(__name__)
+
+DEMO_PASSWORD = "demo"
+CHUNK_ORDERS = 50_000
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    shop_codes: list[str]
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def is_empty(engine: Engine) -> bool:
+    """True when the platform has neither shops nor a catalogue yet."""
+    create_schema(engine)
+    with engine.connect() as conn:
+        shops = conn.scalar(select(func.count()).select_from(ShopCredential))
+        written = conn.scalar(select(func.coalesce(func.sum(FeedPartition.last_seq), 0)))
+    return not shops and not written
+
+
+def seed(
+    engine: Engine,
+    seed: int,
+    shops: int,
+    orders_per_shop: int,
+    anchor: date,
+    *,
+    products: int = 3_000,
+    brands: int = 200,
+    helpers: int | None = None,
+) -> SeedSummary:
+    """Fill an empty platform with a catalogue and ``shops`` demo shops (demo1.., password demo).
+
+    Each shop gets about two years of orders up to and including ``anchor``; products may go up
+    to 20,000 for catalogue tests. ``helpers`` is the number of helper processes that build
+    order lines; by default one joins in for big loads on a machine with a second core.
+    """
+    if not is_empty(engine):
+        raise RuntimeError("the platform database already has data; seed only an empty one")
+    started = time.perf_counter()
+    ids = Ids()
+    catalogue = build_catalogue(seed, anchor, brands, products)
+    first_day = day_start(anchor) - (HISTORY_DAYS - 1) * DAY
+    codes: list[str] = []
+    if helpers is None:
+        big = shops * orders_per_shop >= 4 * CHUNK_ORDERS
+        helpers = 1 if big and (os.cpu_count() or 1) > 1 else 0
+    builder = ChunkBuilder(catalogue.shelf, helpers)
+    with closing(builder), bulk_load(engine) as load:
+        for entity, rows in catalogue.rows.items():
+            load.write(entity, rows, None)
+        for entity, rows in catalogue.rows.items():
+            ids.last[entity] = len(rows)
+        for number in range(1, shops + 1):
+            shop_id = ids.take("shop")
+            plan = plan_shop(
+                seed, number, shop_id=shop_id, orders=orders_per_shop, first_day=first_day, ids=ids
+            )
+            codes.append(plan.shop["code"])
+            load.add_shop_login(shop_id, plan.shop["code"], DEMO_PASSWORD)
+            load.write("shop", [plan.shop], shop_id)
+            load.write("store_manager", plan.managers, shop_id)
+            load.write("task_progress", plan.progress, shop_id)
+            orders = plan_orders(seed, number, plan, orders_per_shop, anchor)
+            for entity, rows in bind_customers(seed, plan, orders, first_day, ids).items():
+                load.write(entity, rows, shop_id)
+            load.write("release_request", plan.requests, shop_id)
+            first_order = ids.take("order", len(orders.placed_at))
+            jobs = _chunks(seed, shop_id, first_order, orders, plan.customers.ids)
+            for order_rows, line_rows in builder.build(jobs):
+                load.write_packed(order_rows)
+                load.write_packed(line_rows)
+            log.info("seeded shop %s: %d orders", plan.shop["code"], len(orders.placed_at))
+        ids.last["order_item"] = (ids.last.get("order", 0) + 1) * LINES_PER_ORDER_ID
+        load.finish(ids.last)
+    seconds = time.perf_counter() - started
+    log.info("seeded %d shops in %.1f s: %s", shops, seconds, dict(load.counts))
+    return SeedSummary(shop_codes=codes, rows=dict(load.counts), seconds=seconds)
+
+
+def _chunks(
+    seed: int, shop_id: int, first_order: int, orders: OrderPlan, customer_ids: list[int]
+) -> Iterator[OrderChunk]:
+    for chunk, start in enumerate(range(0, len(orders.placed_at), CHUNK_ORDERS)):
+        end = start + CHUNK_ORDERS
+        yield OrderChunk(
+            seed=seed,
+            shop_id=shop_id,
+            chunk=chunk,
+            first_order_id=first_order + start,
+            placed_at=orders.placed_at[start:end],
+            customer_id=[customer_ids[i] for i in orders.customer[start:end]],
+            store=orders.store[start:end],
+            status=orders.status[start:end],
+            paid_at=orders.paid_at[start:end],
+        )

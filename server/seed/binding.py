@@ -1,0 +1,107 @@
+"""Who belongs to which store: settled from the planned orders before any row is written."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from models import wire
+from server.seed.calendar import DAY
+from server.seed.orders import OrderPlan
+from server.seed.people import Ids, ShopPlan
+
+_PAID = frozenset(wire.PAID_ORDER_STATUSES)
+
+
+def bind_customers(
+    seed: int, plan: ShopPlan, orders: OrderPlan, first_day: int, ids: Ids
+) -> dict[str, list[dict[str, Any]]]:
+    """Customer rows and their binding ledger: each belongs to the store of the first paid order."""
+    customers = plan.customers
+    first_paid: dict[int, tuple[int, int]] = {}
+    for who, status, store, paid_at in zip(
+        orders.customer, orders.status, orders.store, orders.paid_at, strict=True
+    ):
+        if status in _PAID and who not in first_paid and paid_at is not None:
+            first_paid[who] = (paid_at, store)
+    rng = random.Random(f"{seed}/binding/{plan.shop['id']}")
+    customer_rows: list[dict[str, Any]] = []
+    ledger: list[dict[str, Any]] = []
+    allocations: list[dict[str, Any]] = []
+    for index, customer_id in enumerate(customers.ids):
+        name, phone, city = customers.profile[index]
+        paid = first_paid.get(index)
+        joined = first_day + customers.join_day[index] * DAY + rng.randrange(8 * 3600, 20 * 3600)
+        if customers.allocated[index]:
+            store, via, bound_at = 0, "public_domain", joined
+            allocations.append(
+                {
+                    "id": ids.take("traffic_allocation"),
+                    "customer_id": customer_id,
+                    "allocated_at": joined,
+                    "reason": "growth",
+                    "release_request_id": None,
+                }
+            )
+            ledger.append(
+                _ledger(
+                    ids,
+                    customer_id,
+                    joined,
+                    event="allocation",
+                    to=None,
+                    via=via,
+                    note="平台公域分配",
+                )
+            )
+        elif paid is not None:
+            bound_at, store = paid
+            via = "manager" if store else "own"
+            ledger.append(
+                _ledger(
+                    ids,
+                    customer_id,
+                    bound_at,
+                    event="first_order",
+                    to=store or None,
+                    via=via,
+                    note="",
+                )
+            )
+        else:
+            store = customers.home[index]
+            via, bound_at = ("manager" if store else "own"), joined
+        customer_rows.append(
+            {
+                "id": customer_id,
+                "name": name,
+                "phone_masked": phone,
+                "city": city,
+                "store_manager_id": store or None,
+                "bound_at": bound_at,
+                "bound_via": via,
+                "status": "active",
+                "first_order_at": paid[0] if paid else None,
+            }
+        )
+    return {
+        "customer": customer_rows,
+        "customer_binding": ledger,
+        "traffic_allocation": allocations,
+    }
+
+
+def _ledger(
+    ids: Ids, customer_id: int, at: int, *, event: str, to: int | None, via: str, note: str
+) -> dict[str, Any]:
+    return {
+        "id": ids.take("customer_binding"),
+        "customer_id": customer_id,
+        "at": at,
+        "event": event,
+        "from_manager_id": None,
+        "to_manager_id": to,
+        "via": via,
+        "release_request_id": None,
+        "note": note,
+    }
