@@ -1,6 +1,6 @@
 """Fill unfinished zh_CN entries from a JSON file of {English source: Chinese}, then lrelease.
 
-    .venv/bin/python resources/translations/fill.py new_strings.json
+.venv/bin/python resources/translations/fill.py new_strings.json
 """
 
 from __future__ import annotations
