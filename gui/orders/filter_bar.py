@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.icons import icon
 from gui.orders.labels import date_preset_labels, own_store, review_label
 from models.services.order_table import OWN_STORE, REVIEW_FILTERS, OrderFilter, day_range
 from models.services.shop_lists import ManagerChoice, categories
@@ -61,9 +62,11 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(5)
+            combo.setMinimumContentsLength(9)
         self.clear = QToolButton()
-        self.clear.setText(self.tr("Clear filters"))
+        self.clear.setIcon(icon("cancel"))
+        self.clear.setToolTip(self.tr("Clear filters"))
+        self.clear.setAccessibleName(self.tr("Clear filters"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)

@@ -112,7 +112,7 @@ class OrdersWorkspace(Workspace):
             SortColumn.STORE: 70,
             SortColumn.AMOUNT: 85,
             SortColumn.COMMISSION: 75,
-            SortColumn.STATUS: 62,
+            SortColumn.STATUS: 76,
             SortColumn.REVIEW: 90,
         }
         for column, width in widths.items():
