@@ -144,7 +144,10 @@ def _status(args: argparse.Namespace) -> int:
 def _orders(args: argparse.Namespace) -> int:
     lines = newest_orders(_open(args), max(1, min(args.limit, 10_000)))
     if args.json:
-        print(json.dumps([dataclasses.asdict(line) for line in lines], ensure_ascii=False))
+        rows = [
+            {k: v for k, v in dataclasses.asdict(line).items() if k != "sort_key"} for line in lines
+        ]
+        print(json.dumps(rows, ensure_ascii=False))
         return 0
     for line in lines:
         mark = "✓" if line.reviewed else " "

@@ -229,31 +229,47 @@ def _cards(session: Session, ids: list[int]) -> list[ProductCard]:
         .limit(1)
         .scalar_subquery()
     )
+    # Plain columns, not mapped objects: a page is read while the owner scrolls, and building
+    # objects would keep the interpreter busy away from the GUI thread.
     query = (
-        select(Product, Brand.name, _stock, _picked, pick_sync)
+        select(
+            Product.id,
+            Product.title,
+            Product.brand_id,
+            func.coalesce(Brand.name, ""),
+            Product.category,
+            Product.sale_event_id,
+            Product.supply_price_cents,
+            Product.retail_price_cents,
+            Product.commission_rate_bp,
+            Product.sales_count,
+            _stock,
+            _picked,
+            func.coalesce(pick_sync, ""),
+        )
         .outerjoin(Brand, Brand.id == Product.brand_id)
         .outerjoin(ProductPick, ProductPick.product_id == Product.id)
         .where(Product.id.in_(ids))
     )
     found: dict[int, ProductCard] = {}
-    for product, brand_name, stock, picked, sync_state in session.execute(query).all():
-        found[product.id] = ProductCard(
-            id=product.id,
-            title=product.title,
-            brand_id=product.brand_id,
-            brand_name=brand_name or "",
-            category=product.category,
-            sale_event_id=product.sale_event_id,
-            supply_price_cents=product.supply_price_cents,
-            retail_price_cents=product.retail_price_cents,
-            commission_rate_bp=product.commission_rate_bp,
-            commission_cents=commission_per_piece(
-                product.retail_price_cents, product.commission_rate_bp
-            ),
-            sales_count=product.sales_count,
+    for row in session.execute(query):
+        (pid, title, brand_id, brand, category, event_id, supply, retail, rate, sales) = row[:10]
+        stock, picked, sync_state = row[10:]
+        found[pid] = ProductCard(
+            id=pid,
+            title=title,
+            brand_id=brand_id,
+            brand_name=brand,
+            category=category,
+            sale_event_id=event_id,
+            supply_price_cents=supply,
+            retail_price_cents=retail,
+            commission_rate_bp=rate,
+            commission_cents=commission_per_piece(retail, rate),
+            sales_count=sales,
             stock=int(stock or 0),
             picked=bool(picked),
-            pick_sync=sync_state or "",
+            pick_sync=sync_state,
         )
     return [found[i] for i in ids if i in found]
 
