@@ -171,7 +171,8 @@ class MainWindow(QMainWindow):
         self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
-        self.orders.reviewed.connect(self._on_orders_reviewed)
+        self.orders.reviewed.connect(self._on_local_action_done)
+        self.catalogue.picks_changed.connect(self._on_local_action_done)
         self._controller.started.connect(self._on_controller_started)
         self._controller.progress.connect(self._sync_status.show_progress)
         self._controller.finished.connect(self._on_controller_finished)
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
         self.show_workspace(self.orders)
         self.orders.search(self.search_box.text().strip())
 
-    def _on_orders_reviewed(self) -> None:
+    def _on_local_action_done(self) -> None:
         self.dashboard.refresh()
         self._sync_status.refresh()
 

@@ -25,11 +25,19 @@ PRODUCT_SEARCH: Final = "product_search"
 SEARCH_TABLES: Final = (CUSTOMER_SEARCH, PRODUCT_SEARCH)
 _CJK = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])")
 _WORDS = re.compile(r"\w+", re.UNICODE)
+IN_CHUNK: Final = 900
+
+
+_SPACED: Final = {
+    code: f" {chr(code)} "
+    for first, last in ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
+    for code in range(first, last + 1)
+}
 
 
 def spaced(value: str) -> str:
     """Put spaces around every CJK character so that each is a token of its own."""
-    return _CJK.sub(r" \1 ", value)
+    return value.translate(_SPACED)
 
 
 def customer_document(row: Mapping[str, Any]) -> str:
@@ -103,7 +111,18 @@ def unindex(conn: Connection, entity: str, ids: Iterable[int | str]) -> None:
     index = {"customer": CUSTOMER_SEARCH, "product": PRODUCT_SEARCH}.get(entity)
     if index is None:
         return
-    conn.exec_driver_sql(f"DELETE FROM {index} WHERE rowid = ?", [(int(i),) for i in ids])
+    wanted = [int(i) for i in ids]
+    for start in range(0, len(wanted), IN_CHUNK):
+        chunk = wanted[start : start + IN_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        # Most pulled rows are new: look up which are indexed, delete only those.
+        present = conn.exec_driver_sql(
+            f"SELECT rowid FROM {index} WHERE rowid IN ({marks})", tuple(chunk)
+        ).all()
+        if present:
+            conn.exec_driver_sql(
+                f"DELETE FROM {index} WHERE rowid = ?", [tuple(r) for r in present]
+            )
 
 
 def clear_indexes(conn: Connection) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from gui import messages, tasks
@@ -34,10 +34,15 @@ def ask_path(parent: QWidget, kind: str) -> Path | None:
     folder = str(settings.value(LAST_FOLDER, str(Path.home())))
     name = "orders.xlsx" if kind == "xlsx" else "orders.csv"
     pattern = (
-        parent.tr("Excel workbook (*.xlsx)") if kind == "xlsx" else parent.tr("CSV file (*.csv)")
+        QCoreApplication.translate("orders", "Excel workbook (*.xlsx)")
+        if kind == "xlsx"
+        else QCoreApplication.translate("orders", "CSV file (*.csv)")
     )
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export orders"), str(Path(folder) / name), pattern
+        parent,
+        QCoreApplication.translate("orders", "Export orders"),
+        str(Path(folder) / name),
+        pattern,
     )
     if not chosen:
         return None
@@ -60,7 +65,13 @@ def start_export(
 ) -> tasks.Task[int]:
     """Run the export in the pool behind a progress dialog whose Cancel stops it."""
     labels = export_labels()
-    dialog = QProgressDialog(parent.tr("Exporting orders…"), parent.tr("Cancel"), 0, 100, parent)
+    dialog = QProgressDialog(
+        QCoreApplication.translate("orders", "Exporting orders…"),
+        QCoreApplication.translate("orders", "Cancel"),
+        0,
+        100,
+        parent,
+    )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -87,21 +98,31 @@ def start_export(
         dialog.setMaximum(max(int(total), 1))
         dialog.setValue(int(done))
         dialog.setLabelText(
-            fill(parent.tr("Exporting orders… %1 of %2"), count(done), count(total))
+            fill(
+                QCoreApplication.translate("orders", "Exporting orders… %1 of %2"),
+                count(done),
+                count(total),
+            )
         )
 
     def on_finished(rows: int) -> None:
         dialog.close()
-        report(fill(parent.tr("%1 orders were written to %2."), count(rows), str(path)))
+        report(
+            fill(
+                QCoreApplication.translate("orders", "%1 orders were written to %2."),
+                count(rows),
+                str(path),
+            )
+        )
 
     def on_failed(error: Exception) -> None:
         dialog.close()
         if isinstance(error, ExportCancelled):
-            report(parent.tr("Export cancelled; no file was written."))
+            report(QCoreApplication.translate("orders", "Export cancelled; no file was written."))
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            parent.tr("Export failed"),
+            QCoreApplication.translate("orders", "Export failed"),
             messages.describe(error),
             QMessageBox.StandardButton.Ok,
             parent,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 import orjson
 from sqlalchemy import Connection, Table, delete, select, update
-from sqlalchemy.dialects.sqlite import insert
 
 from models import search, wire
 from models.db import CLIENT_TABLES, MIRROR_TABLES, ConfirmedRow, OutboxEntry, SyncState, table_of
@@ -59,15 +60,38 @@ def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
 
 
 def upsert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert or update ``rows`` with one prepared statement and the driver's executemany.
+
+    Rows go to the driver as plain tuples: SQLAlchemy's per-row parameter processing would cost
+    as much as SQLite's own work on a million-order pull.
+    """
     if not rows:
         return
-    key_names = {c.name for c in table.primary_key.columns}
-    stmt = insert(table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=list(table.primary_key.columns),
-        set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key_names},
+    conn.exec_driver_sql(_upsert_sql(table), list(map(_row_tuple(table), rows)))
+
+
+@functools.cache
+def _row_tuple(table: Table) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    columns = [c.name for c in table.columns]
+    if len(columns) == 1:
+        return lambda row: (row[columns[0]],)
+    getter: Callable[[Mapping[str, Any]], tuple[Any, ...]] = operator.itemgetter(*columns)
+    return getter
+
+
+@functools.cache
+def _upsert_sql(table: Table) -> str:
+    columns = [c.name for c in table.columns]
+    keys = [c.name for c in table.primary_key.columns]
+    others = [c for c in columns if c not in keys]
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    update = ", ".join(f'"{c}" = excluded."{c}"' for c in others)
+    conflict = ", ".join(f'"{k}"' for k in keys)
+    action = f"DO UPDATE SET {update}" if others else "DO NOTHING"
+    return (
+        f'INSERT INTO "{table.name}" ({names}) VALUES ({marks}) ON CONFLICT ({conflict}) {action}'
     )
-    conn.execute(stmt, list(rows))
 
 
 def delete_rows(conn: Connection, table: Table, key: str, keys: Sequence[int | str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Final, TypeVar
@@ -12,6 +13,7 @@ from typing import Final, TypeVar
 import httpx
 from sqlalchemy import select, update
 
+from models import wire
 from models.db import SyncState, table_of
 from models.errors import (
     CursorExpired,
@@ -22,13 +24,14 @@ from models.errors import (
 from models.profile import Profile
 from models.sync import outbox
 from models.sync.apply import PageCounts, apply_page
+from models.sync.bulk import drop_bulk_indexes, ensure_indexes, is_empty_mirror
 from models.sync.lock import sync_lock
 from models.sync.reset import reset_mirror
 from models.sync.transport import PlatformClient
 
 log = logging.getLogger(__name__)
 
-PAGE_LIMIT: Final = 5_000
+PAGE_LIMIT: Final = 10_000
 PUSH_BATCH: Final = 200
 T = TypeVar("T")
 
@@ -144,21 +147,42 @@ class _Run:
             state = s.scalar(select(SyncState))
             assert state is not None
             cursor, epoch = state.cursor, state.epoch
-        while True:
-            self._check_cancel()
-            page = self._retry(partial(self.client.pull, cursor, self.opts.page_limit))
-            if epoch is not None and page.epoch != epoch:
-                # The platform was restored from a backup: its history is not ours any more.
-                raise CursorExpired("new_epoch", "the platform was restored from a backup")
+        if cursor == wire.START_CURSOR:
             with self.profile.writer.begin() as conn:
-                counts = apply_page(conn, page)
-            self.report.pulled.add(counts)
-            self.report.pages += 1
-            cursor, epoch = page.next_cursor, page.epoch
-            self.report.cursor = cursor
-            self.opts.progress(SyncProgress("pull", self.report.pulled.total, 0))
-            if not page.more:
-                return
+                if is_empty_mirror(conn):
+                    drop_bulk_indexes(conn)
+        try:
+            self._pull_pages(cursor, epoch)
+        finally:
+            with self.profile.writer.begin() as conn:
+                ensure_indexes(conn)
+
+    def _pull_pages(self, cursor: str, epoch: str | None) -> None:
+        # The next page is fetched and parsed while this one is written: the platform, the
+        # network and the parsing overlap with SQLite's work.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as prefetch:
+            coming = prefetch.submit(self._fetch, cursor)
+            while True:
+                page = coming.result()
+                if epoch is not None and page.epoch != epoch:
+                    # The platform was restored from a backup: its history is not ours any more.
+                    raise CursorExpired("new_epoch", "the platform was restored from a backup")
+                if page.more:
+                    coming = prefetch.submit(self._fetch, page.next_cursor)
+                with self.profile.writer.begin() as conn:
+                    counts = apply_page(conn, page)
+                self.report.pulled.add(counts)
+                self.report.pages += 1
+                cursor, epoch = page.next_cursor, page.epoch
+                self.report.cursor = cursor
+                self.opts.progress(SyncProgress("pull", self.report.pulled.total, 0))
+                if not page.more:
+                    return
+                self._check_cancel()
+
+    def _fetch(self, cursor: str) -> wire.PullPage:
+        self._check_cancel()
+        return self._retry(partial(self.client.pull, cursor, self.opts.page_limit))
 
     def _check_cancel(self) -> None:
         if self.opts.cancelled():

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>EventsPanel</name>
+    <message numerus="yes">
+        <source>%n sale event(s) on now</source>
+        <translation>
+            <numerusform>%n sale event on now</numerusform>
+            <numerusform>%n sale events on now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale event(s) coming up</source>
+        <translation>
+            <numerusform>%n sale event coming up</numerusform>
+            <numerusform>%n sale events coming up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale event(s) ended</source>
+        <translation>
+            <numerusform>%n sale event ended</numerusform>
+            <numerusform>%n sale events ended</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusLabel</name>
     <message numerus="yes">
         <source>%n action(s) waiting to sync</source>
@@ -29,23 +53,6 @@
         <translation>
             <numerusform>Syncing… %Ln change received</numerusform>
             <numerusform>Syncing… %Ln changes received</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>formatting</name>
-    <message numerus="yes">
-        <source>%n minute(s) ago</source>
-        <translation>
-            <numerusform>%n minute ago</numerusform>
-            <numerusform>%n minutes ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s) ago</source>
-        <translation>
-            <numerusform>%n hour ago</numerusform>
-            <numerusform>%n hours ago</numerusform>
         </translation>
     </message>
 </context>

@@ -1,6 +1,96 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CatalogueFilterBar</name>
+    <message>
+        <source>All categories</source>
+        <translation>全部类目</translation>
+    </message>
+    <message>
+        <source>All brands</source>
+        <translation>全部品牌</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>Lowest retail price</source>
+        <translation>最低建议零售价</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>Highest retail price</source>
+        <translation>最高建议零售价</translation>
+    </message>
+    <message>
+        <source>Any commission</source>
+        <translation>佣金不限</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>有货</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>Search products or brands</source>
+        <translation>搜索商品或品牌</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueWorkspace</name>
+    <message>
+        <source>Catalogue</source>
+        <translation>选品中心</translation>
+    </message>
+    <message>
+        <source>Sorted by a list column</source>
+        <translation>按列表中的列排序</translation>
+    </message>
+    <message>
+        <source>Sort the products</source>
+        <translation>商品排序</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>大图</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>My picks</source>
+        <translation>我的选品</translation>
+    </message>
+    <message>
+        <source>Only the products picked for your shop</source>
+        <translation>只看已选入本店的商品</translation>
+    </message>
+    <message>
+        <source>My picks (%1)</source>
+        <translation>我的选品（%1）</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部商品</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWorkspace</name>
     <message>
         <source>Dashboard</source>
@@ -109,6 +199,47 @@
     <message>
         <source>Cannot read the figures: %1</source>
         <translation>无法读取数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <source>All products</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale event(s) on now</source>
+        <translation>
+            <numerusform>%n 个档期进行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale event(s) coming up</source>
+        <translation>
+            <numerusform>%n 个档期即将开始</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale event(s) ended</source>
+        <translation>
+            <numerusform>%n 个档期已结束</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sale event is on right now.</source>
+        <translation>当前没有进行中的档期。</translation>
+    </message>
+    <message>
+        <source>No sale event has been announced yet.</source>
+        <translation>暂无即将开始的档期。</translation>
+    </message>
+    <message>
+        <source>No sale event has ended yet.</source>
+        <translation>暂无已结束的档期。</translation>
     </message>
 </context>
 <context>
@@ -352,6 +483,74 @@ Belongs to %4 since %5 (%6)</source>
     </message>
 </context>
 <context>
+    <name>ProductDetailPane</name>
+    <message>
+        <source>Suggested retail</source>
+        <translation>建议零售价</translation>
+    </message>
+    <message>
+        <source>Supply price</source>
+        <translation>供货价</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Sold / stock</source>
+        <translation>销量 / 库存</translation>
+    </message>
+    <message>
+        <source>Specs (SKUs)</source>
+        <translation>规格（SKU）</translation>
+    </message>
+    <message>
+        <source>No product selected</source>
+        <translation>未选择商品</translation>
+    </message>
+    <message>
+        <source>Choose a product to see its specs and prices here.</source>
+        <translation>选择一个商品，在这里查看它的规格和价格。</translation>
+    </message>
+    <message>
+        <source>Pick for my shop</source>
+        <translation>选入本店</translation>
+    </message>
+    <message>
+        <source>In the catalogue, outside any sale event</source>
+        <translation>常规商品，不属于任何档期</translation>
+    </message>
+    <message>
+        <source>%1 · %2 per piece</source>
+        <translation>%1 · 每件赚 %2</translation>
+    </message>
+    <message>
+        <source>Drop from my shop</source>
+        <translation>从本店移除</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>等待同步</translation>
+    </message>
+    <message>
+        <source>Refused by the platform: %1</source>
+        <translation>平台已拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SaleEventListModel</name>
+    <message>
+        <source>%1 products</source>
+        <translation>%1 件商品</translation>
+    </message>
+    <message>
+        <source>%1
+%2 to %3</source>
+        <translation>%1
+%2 至 %3</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to your shop</source>
@@ -445,6 +644,176 @@ Belongs to %4 since %5 (%6)</source>
     </message>
 </context>
 <context>
+    <name>catalogue</name>
+    <message>
+        <source>On now</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation>即将开始</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <source>starts in %1</source>
+        <translation>%1后开始</translation>
+    </message>
+    <message>
+        <source>ends in %1</source>
+        <translation>距结束 %1</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Best sellers</source>
+        <translation>销量最高</translation>
+    </message>
+    <message>
+        <source>Highest commission</source>
+        <translation>佣金最高</translation>
+    </message>
+    <message>
+        <source>Price: low to high</source>
+        <translation>价格从低到高</translation>
+    </message>
+    <message>
+        <source>Price: high to low</source>
+        <translation>价格从高到低</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>最新上架</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Retail price</source>
+        <translation>建议零售价</translation>
+    </message>
+    <message>
+        <source>Supply price</source>
+        <translation>供货价</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>In my shop</source>
+        <translation>本店已选</translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation>等待同步</translation>
+    </message>
+    <message>
+        <source>refused by the platform</source>
+        <translation>平台已拒绝</translation>
+    </message>
+    <message>
+        <source>earn %1</source>
+        <translation>赚%1</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>已选</translation>
+    </message>
+    <message>
+        <source>%1 sold · %2 in stock</source>
+        <translation>已售 %1 · 库存 %2</translation>
+    </message>
+    <message>
+        <source>≥ %1 commission</source>
+        <translation>佣金 ≥ %1</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>供货价</translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation>零售价</translation>
+    </message>
+    <message>
+        <source>Earn</source>
+        <translation>赚</translation>
+    </message>
+    <message>
+        <source>%1 products</source>
+        <translation>%1 件商品</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>%1 以内</translation>
+    </message>
+    <message>
+        <source>in stock</source>
+        <translation>有货</translation>
+    </message>
+    <message>
+        <source>matching “%1”</source>
+        <translation>匹配“%1”</translation>
+    </message>
+    <message>
+        <source>Nothing picked yet: select a product and press Space to pick it.</source>
+        <translation>还没有选品：选中商品后按空格键即可选入本店。</translation>
+    </message>
+    <message>
+        <source>No product matches these filters.</source>
+        <translation>没有符合这些筛选条件的商品。</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>Preparing the demo shop…</source>
+        <translation>正在准备演示店铺…</translation>
+    </message>
+</context>
+<context>
     <name>formatting</name>
     <message>
         <source>today %1</source>
@@ -457,18 +826,6 @@ Belongs to %4 since %5 (%6)</source>
     <message>
         <source>just now</source>
         <translation>刚刚</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s) ago</source>
-        <translation>
-            <numerusform>%n 分钟前</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s) ago</source>
-        <translation>
-            <numerusform>%n 小时前</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -760,9 +1117,6 @@ Belongs to %4 since %5 (%6)</source>
         <source>matching “%1”</source>
         <translation>匹配“%1”</translation>
     </message>
-</context>
-<context>
-    <name>parent</name>
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
@@ -788,12 +1142,12 @@ Belongs to %4 since %5 (%6)</source>
         <translation>正在导出订单… %1 / %2</translation>
     </message>
     <message>
-        <source>Export finished</source>
-        <translation>导出完成</translation>
-    </message>
-    <message>
         <source>%1 orders were written to %2.</source>
         <translation>已将 %1 笔订单写入 %2。</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
         <source>Export failed</source>

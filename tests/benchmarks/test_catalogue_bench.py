@@ -11,7 +11,6 @@ and decoded on a worker thread.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import json
 import statistics
@@ -62,16 +61,6 @@ def lookup(product_id):
 image_routes(app, lookup, dependencies=[])
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", ws="none")
 """
-
-
-@pytest.fixture(scope="module", autouse=True)
-def pinned_singletons() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None for every void call it answers and
-    to True for every emit; a long run frees them at exit and aborts. Pin them, as Python 3.12
-    does (they are immortal there)."""
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 @pytest.fixture(scope="module")

@@ -165,8 +165,8 @@ class Notes(Workspace):
 def test_a_workspace_is_added_in_one_line(qtbot: QtBot, window: MainWindow) -> None:
     notes = window.add_workspace(Notes())
 
-    assert [w.title() for w in window.workspaces()] == ["Dashboard", "Orders", "Notes"]
-    go_to_notes = window.go_to_actions()[2]
+    assert [w.title() for w in window.workspaces()] == ["Dashboard", "Orders", "Catalogue", "Notes"]
+    go_to_notes = window.go_to_actions()[3]
     assert go_to_notes.text() == "Notes"
     go_to_notes.trigger()
     assert window.current_workspace() is notes

@@ -4,6 +4,7 @@ written into a real profile the way a pull writes them (Core inserts plus the se
 from __future__ import annotations
 
 import random
+import shutil
 import socket
 import sqlite3
 import threading
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+import pytest
 import uvicorn
 from fastapi import FastAPI, Request
 
@@ -47,12 +49,12 @@ def catalogue_rows(products: int, now: int, seed: int = 1) -> CatalogueRows:
     """Rows as the platform sends them: every brand has ended, running and announced events."""
     rng = random.Random(seed)
     brand_count = max(6, min(300, products // 60))
-    brands = []
+    brands: list[dict[str, Any]] = []
     for i in range(1, brand_count + 1):
         category = wire.CATEGORIES[(i - 1) % len(wire.CATEGORIES)]
         name = f"{STEMS[i % len(STEMS)]}{i}号{category[-2:]}"
         brands.append({"id": i, "name": name, "category": category})
-    events = []
+    events: list[dict[str, Any]] = []
     for brand in brands:
         for start_day in (-30, -12, -2, 3):
             starts = now + start_day * DAY + rng.randrange(3600)
@@ -74,7 +76,7 @@ def catalogue_rows(products: int, now: int, seed: int = 1) -> CatalogueRows:
     for product_id in range(1, products + 1):
         brand = rng.choice(brands)
         category = brand["category"]
-        event = rng.choice(by_brand[brand["id"]]) if rng.random() < 0.85 else None
+        chosen = rng.choice(by_brand[brand["id"]]) if rng.random() < 0.85 else None
         supply = rng.randrange(9, 400) * 100
         retail = (int(supply * rng.uniform(1.35, 2.2)) // 1000 * 10 + 9) * 100
         rate = rng.randrange(500, 3001, 50)
@@ -82,7 +84,7 @@ def catalogue_rows(products: int, now: int, seed: int = 1) -> CatalogueRows:
             {
                 "id": product_id,
                 "brand_id": brand["id"],
-                "sale_event_id": event["id"] if event else None,
+                "sale_event_id": chosen["id"] if chosen else None,
                 "title": f"【{brand['name']}】{rng.choice(WORDS[category])}",
                 "category": category,
                 "supply_price_cents": supply,
@@ -199,6 +201,50 @@ def picture_server(
 
 def product_lookup(rows: CatalogueRows) -> dict[int, tuple[str, str]]:
     return {p["id"]: (p["title"], p["category"]) for p in rows.products}
+
+
+@dataclass(frozen=True)
+class CatalogueShop:
+    profile: Profile
+    rows: CatalogueRows
+    now: int  # the moment the sale events were laid out around
+
+    def sql(self, query: str, *args: object) -> list[tuple[Any, ...]]:
+        with sqlite3.connect(self.profile.db_path) as conn:
+            return conn.execute(query, args).fetchall()
+
+
+SHOP_PRODUCTS: Final = 600
+
+
+@pytest.fixture(scope="session")
+def catalogue_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CatalogueRows, int]:
+    """One catalogue shop for the whole run, around the moment the run started."""
+    now = int(time.time())
+    folder = tmp_path_factory.mktemp("catalogue-template") / "shop"
+    profile, rows = catalogue_profile(folder, SHOP_PRODUCTS, now)
+    profile.close()
+    return folder, rows, now
+
+
+@pytest.fixture
+def catalogue_shop(
+    catalogue_template: tuple[Path, CatalogueRows, int], tmp_path: Path
+) -> Iterator[CatalogueShop]:
+    """A copy of the catalogue shop for this test, signed in to an unreachable platform."""
+    template, rows, now = catalogue_template
+    shutil.copytree(template, tmp_path / "catalogue-shop")
+    profile = Profile.open(tmp_path / "catalogue-shop")
+    yield CatalogueShop(profile, rows, now)
+    profile.close()
+
+
+def point_at(profile: Profile, platform_url: str) -> None:
+    """Let the profile fetch pictures from ``platform_url``."""
+    with profile.write() as s:
+        state = s.get(SyncState, 1)
+        assert state is not None
+        state.platform_url = platform_url
 
 
 def test_the_catalogue_is_searchable_and_consistent(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from models.profile import Profile
 from models.services.orders import newest_orders
 from models.services.reviews import review_order
 from models.sync import outbox
+from models.sync.bulk import BULK_TABLES
 from models.sync.syncer import SyncOptions, sync
 from models.sync.transport import PlatformClient
 from tests.platform_process import MAIN, PlatformProcess
@@ -74,6 +75,12 @@ def test_kill_9_during_a_pull_then_sync_again(
     report = sync(profile)
     assert report.pulled.total > 0, "the killed sync had not finished"
     assert_mirror_equals_server(profile, platform.db, shop_id_of(profile))
+    # The first pull builds the order indexes at its end; the recovery sync built them too.
+    with profile.engine.connect() as conn:
+        indexes = set(
+            conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars()
+        )
+    assert {i.name for t in BULK_TABLES for i in t.indexes} <= indexes
 
 
 def test_kill_9_during_a_push_then_sync_again(

@@ -1,0 +1,197 @@
+"""The sale events beside the products: on now, coming up with a countdown, and ended.
+
+Choosing an event shows its products; "All products" shows the whole catalogue. Countdowns tick
+every second; when one runs out, the lists are read again, since the event changed phase.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import messages, tasks
+from gui.catalogue.event_delegate import SaleEventDelegate
+from gui.catalogue.event_model import SaleEventListModel
+from gui.catalogue.labels import phase_label
+from gui.formatting import count, fill
+from models.profile import Profile
+from models.services.catalogue_events import (
+    EventPhase,
+    SaleEventCard,
+    event_counts,
+    sale_events,
+)
+
+PHASES: Final = list(EventPhase)
+TICK_MS: Final = 1_000
+Clock = Callable[[], float]
+
+
+@dataclass(frozen=True)
+class EventsLoaded:
+    phase: EventPhase
+    events: list[SaleEventCard]
+    counts: dict[EventPhase, int]
+    now: int
+
+
+class EventsPanel(QWidget):
+    event_chosen = Signal(object)  # a SaleEventCard, or None for the whole catalogue
+    loaded = Signal()
+
+    def __init__(
+        self, profile: Profile, clock: Clock = time.time, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._profile = profile
+        self._clock = clock
+        self._category: str | None = None
+        self._brand_id: int | None = None
+        self._chosen: int | None = None
+        self._generation = 0
+        self._create_widgets()
+        self._connect_signals()
+
+    def _create_widgets(self) -> None:
+        self.all_products = QPushButton(self.tr("All products"))
+        self.all_products.setCheckable(True)
+        self.all_products.setChecked(True)
+        self.phases = QTabBar()
+        self.phases.setExpanding(True)
+        self.phases.setDrawBase(False)
+        self.phases.setUsesScrollButtons(False)
+        self.phases.setElideMode(Qt.TextElideMode.ElideRight)
+        for phase in PHASES:
+            self.phases.addTab(phase_label(phase))
+        self.model = SaleEventListModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(SaleEventDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.count_label = QLabel()
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.all_products)
+        layout.addWidget(self.phases)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+
+    def _connect_signals(self) -> None:
+        self.phases.currentChanged.connect(self._on_phases_current_changed)
+        self.all_products.clicked.connect(self._on_all_products_clicked)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    # --- what the workspace asks ----------------------------------------------------------
+
+    def load(self, category: str | None = None, brand_id: int | None = None) -> None:
+        """Read the events of the chosen phase, of a category and brand when given."""
+        self._category, self._brand_id = category, brand_id
+        self._generation += 1
+        generation = self._generation
+        profile, phase, now = self._profile, self.phase(), int(self._clock())
+
+        def read() -> tuple[int, EventsLoaded]:
+            found = sale_events(profile, phase, now=now, category=category, brand_id=brand_id)
+            counts = event_counts(profile, now=now, category=category, brand_id=brand_id)
+            return generation, EventsLoaded(phase, found, counts, now)
+
+        tasks.run(read, name="catalogue.events").then(self._on_loaded, self._on_failed)
+
+    def phase(self) -> EventPhase:
+        return PHASES[max(self.phases.currentIndex(), 0)]
+
+    def chosen_event(self) -> SaleEventCard | None:
+        event = self.model.event_at(self.list.currentIndex().row())
+        return event if event is not None and self._chosen == event.id else None
+
+    def show_all_products(self) -> None:
+        self._chosen = None
+        self.all_products.setChecked(True)
+        self.list.selectionModel().clearSelection()
+        self.event_chosen.emit(None)
+
+    # --- slots ----------------------------------------------------------------------------
+
+    def _on_loaded(self, result: tuple[int, EventsLoaded]) -> None:
+        generation, loaded = result
+        if generation != self._generation:
+            return
+        for phase, n in loaded.counts.items():
+            self.phases.setTabToolTip(
+                PHASES.index(phase), fill(self.tr("%1 (%2)"), phase_label(phase), count(n))
+            )
+        self.count_label.setText(self._count_text(loaded.phase, loaded.counts[loaded.phase]))
+        self.list.selectionModel().blockSignals(True)
+        self.model.set_events(loaded.events, loaded.phase, loaded.now)
+        row = self.model.row_of(self._chosen) if self._chosen is not None else None
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+        self.list.selectionModel().blockSignals(False)
+        self.empty.setText(self._empty_text(loaded.phase))
+        self.empty.setVisible(not loaded.events)
+        if loaded.phase is EventPhase.ENDED:
+            self._timer.stop()
+        else:
+            self._timer.start()
+        self.loaded.emit()
+
+    def _on_failed(self, error: Exception) -> None:
+        self.empty.setText(messages.describe(error))
+        self.empty.show()
+
+    def _on_phases_current_changed(self, _index: int) -> None:
+        self.load(self._category, self._brand_id)
+
+    def _on_all_products_clicked(self) -> None:
+        self.show_all_products()
+
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        event = self.model.event_at(current.row()) if current.isValid() else None
+        if event is None or event.id == self._chosen:
+            return
+        self._chosen = event.id
+        self.all_products.setChecked(False)
+        self.event_chosen.emit(event)
+
+    def _on_timer_timeout(self) -> None:
+        if not self.isVisible():
+            return
+        if self.model.tick(int(self._clock())):
+            self.load(self._category, self._brand_id)
+
+    def _count_text(self, phase: EventPhase, n: int) -> str:
+        if phase is EventPhase.CURRENT:
+            return self.tr("%n sale event(s) on now", "", n)
+        if phase is EventPhase.UPCOMING:
+            return self.tr("%n sale event(s) coming up", "", n)
+        return self.tr("%n sale event(s) ended", "", n)
+
+    def _empty_text(self, phase: EventPhase) -> str:
+        if phase is EventPhase.CURRENT:
+            return self.tr("No sale event is on right now.")
+        if phase is EventPhase.UPCOMING:
+            return self.tr("No sale event has been announced yet.")
+        return self.tr("No sale event has ended yet.")
