@@ -44,9 +44,8 @@ class DemoPlatform:
 
     @classmethod
     def start(cls, folder: Path | None = None) -> DemoPlatform:
-        from server.runner import PlatformThread
-
         from server.db import make_engine
+        from server.runner import PlatformThread
         from server.seed import is_empty, seed
 
         root = folder or demo_folder()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from gui import tasks
+from gui.catalogue.pictures import PictureLoader
 from gui.formatting import day_and_time, fill, local_time, money
 from gui.orders.labels import own_store, review_label, status_label
 from models import wire
+from models.images import PictureCache
 from models.profile import Profile
 from models.services.order_detail import Moment, OrderDetail, order_detail
 
 FLAGS = ("none", "problem", "follow_up")
+PICTURE_SIDE = 48
 
 
 def via_label(via: str) -> str:
@@ -67,6 +70,7 @@ class OrderDetailPane(QScrollArea):
         self._profile = profile
         self._order_id: int | None = None
         self.detail: OrderDetail | None = None
+        self.pictures = PictureLoader(PictureCache.for_profile(profile), PICTURE_SIDE, self)
         self._create_widgets()
         self._connect_signals()
         self.show_order(None)
@@ -88,6 +92,7 @@ class OrderDetailPane(QScrollArea):
         self.items.setWordWrap(True)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.items.setIconSize(QSize(PICTURE_SIDE, PICTURE_SIDE))
         self.binding = QLabel()
         self.binding.setWordWrap(True)
         self.timeline = QLabel()
@@ -128,6 +133,7 @@ class OrderDetailPane(QScrollArea):
         self._save_shortcut_enter = QShortcut(QKeySequence("Ctrl+Enter"), self.note)
 
     def _connect_signals(self) -> None:
+        self.pictures.arrived.connect(self._on_pictures_arrived)
         self.save.clicked.connect(self._on_save_clicked)
         self._save_shortcut.activated.connect(self._on_save_clicked)
         self._save_shortcut_enter.activated.connect(self._on_save_clicked)
@@ -176,6 +182,7 @@ class OrderDetailPane(QScrollArea):
                 )
             )
             line.setData(Qt.ItemDataRole.UserRole, item.product_id)
+            line.setIcon(QIcon(self._picture(item.product_id)))
             self.items.addItem(line)
         if detail.binding is None:
             self.binding.setText(self.tr("Customer not yet synced"))
@@ -201,6 +208,17 @@ class OrderDetailPane(QScrollArea):
         self.flag.setCurrentIndex(max(self.flag.findData(detail.flag), 0))
         self.note.setPlainText(detail.note)
         self._show_sync_state(detail.review_sync, detail.reject_reason)
+
+    def _picture(self, product_id: int) -> QPixmap:
+        # Only a pane the owner can see asks for pictures.
+        found = self.pictures.pixmap(product_id) if self.isVisible() else None
+        return found if found is not None else self.pictures.placeholder()
+
+    def _on_pictures_arrived(self, product_id: int) -> None:
+        for row in range(self.items.count()):
+            line = self.items.item(row)
+            if line.data(Qt.ItemDataRole.UserRole) == product_id:
+                line.setIcon(QIcon(self._picture(product_id)))
 
     def _show_sync_state(self, state: str, reason: str) -> None:
         if state == "pending":

@@ -827,6 +827,18 @@ Belongs to %4 since %5 (%6)</source>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
+<message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -26,8 +26,11 @@ from tests.platform_process import PlatformProcess
 from tests.sync.views import applied_mutations
 
 
-def settle(qtbot: QtBot) -> None:
-    qtbot.waitUntil(lambda: not tasks.running(), timeout=20_000)
+def settle(qtbot: QtBot, ws: OrdersWorkspace | None = None) -> None:
+    def quiet() -> bool:
+        return not tasks.running() and (ws is None or not ws.detail.pictures.busy())
+
+    qtbot.waitUntil(quiet, timeout=20_000)
 
 
 def every_row(qtbot: QtBot, model: OrdersTableModel) -> list[OrderRow]:
@@ -54,7 +57,7 @@ def workspace(qtbot: QtBot, synced_profile: Profile) -> OrdersWorkspace:
     ws.show()
     with qtbot.waitSignal(ws.model.loaded, timeout=20_000):
         ws.refresh()
-    settle(qtbot)
+    settle(qtbot, ws)
     return ws
 
 
@@ -112,7 +115,7 @@ def test_the_status_tabs_count_and_filter(qtbot: QtBot, workspace: OrdersWorkspa
         workspace.tabs.setCurrentIndex(5)
     assert workspace.model.rowCount() == cancelled
     assert workspace.summary.text().startswith(f"{cancelled:,} orders · Cancelled")
-    settle(qtbot)
+    settle(qtbot, workspace)
 
 
 def type_text(qtbot: QtBot, widget: object, text: str) -> None:
@@ -140,7 +143,7 @@ def test_keyboard_review_reaches_the_platform_once(
     qtbot.waitUntil(lambda: workspace.model.row_at(0).reviewed, timeout=10_000)  # type: ignore[union-attr]
     QTest.keyClick(table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: workspace.model.row_at(0).flag == "follow_up", timeout=10_000)  # type: ignore[union-attr]
-    settle(qtbot)
+    settle(qtbot, workspace)
     review_cell = table.model().index(0, COLUMNS.index(SortColumn.REVIEW)).data()
     assert "Follow up" in review_cell
     assert "waiting to sync" in review_cell
@@ -150,7 +153,7 @@ def test_keyboard_review_reaches_the_platform_once(
     type_text(qtbot, workspace.detail.note, "顾客说周五前要 🚚")
     QTest.keyClick(workspace.detail.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: workspace.model.row_at(0).note == "顾客说周五前要 🚚", timeout=10_000)  # type: ignore[union-attr]
-    settle(qtbot)
+    settle(qtbot, workspace)
 
     report = sync(profile)
     assert report.applied == 3
@@ -166,7 +169,7 @@ def test_keyboard_review_reaches_the_platform_once(
     assert tuple(row) == (1, "follow_up", "顾客说周五前要 🚚")
     with qtbot.waitSignal(workspace.model.loaded, timeout=20_000):
         workspace.refresh()
-    settle(qtbot)
+    settle(qtbot, workspace)
     assert "waiting to sync" not in table.model().index(0, COLUMNS.index(SortColumn.REVIEW)).data()
 
 
@@ -189,7 +192,7 @@ def test_an_export_equals_what_the_view_shows(
     )
     with qtbot.waitSignal(task.done, timeout=30_000):
         pass
-    settle(qtbot)
+    settle(qtbot, workspace)
     assert said == [f"{len(shown):,} orders were written to {path}."]
     if kind == "xlsx":
         sheet = openpyxl.load_workbook(path).active
