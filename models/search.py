@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Connection, and_, column, or_, select, table, text
+from sqlalchemy import ColumnElement, Connection, and_, column, select, table, text, union
 
 from models.db import Order, OrderItem
 
@@ -69,25 +69,28 @@ def _matching(index: str, expression: str) -> Any:
 
 
 def order_text_clause(query: str) -> ColumnElement[bool]:
-    """Orders matching every word of ``query`` in their number, customer or products."""
+    """Orders matching every word of ``query`` in their number, customer or products.
+
+    Each word is a union of three indexed lookups; an OR of them would make SQLite scan every
+    order.
+    """
     clauses: list[ColumnElement[bool]] = []
     for word in query.split()[:8]:
         expression = phrase(word)
         number = word.upper()
-        by_number = and_(Order.order_no >= number, Order.order_no < number + "\uffff")
+        by_number = select(Order.id).where(
+            Order.order_no >= number, Order.order_no < number + "\uffff"
+        )
         if expression is None:
-            clauses.append(by_number)
+            clauses.append(Order.id.in_(by_number))
             continue
-        items = select(OrderItem.order_id).where(
+        by_customer = select(Order.id).where(
+            Order.customer_id.in_(_matching(CUSTOMER_SEARCH, expression))
+        )
+        by_product = select(OrderItem.order_id).where(
             OrderItem.product_id.in_(_matching(PRODUCT_SEARCH, expression))
         )
-        clauses.append(
-            or_(
-                by_number,
-                Order.customer_id.in_(_matching(CUSTOMER_SEARCH, expression)),
-                Order.id.in_(items),
-            )
-        )
+        clauses.append(Order.id.in_(union(by_number, by_customer, by_product)))
     return and_(*clauses)
 
 

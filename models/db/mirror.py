@@ -157,6 +157,9 @@ class Order(Base):
         Index("ix_order_manager_placed", "store_manager_id", "placed_at", "id"),
         Index("ix_order_customer_placed", "customer_id", "placed_at"),
         Index("ix_order_amount", "amount_cents", "id"),
+        Index("ix_order_commission", "commission_cents", "id"),
+        Index("ix_order_items", "items_summary", "id"),
+        Index("ix_order_category_placed", "category", "placed_at", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     order_no: Mapped[str] = mapped_column(String(32), unique=True)
