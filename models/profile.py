@@ -45,7 +45,8 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=15000")
-    cursor.execute("PRAGMA cache_size=-65536")
+    # 16 MB a connection: the OS caches the file too, and every pooled connection has its own.
+    cursor.execute("PRAGMA cache_size=-16384")
     cursor.close()
 
 
@@ -57,7 +58,7 @@ def _on_begin(conn: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", pool_size=4, max_overflow=8)
+    engine = create_engine(f"sqlite:///{path}", pool_size=4, max_overflow=4)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
