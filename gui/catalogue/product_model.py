@@ -13,24 +13,16 @@ it never took, and enough of them crash the interpreter.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any, Final
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from gui import tasks
 from gui.catalogue.labels import column_titles, commission_rate, pick_sync_text, picked_mark
 from gui.catalogue.pictures import PictureLoader
 from gui.formatting import count, money
+from gui.paged_model import PagedTableModel
 from models.profile import Profile
 from models.services.catalogue import (
     CatalogueFilter,
@@ -67,50 +59,19 @@ RIGHT: Final = {
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class Loaded:
-    generation: int
-    count: int
-    first: list[ProductCard]
-
-
-class ProductTableModel(QAbstractTableModel):
-    loaded = Signal(int)  # the row count, once a new filter or sort has its first page
-    page_loaded = Signal(int)  # the page number
-    failed = Signal(object)
+class ProductTableModel(PagedTableModel[ProductCard, CatalogueFilter, Sort]):
+    task_name = "catalogue"
+    page_size = PAGE
 
     def __init__(
         self, profile: Profile, pictures: PictureLoader, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self._profile = profile
+        titles = column_titles()
+        super().__init__(profile, CatalogueFilter(), Sort(), [titles[c] for c in COLUMNS], parent)
         self._pictures = pictures
-        self._filter = CatalogueFilter()
-        self._sort = Sort()
-        self._count = 0
-        self._pages: dict[int, list[ProductCard]] = {}
-        self._rows_of: dict[int, int] = {}
-        self._asked: set[int] = set()
-        self._generation = 0
-        self._titles = column_titles()
-        self.loading = False
         pictures.arrived.connect(self._on_pictures_arrived)
 
     # --- what the views ask -------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return self._titles[COLUMNS[section]]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._count:
@@ -160,12 +121,7 @@ class ProductTableModel(QAbstractTableModel):
         return self._sort
 
     def card_at(self, row: int) -> ProductCard | None:
-        page, offset = divmod(row, PAGE)
-        cards = self._pages.get(page)
-        if cards is None:
-            self._ask(page)
-            return None
-        return cards[offset] if offset < len(cards) else None
+        return self.item_at(row)
 
     def picture_of(self, card: ProductCard) -> QPixmap:
         """The product's picture, or the placeholder until it has come."""
@@ -174,91 +130,32 @@ class ProductTableModel(QAbstractTableModel):
     def placeholder(self) -> QPixmap:
         return self._pictures.placeholder()
 
-    def row_of(self, product_id: int) -> int | None:
-        return self._rows_of.get(product_id)
-
-    def set_query(self, f: CatalogueFilter, sort: Sort | None = None) -> None:
-        """Show the products of ``f``: counted and first page fetched in the background."""
-        self._filter = f
-        self._sort = sort or self._sort
-        self._generation += 1
-        generation = self._generation
-        self.loading = True
-        profile, sort_now = self._profile, self._sort
-
-        def load() -> Loaded:
-            total = count_products(profile, f)
-            first = fetch_products(profile, f, sort_now, limit=PAGE) if total else []
-            return Loaded(generation, total, first)
-
-        tasks.run(load, name="catalogue.products").then(self._on_load_finished, self._on_failed)
-
-    def refresh(self) -> None:
-        self.set_query(self._filter, self._sort)
-
     def replace_card(self, card: ProductCard) -> None:
         """Show a product the owner changed (picked or dropped) without fetching its page."""
-        row = self.row_of(card.id)
-        if row is None:
-            return
-        page, offset = divmod(row, PAGE)
-        self._pages[page][offset] = card
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.replace_item(card)
 
     # --- fetching ------------------------------------------------------------------------
 
-    def _ask(self, page: int) -> None:
-        if page in self._asked or self.loading:
-            return
-        self._asked.add(page)
-        generation, f, sort, profile = self._generation, self._filter, self._sort, self._profile
+    def _load_count(self, profile: Profile, f: CatalogueFilter) -> int:
+        return count_products(profile, f)
 
-        def fetch() -> tuple[int, int, list[ProductCard]]:
-            return (
-                generation,
-                page,
-                fetch_products(profile, f, sort, limit=PAGE, offset=page * PAGE),
-            )
+    def _load_page(
+        self,
+        profile: Profile,
+        f: CatalogueFilter,
+        sort: Sort,
+        *,
+        page: int,
+        before: list[ProductCard] | None,
+        count: int,
+    ) -> list[ProductCard]:
+        return fetch_products(profile, f, sort, limit=PAGE, offset=page * PAGE)
 
-        tasks.run(fetch, name="catalogue.page").then(self._on_page_finished, self._on_failed)
-
-    def _on_load_finished(self, loaded: Loaded) -> None:
-        if loaded.generation != self._generation:
-            return
-        self.beginResetModel()
-        self._count = loaded.count
-        self._pages = {}
-        self._rows_of = {}
-        if loaded.first:
-            self._keep(0, loaded.first)
-        self._asked = {0}
-        self.loading = False
-        self.endResetModel()
-        self.loaded.emit(loaded.count)
-
-    def _on_page_finished(self, result: tuple[int, int, list[ProductCard]]) -> None:
-        generation, page, cards = result
-        if generation != self._generation:
-            return
-        self._keep(page, cards)
-        first = page * PAGE
-        last = min(first + PAGE, self._count) - 1
-        if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-        self.page_loaded.emit(page)
-
-    def _keep(self, page: int, cards: list[ProductCard]) -> None:
-        self._pages[page] = cards
-        for offset, card in enumerate(cards):
-            self._rows_of[card.id] = page * PAGE + offset
-
-    def _on_failed(self, error: Exception) -> None:
-        self.loading = False
-        log.warning("the catalogue could not be read: %s", error)
-        self.failed.emit(error)
+    def _id_of(self, row: ProductCard) -> int:
+        return row.id
 
     def _on_pictures_arrived(self, product_id: int) -> None:
-        row = self._rows_of.get(product_id)
+        row = self.row_of(product_id)
         if row is not None and row < self._count:
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, PICTURE_ROLE])
