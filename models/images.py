@@ -94,6 +94,10 @@ class PictureCache:
         self._clock = clock
         self._quiet_until = 0.0
         self._lock = threading.Lock()
+        # Until the platform has answered once, one request at a time goes out: when it cannot
+        # be reached, the first failure quiets the others instead of each finding out itself.
+        self._reached = False
+        self._first_contact = threading.Lock()
         self.fetches = 0  # requests sent to the platform, for the curious and the tests
 
     @classmethod
@@ -105,6 +109,7 @@ class PictureCache:
         with self._lock:
             self._source_known = False
             self._quiet_until = 0.0
+            self._reached = False
 
     # --- pictures ---------------------------------------------------------------------------
 
@@ -157,6 +162,19 @@ class PictureCache:
         stored: bytes | None,
         entry: _Entry | None,
     ) -> bytes | None:
+        if self._reached:
+            return self._asked(client, product_id, size, stored, entry)
+        with self._first_contact:
+            return self._asked(client, product_id, size, stored, entry)
+
+    def _asked(
+        self,
+        client: httpx.Client,
+        product_id: int,
+        size: int,
+        stored: bytes | None,
+        entry: _Entry | None,
+    ) -> bytes | None:
         source = self._current_source()
         if source is None or self._clock() < self._quiet_until:
             return stored
@@ -167,7 +185,9 @@ class PictureCache:
             if isinstance(error, httpx.TransportError):
                 with self._lock:
                     self._quiet_until = self._clock() + QUIET_AFTER_FAILURE_SECONDS
+                    self._reached = False
             return stored
+        self._reached = True
         if fetched is None:
             return stored
         return fetched if fetched else stored
