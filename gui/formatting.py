@@ -7,6 +7,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from gui.counted import counted
+
 _PLACEHOLDER = re.compile(r"%(\d)")
 
 
@@ -64,7 +66,7 @@ def time_ago(seconds: int, now: dt.datetime | None = None) -> str:
     if age < 60:
         return QCoreApplication.translate("formatting", "just now")
     if age < 3600:
-        return QCoreApplication.translate("formatting", "%n minute(s) ago", "", age // 60)
+        return counted().minutes_ago(age // 60)
     if age < 6 * 3600:
-        return QCoreApplication.translate("formatting", "%n hour(s) ago", "", age // 3600)
+        return counted().hours_ago(age // 3600)
     return day_and_time(seconds, moment)

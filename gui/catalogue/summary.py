@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from gui.catalogue.labels import at_least_commission, commission_rate, countdown
-from gui.formatting import count, fill, money
+from gui.counted import counted
+from gui.formatting import fill, money
 from models.services.catalogue import CatalogueFilter
 from models.services.catalogue_events import SaleEventCard
 
 
 def describe_products(f: CatalogueFilter, rows: int, event: SaleEventCard | None, now: int) -> str:
-    parts = [fill(QCoreApplication.translate("catalogue", "%1 products"), count(rows))]
+    parts = [counted().products(rows)]
     if event is not None and f.sale_event_id == event.id:
         parts.append(f"{event.brand_name} · {countdown(event.starts_at, event.ends_at, now)}")
     if f.category:
