@@ -196,7 +196,20 @@ class MainWindow(QMainWindow):
             go_to.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
         if self._view_menu is not None:
             self._view_menu.insertAction(self._end_of_workspaces, go_to)
+        workspace.badge_changed.connect(lambda: self._show_badge(workspace))
+        workspace.local_action_done.connect(self._on_local_action_done)
         return workspace
+
+    def _show_badge(self, workspace: Workspace) -> None:
+        index = self._workspaces.index(workspace)
+        waiting = workspace.badge()
+        text = workspace.title()
+        if waiting > 0:
+            text = f"{text}  ({waiting})"
+        item = self._navigation.item(index)
+        item.setText(text)
+        item.setToolTip(text)
+        self._go_to_group.actions()[index].setText(text)
 
     def workspaces(self) -> list[Workspace]:
         return list(self._workspaces)
