@@ -75,10 +75,17 @@ def application() -> QApplication:
     font = app.font()
     font.setFamilies([*CHINESE_FONTS, font.family()])
     app.setFont(font)
+    _apply_style_sheet(app)
+    # Light and dark follow the system; the sheet names palette roles, which Qt resolves when
+    # the sheet is set, so it is set again when the system switches.
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: _apply_style_sheet(app))
+    return app
+
+
+def _apply_style_sheet(app: QApplication) -> None:
     style = STYLES / "zhanggui.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
-    return app
 
 
 def open_profile(folder: Path | None) -> Profile | None:
