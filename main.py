@@ -3,7 +3,8 @@
 python main.py                 open the app on the signed-in profile
 python main.py --demo          start a demo platform on loopback and open the app on it
 python main.py platform ...    serve the platform
-python main.py login|sync|status|orders|review ...   work with a profile from scripts
+python main.py login|sync|status|orders|review|catalogue ...   work with a profile
+python main.py posters ...     QR posters to a PDF or PNG file, without a window
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if args.subcommand == "posters":
+        from gui.posters.command import run_posters
+
+        return run_posters(args)
     if args.subcommand:
         from models.commands import run_command
 

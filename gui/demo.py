@@ -46,12 +46,18 @@ class DemoPlatform:
     def start(cls, folder: Path | None = None) -> DemoPlatform:
         from server.db import make_engine
         from server.runner import PlatformThread
-        from server.seed import is_empty, seed
+        from server.seed import is_empty, is_outdated, seed
 
         root = folder or demo_folder()
         root.mkdir(parents=True, exist_ok=True)
         db = root / "platform.sqlite3"
         engine = make_engine(str(db))
+        if is_outdated(engine):
+            # Demo data of an older seed starts over; the profile re-reads the new platform.
+            engine.dispose()
+            for stale in root.glob("platform.sqlite3*"):
+                stale.unlink()
+            engine = make_engine(str(db))
         try:
             if is_empty(engine):
                 _behind_progress(
@@ -60,7 +66,8 @@ class DemoPlatform:
                 )
         finally:
             engine.dispose()
-        platform = PlatformThread(str(db))
+        # The demo platform lives: a few new orders a minute, payments, stage progress.
+        platform = PlatformThread(str(db), simulate=True)
         port = platform.start()
         url = f"http://127.0.0.1:{port}"
         profile_folder = root / "profile"

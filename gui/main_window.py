@@ -24,10 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui.catalogue.workspace import CatalogueWorkspace
+from gui.charts.workspace import ChartsWorkspace
+from gui.customers.workspace import CustomersWorkspace
 from gui.dashboard import DashboardWorkspace
 from gui.formatting import fill
 from gui.icons import app_icon, icon
+from gui.managers.workspace import ManagersWorkspace
 from gui.orders.workspace import OrdersWorkspace
+from gui.posters.studio import PosterStudio
+from gui.releases.workspace import ReleasesWorkspace
 from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
 from gui.sync_status import SyncStatusLabel
@@ -91,6 +96,11 @@ class MainWindow(QMainWindow):
         self.dashboard = self.add_workspace(DashboardWorkspace(self._profile))
         self.orders = self.add_workspace(OrdersWorkspace(self._profile))
         self.catalogue = self.add_workspace(CatalogueWorkspace(self._profile))
+        self.managers = self.add_workspace(ManagersWorkspace(self._profile))
+        self.releases = self.add_workspace(ReleasesWorkspace(self._profile))
+        self.customers = self.add_workspace(CustomersWorkspace(self._profile))
+        self.charts = self.add_workspace(ChartsWorkspace(self._profile))
+        self.posters = self.add_workspace(PosterStudio(self._profile))
 
         self._sync_status = SyncStatusLabel(self._profile)
         self._sync_busy = QProgressBar()
@@ -173,6 +183,8 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
         self.orders.reviewed.connect(self._on_local_action_done)
         self.catalogue.picks_changed.connect(self._on_local_action_done)
+        self.catalogue.posters_requested.connect(self._on_catalogue_posters_requested)
+        self.managers.release_requested.connect(self._on_managers_release_requested)
         self._controller.started.connect(self._on_controller_started)
         self._controller.progress.connect(self._sync_status.show_progress)
         self._controller.finished.connect(self._on_controller_finished)
@@ -188,6 +200,7 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(icon(workspace.icon_name), workspace.title())
         item.setSizeHint(QSize(NAVIGATION_WIDTH - 16, 40))
         self._navigation.addItem(item)
+        self._fit_navigation()
         go_to = QAction(icon(workspace.icon_name), workspace.title(), self._go_to_group)
         go_to.setCheckable(True)
         go_to.setChecked(index == self._navigation.currentRow())
@@ -210,6 +223,20 @@ class MainWindow(QMainWindow):
         item.setText(text)
         item.setToolTip(text)
         self._go_to_group.actions()[index].setText(text)
+        self._fit_navigation()
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest title with its count, never narrower than the default."""
+        metrics = self._navigation.fontMetrics()
+        texts = [self._navigation.item(row).text() for row in range(self._navigation.count())]
+        # icon, the item's padding and margins, and the frame
+        chrome = self._navigation.iconSize().width() + 2 * 10 + 2 * 6 + 24
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0) + chrome
+        width = max(NAVIGATION_WIDTH, widest)
+        if width != self._navigation.width():
+            self._navigation.setFixedWidth(width)
+            for row in range(self._navigation.count()):
+                self._navigation.item(row).setSizeHint(QSize(width - 16, 40))
 
     def workspaces(self) -> list[Workspace]:
         return list(self._workspaces)
@@ -318,6 +345,13 @@ class MainWindow(QMainWindow):
     def _on_local_action_done(self) -> None:
         self.dashboard.refresh()
         self._sync_status.refresh()
+
+    def _on_catalogue_posters_requested(self, product_ids: list[int]) -> None:
+        self.show_workspace(self.posters.show_products(product_ids))
+
+    def _on_managers_release_requested(self, request_id: int) -> None:
+        self.show_workspace(self.releases)
+        self.releases.open_request(request_id)
 
     def _on_dashboard_sync_requested(self) -> None:
         self.sync_action.trigger()

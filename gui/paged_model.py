@@ -41,7 +41,7 @@ class _Loaded(Generic[RowT]):
 
 
 class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
-    loaded = Signal(int)  # the row count, once a new filter or sort has its first page
+    loaded = Signal(int)  # the row count, once a new filter or sort has its first page and count
     page_loaded = Signal(int)  # the page number
     failed = Signal(object)
 
@@ -120,23 +120,29 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         return self._rows_of.get(item_id)
 
     def set_query(self, f: FilterT, sort: SortT | None = None) -> None:
-        """Show the rows of ``f``: counted and first page fetched in the background."""
+        """Show the rows of ``f``: the first page first, then the count, in the background.
+
+        Counting can take longer than a page (a search counts every match), so the first page
+        is shown as soon as it is here; until the count follows, no other page is asked for.
+        """
         self._filter = f
         self._sort = sort if sort is not None else self._sort
         self._generation += 1
         generation, profile, sort_now = self._generation, self._profile, self._sort
         self.loading = True
 
-        def load() -> _Loaded[RowT]:
-            total = self._load_count(profile, f)
-            first = (
-                self._load_page(profile, f, sort_now, page=0, before=None, count=total)
-                if total
-                else []
-            )
-            return _Loaded(generation, total, first)
+        def first_page() -> _Loaded[RowT]:
+            rows = self._load_page(profile, f, sort_now, page=0, before=None, count=self.page_size)
+            return _Loaded(generation, len(rows), rows)
 
-        tasks.run(load, name=f"{self.task_name}.load").then(self._on_load_finished, self._on_failed)
+        tasks.run(first_page, name=f"{self.task_name}.load").then(
+            self._on_first_page, self._on_failed
+        )
+
+    @property
+    def started(self) -> bool:
+        """Whether a query was set: until then the model shows nothing and reads nothing."""
+        return self._generation > 0
 
     def refresh(self) -> None:
         self.set_query(self._filter, self._sort)
@@ -172,7 +178,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         for offset, row in enumerate(rows):
             self._rows_of[self._id_of(row)] = page * self.page_size + offset
 
-    def _on_load_finished(self, loaded: _Loaded[RowT]) -> None:
+    def _on_first_page(self, loaded: _Loaded[RowT]) -> None:
         if loaded.generation != self._generation:
             return
         self.beginResetModel()
@@ -182,9 +188,35 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         if loaded.first:
             self._keep(0, loaded.first)
         self._asked = {0}
-        self.loading = False
         self.endResetModel()
-        self.loaded.emit(loaded.count)
+        if loaded.count < self.page_size:
+            self._on_counted((loaded.generation, loaded.count))
+            return
+        generation, profile, f = loaded.generation, self._profile, self._filter
+
+        def count() -> tuple[int, int]:
+            return generation, self._load_count(profile, f)
+
+        tasks.run(count, name=f"{self.task_name}.count").then(self._on_counted, self._on_failed)
+
+    def _on_counted(self, counted: tuple[int, int]) -> None:
+        generation, total = counted
+        if generation != self._generation:
+            return
+        shown = self._count
+        if total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < shown:
+            # The rows changed between the page and the count (a sync came in): show the count.
+            self.beginResetModel()
+            self._count = total
+            self._pages = {0: self._pages.get(0, [])[:total]}
+            self._rows_of = {k: v for k, v in self._rows_of.items() if v < total}
+            self.endResetModel()
+        self.loading = False
+        self.loaded.emit(total)
 
     def _on_page_finished(self, result: tuple[int, int, list[RowT]]) -> None:
         generation, page, rows = result

@@ -1,4 +1,4 @@
-"""The command line other tools script: login, sync, status, orders, review.
+"""The command line other tools script: login, sync, status, orders, review, catalogue, posters.
 
 Each command prints what it did in words (or JSON with --json) and exits non-zero with a message
 when it could not do it.
@@ -22,6 +22,14 @@ from models.errors import (
 )
 from models.profile import Profile, default_profile_folder
 from models.services.account import login
+from models.services.catalogue import (
+    MAX_PAGE,
+    CatalogueFilter,
+    ProductCard,
+    ProductSort,
+    Sort,
+    fetch_products,
+)
 from models.services.orders import newest_orders
 from models.services.reviews import review_order
 from models.services.status import sync_status
@@ -64,6 +72,28 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--flag", choices=["none", "problem", "follow-up"])
     p.add_argument("--note")
     p.set_defaults(command=_review)
+
+    p = subparsers.add_parser("catalogue", help="the products of the catalogue on this computer")
+    profile_arg(p)
+    p.add_argument("--search", default="", help="words of the title, category or brand")
+    p.add_argument("--picked", action="store_true", help="only the products picked for the shop")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(command=_catalogue)
+
+    # Drawing needs Qt, which this module never imports: main.py hands the command to the GUI.
+    p = subparsers.add_parser("posters", help="QR posters as a PDF or PNG file, without a window")
+    profile_arg(p)
+    subject = p.add_mutually_exclusive_group(required=True)
+    subject.add_argument("--shop", action="store_true", help="a poster of the shop")
+    subject.add_argument("--product", type=int, nargs="+", metavar="ID", help="product posters")
+    subject.add_argument("--sale-event", type=int, metavar="ID", help="a sale event's poster")
+    subject.add_argument("--manager", type=int, metavar="ID", help="a store manager's poster")
+    p.add_argument("--layout", choices=["a4", "a5", "share", "labels"], default="a4")
+    p.add_argument("--out", type=Path, required=True, help="FILE.pdf or FILE.png")
+    p.add_argument(
+        "--commission", action="store_true", help="print the commission (never for customers)"
+    )
+    p.set_defaults(command=None)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -164,6 +194,37 @@ def _review(args: argparse.Namespace) -> int:
         _open(args), args.order_no, reviewed=args.reviewed, flag=flag, note=args.note
     )
     print(f"order {state.order_no}: reviewed={state.reviewed} flag={state.flag}; waiting to sync")
+    return 0
+
+
+def _catalogue(args: argparse.Namespace) -> int:
+    profile = _open(args)
+    wanted = CatalogueFilter(text=args.search, picked_only=args.picked)
+    by_title = Sort(ProductSort.TITLE, descending=False)
+    cards: list[ProductCard] = []
+    while True:
+        page = fetch_products(profile, wanted, by_title, limit=MAX_PAGE, offset=len(cards))
+        cards.extend(page)
+        if len(page) < MAX_PAGE:
+            break
+    if args.json:
+        rows = [
+            {
+                "id": card.id,
+                "title": card.title,
+                "category": card.category,
+                "brand": card.brand_name,
+                "price_cents": card.retail_price_cents,
+                "commission_cents": card.commission_cents,
+                "stock": card.stock,
+                "picked": card.picked,
+            }
+            for card in cards
+        ]
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    for card in cards:
+        print(f"{card.id:>8}  ¥{card.retail_price_cents / 100:>9.2f}  {card.title}")
     return 0
 
 

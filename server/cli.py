@@ -22,6 +22,16 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a day like 2026-11-24: {text!r}") from error
 
 
+def _speed(text: str) -> float:
+    try:
+        speed = float(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from error
+    if not 0 < speed <= 10_000:
+        raise argparse.ArgumentTypeError("the speed goes from just above 0 to 10000")
+    return speed
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="platform", description="Run the platform that shop desktops sync with."
@@ -34,6 +44,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--products", type=int, default=3_000, help="catalogue size")
     parser.add_argument(
         "--anchor", type=_day, help="the demo's today, YYYY-MM-DD (default: today in China)"
+    )
+    parser.add_argument(
+        "--simulate",
+        action="store_true",
+        help="bring the platform to life: new orders, payments, stage progress, releases",
+    )
+    parser.add_argument(
+        "--speed",
+        type=_speed,
+        default=1.0,
+        help="with --simulate: how many times faster than the wall the platform's time runs",
     )
     parser.add_argument(
         "--new-epoch",
@@ -67,5 +88,5 @@ def platform_main(argv: list[str]) -> int:
 
     # uvicorn turns Ctrl+C into a clean shutdown; a second one may still raise here.
     with contextlib.suppress(KeyboardInterrupt):
-        serve(url, args.port)
+        serve(url, args.port, simulate=args.simulate, speed=args.speed)
     return 0

@@ -89,17 +89,21 @@ def load_rows(
 def new_ids(conn: Connection, entity: str, count: int) -> list[int]:
     """Fresh ids for rows the platform creates; unique across shops, like the seeded ones."""
     counter = table_of(IdCounter)
-    table = ENTITY_TABLES.get(entity)
-    highest: ColumnElement[int] = literal(0)
-    if table is not None and "id" in table.c:
-        highest = select(func.coalesce(func.max(table.c.id), 0)).scalar_subquery()
-    insert_if_absent(conn, counter, {"entity": entity, "last_id": highest})
-    last = conn.execute(
+    take = (
         update(counter)
         .where(counter.c.entity == entity)
         .values(last_id=counter.c.last_id + count)
         .returning(counter.c.last_id)
-    ).scalar_one()
+    )
+    last = conn.execute(take).scalar_one_or_none()
+    if last is None:
+        # The first id of its kind: start above whatever rows exist (a scan, once).
+        table = ENTITY_TABLES.get(entity)
+        highest: ColumnElement[int] = literal(0)
+        if table is not None and "id" in table.c:
+            highest = select(func.coalesce(func.max(table.c.id), 0)).scalar_subquery()
+        insert_if_absent(conn, counter, {"entity": entity, "last_id": highest})
+        last = conn.execute(take).scalar_one()
     return list(range(last - count + 1, last + 1))
 
 

@@ -11,7 +11,9 @@ import time
 import uvicorn
 
 from server.api.app import create_app
-from server.clock import Clock
+from server.clock import Clock, accelerated, system_clock
+from server.db.engine import make_engine
+from server.simulation.ticker import TICK_SECONDS, SimulationThread
 
 log = logging.getLogger(__name__)
 
@@ -47,15 +49,47 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+class _Simulation:
+    """The simulation thread and the engine it writes with, started and stopped together."""
+
+    def __init__(self, db_url: str, clock: Clock, tick_seconds: float | None) -> None:
+        self._engine = make_engine(db_url)
+        self._thread = SimulationThread(
+            self._engine, clock, tick_seconds=tick_seconds or TICK_SECONDS
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._thread.stop()
+        self._engine.dispose()
+
+
+def platform_clock(simulate: bool, speed: float, clock: Clock | None = None) -> Clock:
+    """The platform's time: a simulated platform may run faster than the wall."""
+    if clock is not None:
+        return clock
+    return accelerated(speed) if simulate and speed != 1 else system_clock
+
+
 def serve(
-    db_url: str, port: int, host: str = "127.0.0.1", ready: threading.Event | None = None
+    db_url: str,
+    port: int,
+    host: str = "127.0.0.1",
+    ready: threading.Event | None = None,
+    *,
+    simulate: bool = False,
+    speed: float = 1.0,
 ) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM when on the main thread)."""
     sock = _bind(host, port)
     log.info("platform listening on http://%s:%d", host, sock.getsockname()[1])
+    clock = platform_clock(simulate, speed)
+    simulation = _Simulation(db_url, clock, None) if simulate else None
     try:
-        _Server(_config(db_url, None), ready).run(sockets=[sock])
+        _Server(_config(db_url, clock), ready).run(sockets=[sock])
     finally:
+        if simulation is not None:
+            simulation.stop()
         sock.close()
 
 
@@ -63,16 +97,29 @@ class PlatformThread:
     """The platform in a background thread of this process.
 
     ``start()`` returns the bound port (pass port 0 for any free one); ``stop()`` shuts it
-    down and waits for the thread.
+    down and waits for the thread. With ``simulate`` the platform comes alive (new orders,
+    payments, stage progress, release requests, allocations arriving), its time running
+    ``speed`` times faster than the wall, with a tick every ``tick_seconds``.
     """
 
     def __init__(
-        self, db_url: str, port: int = 0, host: str = "127.0.0.1", clock: Clock | None = None
+        self,
+        db_url: str,
+        port: int = 0,
+        host: str = "127.0.0.1",
+        clock: Clock | None = None,
+        *,
+        simulate: bool = False,
+        speed: float = 1.0,
+        tick_seconds: float | None = None,
     ) -> None:
         self.db_url = db_url
         self.host = host
         self.port = port
-        self._clock = clock
+        self.simulate = simulate
+        self._clock = platform_clock(simulate, speed, clock)
+        self._tick_seconds = tick_seconds
+        self._simulation: _Simulation | None = None
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
@@ -98,10 +145,15 @@ class PlatformThread:
             if not self._thread.is_alive() or time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError("the platform did not start")
+        if self.simulate:
+            self._simulation = _Simulation(self.db_url, self._clock, self._tick_seconds)
         log.info("platform running at %s", self.url)
         return self.port
 
     def stop(self, timeout: float = 10.0) -> None:
+        if self._simulation is not None:
+            self._simulation.stop()
+            self._simulation = None
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 class CatalogueWorkspace(Workspace):
     icon_name: ClassVar[str] = "catalogue"
     picks_changed = Signal()  # a product was picked or dropped here (the outbox grew)
+    posters_requested = Signal(list)  # product ids the owner wants posters of
 
     def __init__(
         self,
@@ -101,6 +102,9 @@ class CatalogueWorkspace(Workspace):
         self.my_picks.setCheckable(True)
         self.my_picks.setText(self.tr("My picks"))
         self.my_picks.setToolTip(self.tr("Only the products picked for your shop"))
+        self.make_posters = QToolButton()
+        self.make_posters.setText(self.tr("Make posters…"))
+        self.make_posters.setToolTip(self.tr("QR posters of the chosen product"))
         self.heading = QLabel()
         font = self.heading.font()
         font.setBold(True)
@@ -120,6 +124,7 @@ class CatalogueWorkspace(Workspace):
         top.addWidget(self.grid_button)
         top.addWidget(self.list_button)
         top.addWidget(self.my_picks)
+        top.addWidget(self.make_posters)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -172,6 +177,7 @@ class CatalogueWorkspace(Workspace):
         )
         self.view_buttons.idClicked.connect(self._on_view_buttons_id_clicked)
         self.my_picks.toggled.connect(self._on_my_picks_toggled)
+        self.make_posters.clicked.connect(self._on_make_posters_clicked)
         self.model.loaded.connect(self._on_model_loaded)
         self.model.failed.connect(self._on_model_failed)
         self.grid.selectionModel().currentChanged.connect(self._on_selection_current_changed)
@@ -260,6 +266,11 @@ class CatalogueWorkspace(Workspace):
     def _on_my_picks_toggled(self, checked: bool) -> None:
         self.events.all_products.setChecked(not checked and self._event is None)
         self._query()
+
+    def _on_make_posters_clicked(self) -> None:
+        card = self.current_card()
+        if card is not None:
+            self.posters_requested.emit([card.id])
 
     def _on_model_loaded(self, rows: int) -> None:
         self._update_heading(rows)

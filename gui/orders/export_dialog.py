@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from gui import messages, tasks
 from gui.formatting import count, fill
 from gui.orders.labels import column_titles, own_store, review_label, status_label
+from gui.orders.summary import OrderCounts
 from models import wire
 from models.export import COLUMNS, ExportCancelled, ExportLabels, export_orders
 from models.profile import Profile
@@ -107,13 +108,7 @@ def start_export(
 
     def on_finished(rows: int) -> None:
         dialog.close()
-        report(
-            fill(
-                QCoreApplication.translate("orders", "%1 orders were written to %2."),
-                count(rows),
-                str(path),
-            )
-        )
+        report(OrderCounts().written(rows, str(path)))
 
     def on_failed(error: Exception) -> None:
         dialog.close()

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
-from gui.formatting import count, fill, local_time
+from gui.formatting import fill, local_time
 from gui.orders.labels import own_store, review_label, status_label
 from models.services.order_table import OWN_STORE, OrderFilter
 
 
+class OrderCounts(QObject):
+    """Phrases counting orders: plural forms are read only from a class's ``tr()``."""
+
+    def orders(self, n: int) -> str:
+        return self.tr("%Ln order(s)", "", n)
+
+    def written(self, n: int, path: str) -> str:
+        return fill(self.tr("%Ln order(s) were written to %1.", "", n), path)
+
+
 def describe_filter(f: OrderFilter, rows: int, store_names: dict[int, str]) -> str:
-    parts = [fill(QCoreApplication.translate("orders", "%1 orders"), count(rows))]
+    parts = [OrderCounts().orders(rows)]
     if f.status:
         parts.append(status_label(f.status))
     if f.since is not None and f.until is not None:

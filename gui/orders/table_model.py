@@ -30,6 +30,17 @@ PAGE: Final = 200
 COLUMNS: Final = list(SortColumn)
 ROW_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 RIGHT: Final = {SortColumn.AMOUNT, SortColumn.COMMISSION}
+SERVED_ROLES: Final = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        ROW_ROLE,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+    )
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -44,7 +55,8 @@ class OrdersTableModel(PagedTableModel[OrderRow, OrderFilter, Sort]):
     # --- what the view asks ---------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        # A view asks every cell for a dozen roles on each paint; most are answered at once.
+        if role not in SERVED_ROLES or not index.isValid() or not 0 <= index.row() < self._count:
             return None
         row = self.row_at(index.row())
         column = COLUMNS[index.column()]
@@ -71,6 +83,11 @@ class OrdersTableModel(PagedTableModel[OrderRow, OrderFilter, Sort]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
             descending = order == Qt.SortOrder.DescendingOrder
+            if not self.started:
+                # The header says its sort while the view is built: remember it for the first
+                # query rather than reading a million orders before the workspace is shown.
+                self._sort = Sort(COLUMNS[column], descending)
+                return
             self.set_query(self._filter, Sort(COLUMNS[column], descending))
 
     # --- what the workspace asks ----------------------------------------------------------

@@ -61,6 +61,7 @@ class OrdersWorkspace(Workspace):
         self._store_names: dict[int, str] = {}
         self._status_counts: dict[str, int] = {}
         self._views: list[View] = []
+        self._statuses_stale = True
         self._create_widgets()
         self._create_actions()
         self._connect_signals()
@@ -95,7 +96,6 @@ class OrdersWorkspace(Workspace):
         self.model = OrdersTableModel(self._profile, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -104,6 +104,7 @@ class OrdersWorkspace(Workspace):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSortIndicator(COLUMNS.index(SortColumn.PLACED_AT), Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         header.setStretchLastSection(True)
         widths = {
             SortColumn.ORDER_NO: 160,
@@ -195,7 +196,7 @@ class OrdersWorkspace(Workspace):
             self.model.set_query(self.current_filter())
         else:
             self.model.refresh()
-        self._count_statuses()
+        self._statuses_stale = True
 
     def search(self, text: str) -> None:
         """The window's global search lands here."""
@@ -222,10 +223,14 @@ class OrdersWorkspace(Workspace):
 
     def _on_filters_changed(self, _f: OrderFilter) -> None:
         self.model.set_query(self.current_filter())
-        self._count_statuses()
+        self._statuses_stale = True
 
     def _on_model_loaded(self, rows: int) -> None:
         self._update_summary(rows)
+        if self._statuses_stale:
+            # Counted after the table's rows, so that they never wait for the tabs' numbers.
+            self._statuses_stale = False
+            self._count_statuses()
         if rows:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 0),

@@ -85,6 +85,11 @@ class TaskStage(Base):
 
 class Customer(Base):
     __tablename__ = "customer"
+    __table_args__ = (
+        # The customer table's sorts (name, since), each with the id as tiebreak.
+        Index("ix_customer_name", "name", "id"),
+        Index("ix_customer_bound", "bound_at", "id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     name: Mapped[str] = mapped_column(String(100))
     phone_masked: Mapped[str] = mapped_column(String(20))
@@ -100,6 +105,8 @@ class CustomerBinding(Base):
     """The ledger of every change of a customer's owning store."""
 
     __tablename__ = "customer_binding"
+    # The traffic compensation counts the releases' departures month by month.
+    __table_args__ = (Index("ix_customer_binding_event_at", "event", "at"),)
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     customer_id: Mapped[int] = mapped_column(index=True)
     at: Mapped[int]
@@ -177,9 +184,11 @@ class Order(Base):
 
 class OrderItem(Base):
     __tablename__ = "order_item"
+    # Searching orders by product goes from products to orders on this index alone.
+    __table_args__ = (Index("ix_order_item_product_order", "product_id", "order_id"),)
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     order_id: Mapped[int] = mapped_column(index=True)
-    product_id: Mapped[int] = mapped_column(index=True)
+    product_id: Mapped[int]
     sku_id: Mapped[int]
     title: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(20))

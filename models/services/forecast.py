@@ -31,7 +31,7 @@ class StageProgress:
 @dataclass(frozen=True)
 class Forecast:
     outlook: Outlook
-    completes_at: int | None  # None when the pace never gets there
+    completes_at: int | None  # None when the pace never gets there (stalled, or no pace yet)
     days_left: int  # whole days to the deadline, 0 when past
     sales_share: float  # 0..1 of the sales target met
     customers_share: float  # 0..1 of the customers target met
@@ -54,7 +54,8 @@ def forecast(p: StageProgress, now: int) -> Forecast:
         _days_needed(p.customers, p.customers_target, elapsed_days),
     )
     if math.isinf(needed):
-        return Forecast("stalled", None, days_left, sales_share, customers_share)
+        # No pace on some target yet, but not quiet long enough to call it stalled.
+        return Forecast("at_risk", None, days_left, sales_share, customers_share)
     completes_at = now + math.ceil(needed * DAY)
     outlook: Outlook = "on_track" if completes_at <= p.deadline_at else "at_risk"
     return Forecast(outlook, completes_at, days_left, sales_share, customers_share)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Final
 
 from sqlalchemy import func, select
 
@@ -12,6 +15,16 @@ from models.profile import Profile
 from models.services.forecast import DAY, Forecast, StageProgress, forecast
 
 TREND_WEEKS = 8
+
+# How the table orders outlooks, the best news first.
+OUTLOOKS: Final = ("complete", "on_track", "at_risk", "stalled", "expired", "released")
+ASSESSMENTS: Final = ("passed", "pending", "not_started", "failed")
+# Progress filters: the slower target's share of its target.
+PROGRESS_BANDS: Final[dict[str, tuple[float, float]]] = {
+    "at_least_80": (0.8, 1.0),
+    "at_least_50": (0.5, 1.0),
+    "below_50": (0.0, 0.5),
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,93 @@ class ManagerLine:
     deadline_at: int
     forecast: Forecast
     trend: tuple[int, ...]  # paid sales per week, oldest first, the last TREND_WEEKS weeks
+
+    @property
+    def progress(self) -> float:
+        """The slower target's share, 0..1: what "80% of target" means to the owner."""
+        return min(self.forecast.sales_share, self.forecast.customers_share)
+
+    @property
+    def outlook(self) -> str:
+        """The forecast's outlook, or released for a manager who has left with a shop."""
+        return "released" if self.status == "released" else self.forecast.outlook
+
+
+class SortColumn(StrEnum):
+    NAME = "name"
+    STAGE = "stage"
+    SALES = "sales"
+    CUSTOMERS = "customers"
+    DAYS_LEFT = "days_left"
+    ASSESSMENT = "assessment"
+    FORECAST = "forecast"
+    TREND = "trend"
+
+
+@dataclass(frozen=True)
+class ManagerFilter:
+    stage_position: int | None = None
+    outlook: str | None = None  # one of OUTLOOKS
+    progress: str | None = None  # a key of PROGRESS_BANDS
+    text: str = ""  # part of the name, city or masked phone
+
+
+def _rank(values: Sequence[str], value: str) -> int:
+    return values.index(value) if value in values else len(values)
+
+
+_SORT_KEYS: Final[dict[SortColumn, Callable[[ManagerLine], Any]]] = {
+    SortColumn.NAME: lambda m: (m.name, m.id),
+    SortColumn.STAGE: lambda m: (m.stage_position, m.progress, m.id),
+    SortColumn.SALES: lambda m: (m.forecast.sales_share, m.sales_cents, m.id),
+    SortColumn.CUSTOMERS: lambda m: (m.forecast.customers_share, m.customers, m.id),
+    SortColumn.DAYS_LEFT: lambda m: (m.forecast.days_left, m.deadline_at, m.id),
+    SortColumn.ASSESSMENT: lambda m: (_rank(ASSESSMENTS, m.assessment), m.id),
+    SortColumn.FORECAST: lambda m: (
+        _rank(OUTLOOKS, m.outlook),
+        m.forecast.completes_at if m.forecast.completes_at is not None else 2**62,
+        m.id,
+    ),
+    SortColumn.TREND: lambda m: (sum(m.trend), m.id),
+}
+
+
+def matches(line: ManagerLine, f: ManagerFilter) -> bool:
+    if f.stage_position is not None and line.stage_position != f.stage_position:
+        return False
+    if f.outlook is not None and line.outlook != f.outlook:
+        return False
+    if f.progress is not None:
+        low, high = PROGRESS_BANDS[f.progress]
+        share = line.progress
+        if share < low or (share >= high and high < 1.0):
+            return False
+    text = f.text.strip().casefold()
+    return not text or any(
+        text in field.casefold() for field in (line.name, line.city, line.phone_masked)
+    )
+
+
+def shown_lines(
+    lines: Sequence[ManagerLine],
+    f: ManagerFilter,
+    column: SortColumn = SortColumn.NAME,
+    descending: bool = False,
+    name_key: Callable[[str], Any] | None = None,
+) -> list[ManagerLine]:
+    """The lines the table shows for a filter and a sort, ties broken by id.
+
+    ``name_key`` orders names as the owner's language does (pinyin for Chinese); without it,
+    by code point.
+    """
+    key = _SORT_KEYS[column]
+    if column is SortColumn.NAME and name_key is not None:
+        by_name = name_key
+
+        def key(m: ManagerLine) -> Any:
+            return (by_name(m.name), m.id)
+
+    return sorted((line for line in lines if matches(line, f)), key=key, reverse=descending)
 
 
 def manager_lines(profile: Profile, now: int) -> list[ManagerLine]:

@@ -1,8 +1,10 @@
 """The order table's rows: filtered and sorted in SQL, fetched a page at a time.
 
-A view asks for the number of rows once per filter, then for pages as the owner scrolls. A page
-next to one already fetched continues from its last sort key (keyset); a jump far away counts
-from the nearer end of the index instead, so no page costs a scan of the whole table.
+A view asks for the first page of a filter, then for its number of rows (a search counts every
+match, which takes longer than a page), then for pages as the owner scrolls. A page next to one
+already fetched continues from its last sort key (keyset); a jump far away counts from the
+nearer end of the index instead, so no page costs a scan of the whole table. How each column
+sorts along an index is in ``order_sorts``.
 """
 
 from __future__ import annotations
@@ -10,31 +12,45 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
 
 from models import wire
 from models.db import Customer, Order, OrderReview, OutboxEntry, StoreManager, table_of
 from models.profile import Profile
-from models.search import order_text_clause
+from models.search import order_text_clause, order_text_ids, order_text_matches_at_most
+from models.services.order_sorts import Sort, SortColumn, landing, run_query, runs
+
+__all__ = [
+    "OWN_STORE",
+    "REVIEW_FILTERS",
+    "OrderFilter",
+    "OrderRow",
+    "Sort",
+    "SortColumn",
+    "count_by_status",
+    "count_orders",
+    "day_range",
+    "fetch_page",
+]
 
 OWN_STORE: Final = 0  # the store filter's value for the owner's own store (no manager)
-
-
-class SortColumn(Enum):
-    """The order table's columns, in the order they are shown and exported."""
-
-    ORDER_NO = "order_no"
-    PLACED_AT = "placed_at"
-    CUSTOMER = "customer"
-    STORE = "store"
-    AMOUNT = "amount"
-    COMMISSION = "commission"
-    STATUS = "status"
-    REVIEW = "review"
-    ITEMS = "items"
+# A search walks the sort's index, testing each order, once its matches number more than about
+# the square root of this times the orders: then a page's worth turns up sooner than gathering
+# every match would take.
+DENSE_FACTOR: Final = 200
+SPREAD_SORTS: Final = frozenset(
+    {
+        SortColumn.PLACED_AT,
+        SortColumn.ORDER_NO,
+        SortColumn.CUSTOMER,
+        SortColumn.STORE,
+        SortColumn.STATUS,
+        SortColumn.REVIEW,
+    }
+)
 
 
 REVIEW_FILTERS: Final = ("unreviewed", "reviewed", "problem", "follow_up")
@@ -52,12 +68,6 @@ class OrderFilter:
 
     def without_status(self) -> OrderFilter:
         return replace(self, status=None)
-
-
-@dataclass(frozen=True)
-class Sort:
-    column: SortColumn = SortColumn.PLACED_AT
-    descending: bool = True
 
 
 @dataclass(frozen=True)
@@ -82,31 +92,7 @@ class OrderRow:
     sort_key: tuple[Any, ...] = field(repr=False, default=())
 
 
-_review_flag = func.coalesce(OrderReview.flag, "none")
-_reviewed = func.coalesce(OrderReview.reviewed, False)
-
-
-def _sort_expressions(column: SortColumn) -> list[Any]:
-    """The SQL expressions a column sorts by; the order id always breaks ties."""
-    primary: dict[SortColumn, list[Any]] = {
-        SortColumn.ORDER_NO: [Order.order_no],
-        SortColumn.PLACED_AT: [Order.placed_at],
-        SortColumn.CUSTOMER: [Order.customer_id, Order.placed_at],
-        SortColumn.STORE: [func.coalesce(Order.store_manager_id, 0), Order.placed_at],
-        SortColumn.ITEMS: [Order.items_summary],
-        SortColumn.AMOUNT: [Order.amount_cents],
-        SortColumn.COMMISSION: [Order.commission_cents],
-        SortColumn.STATUS: [Order.status, Order.placed_at],
-        SortColumn.REVIEW: [_reviewed, _review_flag, Order.placed_at],
-    }
-    return [*primary[column], Order.id]
-
-
-def _needs_review_join(_f: OrderFilter, sort: Sort) -> bool:
-    return sort.column is SortColumn.REVIEW
-
-
-def _where(f: OrderFilter) -> list[ColumnElement[bool]]:
+def _where(f: OrderFilter, *, dense_text: bool = False) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = []
     if f.status:
         clauses.append(Order.status == f.status)
@@ -133,27 +119,30 @@ def _where(f: OrderFilter) -> list[ColumnElement[bool]]:
             Order.id.in_(select(OrderReview.order_id).where(OrderReview.flag == f.review))
         )
     if f.text.strip():
-        clauses.append(order_text_clause(f.text.strip()))
+        clauses.append(order_text_clause(f.text.strip(), dense=dense_text))
     return clauses
 
 
-def _base(f: OrderFilter, sort: Sort, *columns: Any) -> Select[Any]:
-    query = select(*columns).select_from(Order)
-    if _needs_review_join(f, sort) or any(c is OrderReview for c in columns):
-        query = query.outerjoin(OrderReview, OrderReview.order_id == Order.id)
-    return query.where(*_where(f))
+_ANY: Final = OrderFilter()
+
+
+def _only_text(f: OrderFilter) -> bool:
+    return f == OrderFilter(text=f.text)
 
 
 def count_orders(profile: Profile, f: OrderFilter) -> int:
-    query = _base(f, Sort(), func.count())
     with profile.read() as s:
-        return int(s.scalar(query) or 0)
+        if f.text.strip() and _only_text(f):
+            # Every matching id is an order: count the matches without visiting the orders.
+            ids = order_text_ids(f.text.strip()).subquery()
+            return int(s.scalar(select(func.count()).select_from(ids)) or 0)
+        return int(s.scalar(select(func.count()).select_from(Order).where(*_where(f))) or 0)
 
 
 def count_by_status(profile: Profile, f: OrderFilter) -> dict[str, int]:
     """Rows per status for the status tabs: the filter without its own status."""
     g = f.without_status()
-    query = _base(g, Sort(), Order.status, func.count()).group_by(Order.status)
+    query = select(Order.status, func.count()).where(*_where(g)).group_by(Order.status)
     with profile.read() as s:
         counts = {str(status): int(n) for status, n in s.execute(query).all()}
     return {status: counts.get(status, 0) for status in wire.ORDER_STATUSES}
@@ -174,9 +163,70 @@ def fetch_page(
 
     ``only_ids`` narrows the filter to those orders (a selection of at most a few thousand).
     """
-    keys = _sort_expressions(sort.column)
     descending = sort.descending != from_end
-    ordering = [k.desc() if descending else k.asc() for k in keys]
+    numbered = list(enumerate(runs(sort.column)))
+    if descending:
+        numbered.reverse()
+    rows: list[OrderRow] = []
+    with profile.read() as s:
+        where = _where(f, dense_text=_dense_text(s, f, sort))
+        if only_ids is not None:
+            where.append(Order.id.in_(list(only_ids)))
+        if after is not None:
+            position = next(i for i, (number, _run) in enumerate(numbered) if number == after[0])
+            numbered = numbered[position:]
+        skip = offset if after is None else 0
+        for number, run in numbered:
+            keyset = after[1:] if after is not None and number == after[0] else None
+            inclusive = False
+            if skip and run.without is not None:
+                start, size = landing(s, run, [*where, *run.where], descending, skip)
+                if start is None:
+                    skip -= size
+                    continue
+                keyset, inclusive, skip = start, True, 0
+            query = run_query(
+                run,
+                number,
+                [*where, *run.rows],
+                descending=descending,
+                keyset=keyset,
+                inclusive=inclusive,
+            )
+            found = _fetch(s, query, limit=limit - len(rows), offset=skip, descending=descending)
+            if not found and skip:
+                # The jump lands past this run: count it to know how far into the next.
+                counted = select(func.count()).select_from(Order).where(*where, *run.rows)
+                skip -= int(s.scalar(counted) or 0)
+                continue
+            rows += found
+            skip = 0
+            if len(rows) >= limit:
+                break
+    return rows[::-1] if from_end else rows
+
+
+def _dense_text(s: Session, f: OrderFilter, sort: Sort) -> bool:
+    """Whether a search matches so many orders that walking the sort's index, testing each
+    order, finds a page sooner than gathering every match first.
+
+    Only where the matches spread along the index: items sort by their first product's title,
+    and a category, store or date filter may hold few or none of the matches, and then the walk
+    would test a great many orders in vain.
+    """
+    text = f.text.strip()
+    if not text or sort.column not in SPREAD_SORTS or replace(f, status=None, text="") != _ANY:
+        return False
+    matches = order_text_matches_at_most(s, text)
+    orders = int(s.scalar(select(func.max(Order.id))) or 0)
+    return matches * matches >= DENSE_FACTOR * orders
+
+
+def _fetch(
+    s: Session, ids: Select[Any], *, limit: int, offset: int, descending: bool
+) -> list[OrderRow]:
+    """The page's ids are found on the sort's index alone; only they are joined with the rest."""
+    keyed = ids.limit(limit).offset(offset).subquery()
     outbox = table_of(OutboxEntry)
     review_sync = (
         select(outbox.c.status)
@@ -189,43 +239,29 @@ def fetch_page(
         .limit(1)
         .scalar_subquery()
     )
+    keys = list(keyed.c)[2:]
     query = (
-        _base(
-            f,
-            sort,
+        select(
             Order,
             OrderReview,
             Customer.name,
             Customer.phone_masked,
             StoreManager.name,
             review_sync,
+            keyed.c.run,
             *keys,
         )
+        .select_from(keyed)
+        .join(Order, Order.id == keyed.c.order_id)
+        .outerjoin(OrderReview, OrderReview.order_id == Order.id)
         .outerjoin(Customer, Customer.id == Order.customer_id)
         .outerjoin(StoreManager, StoreManager.id == Order.store_manager_id)
+        .order_by(*[k.desc() if descending else k.asc() for k in keys])
     )
-    if only_ids is not None:
-        query = query.where(Order.id.in_(list(only_ids)))
-    if after is not None:
-        row_key = tuple_(*keys)
-        query = query.where(
-            row_key < tuple_(*map(literal, after))
-            if descending
-            else row_key > tuple_(*map(literal, after))
-        )
-    query = query.order_by(*ordering).limit(limit)
-    if after is None and offset:
-        # Skip rows on the sort's index alone, then join only the rows of the page.
-        skipped = (
-            _base(f, sort, Order.id).order_by(*ordering).limit(limit).offset(offset).subquery()
-        )
-        query = query.where(Order.id.in_(select(skipped.c.id)))
-    with profile.read() as s:
-        rows = [
-            _row(order, review, (cname, cphone, sname, sync_state), tuple(key))
-            for order, review, cname, cphone, sname, sync_state, *key in s.execute(query).all()
-        ]
-    return rows[::-1] if from_end else rows
+    return [
+        _row(order, review, (cname, cphone, sname, sync_state), tuple(key))
+        for order, review, cname, cphone, sname, sync_state, *key in s.execute(query).all()
+    ]
 
 
 def _row(

@@ -2,7 +2,7 @@
 
 Who would leave follows the platform's rule exactly: a customer leaves with the manager when
 they have at least one paid order in the manager's sub-store (the proof of a social
-relationship); everyone else stays.
+relationship); everyone else stays. For an approved request, the list is who did leave.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from models import wire
 from models.db import (
     Customer,
+    CustomerBinding,
     Order,
     ReleaseRequest,
     StoreManager,
@@ -101,10 +102,21 @@ def release_dossier(profile: Profile, request_id: int, now: int) -> ReleaseDossi
             .order_by(Order.placed_at)
         ):
             proofs[customer_id].append(order_no)
+        bound: ColumnElement[bool]
+        if request.status == "approved":
+            # Once released, the leavers' rows say "left": the ledger names who left with it.
+            bound = Customer.id.in_(
+                select(CustomerBinding.customer_id).where(
+                    CustomerBinding.release_request_id == request_id,
+                    CustomerBinding.event == "release_out",
+                )
+            )
+        else:
+            bound = Customer.status == "active"
         customers = (
             s.scalars(
                 select(Customer)
-                .where(Customer.id.in_(list(proofs)), Customer.status == "active")
+                .where(Customer.id.in_(list(proofs)), bound)
                 .order_by(Customer.name, Customer.id)
             ).all()
             if proofs

@@ -6,11 +6,25 @@ import time
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from models import wire
-from models.db import ReleaseRequest
+from models.db import OutboxEntry, ReleaseRequest
 from models.errors import InvalidInput
 from models.profile import Profile
 from models.sync.outbox import record_action
+
+
+class AlreadyDecided(InvalidInput):
+    """The release request was decided already, here or elsewhere; one decision per request.
+
+    The approval dialog says this in its own words, so gui/messages needs none for it.
+    """
+
+    def __init__(self, request_id: int, status: str) -> None:
+        super().__init__(f"release request {request_id} is already {status}")
+        self.request_id = request_id
+        self.status = status  # approved, declined, waiting (not yet synced) or decided
 
 
 @dataclass(frozen=True)
@@ -34,7 +48,19 @@ def decide_release(
         if request is None:
             raise InvalidInput(f"no release request {request_id} in this shop")
         if request.status != "pending":
-            raise InvalidInput(f"this request is already {request.status}")
+            raise AlreadyDecided(request_id, request.status)
+        # A refused decision may be made again; a waiting or applied one may not.
+        earlier = s.scalar(
+            select(OutboxEntry.status)
+            .where(
+                OutboxEntry.kind == "release.decide",
+                OutboxEntry.entity_key == str(request_id),
+                OutboxEntry.status != "rejected",
+            )
+            .limit(1)
+        )
+        if earlier is not None:
+            raise AlreadyDecided(request_id, "waiting" if earlier == "pending" else "decided")
         payload = wire.ReleaseDecisionPayload(
             request_id=request_id,
             decision=decision,

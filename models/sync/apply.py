@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Table, delete, select, update
 
 from models import search, wire
 from models.db import CLIENT_TABLES, MIRROR_TABLES, ConfirmedRow, OutboxEntry, SyncState, table_of
+from models.sync import rollups
 
 TABLES: dict[str, Table] = {**MIRROR_TABLES, **CLIENT_TABLES}
 # SQLite allows 32,766 host parameters; keep IN lists well below.
@@ -38,12 +39,19 @@ class PageCounts:
 def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
     """Write the page's rows and its next cursor; the caller owns the transaction."""
     counts = PageCounts()
+    # None during a first pull: the rollups are built once at its end.
+    offset = rollups.live_offset(conn)
     upserts = cast(Mapping[str, list[dict[str, Any]]], page.upserts)
     for entity, page_rows in upserts.items():
         if not page_rows:
             continue
         rows = _park_pending(conn, entity, page_rows) if entity in CLIENT_TABLES else page_rows
+        keys = [r["id"] for r in rows] if offset is not None and entity in rollups.TRACKED else []
+        if offset is not None:
+            rollups.count_rows(conn, entity, keys, offset, -1)
         upsert_rows(conn, TABLES[entity], rows)
+        if offset is not None:
+            rollups.count_rows(conn, entity, keys, offset, 1)
         search.index_rows(conn, entity, rows)
         counts.upserted[entity] = len(rows)
     for entity, page_keys in page.deletes.items():
@@ -52,6 +60,8 @@ def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
         keys = (
             _park_pending_deletes(conn, entity, page_keys) if entity in CLIENT_TABLES else page_keys
         )
+        if offset is not None:
+            rollups.count_rows(conn, entity, keys, offset, -1)
         delete_rows(conn, TABLES[entity], wire.ENTITY_KEYS[entity], keys)
         search.unindex(conn, entity, keys)
         counts.deleted[entity] = len(keys)

@@ -27,6 +27,7 @@ from models.sync.apply import PageCounts, apply_page
 from models.sync.bulk import drop_bulk_indexes, ensure_indexes, is_empty_mirror
 from models.sync.lock import sync_lock
 from models.sync.reset import reset_mirror
+from models.sync.rollups import mark_stale, rebuild_if_stale
 from models.sync.transport import PlatformClient
 
 log = logging.getLogger(__name__)
@@ -151,10 +152,12 @@ class _Run:
             with self.profile.writer.begin() as conn:
                 if is_empty_mirror(conn):
                     drop_bulk_indexes(conn)
+                    mark_stale(conn)
         try:
             self._pull_pages(cursor, epoch)
         finally:
             with self.profile.writer.begin() as conn:
+                rebuild_if_stale(conn)
                 ensure_indexes(conn)
 
     def _pull_pages(self, cursor: str, epoch: str | None) -> None:

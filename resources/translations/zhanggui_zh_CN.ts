@@ -1,6 +1,97 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>ApprovalDialog</name>
+        <message>
+            <source>Release request</source>
+            <translation>放手申请</translation>
+        </message>
+        <message>
+            <source>Loading the request…</source>
+            <translation>正在读取申请…</translation>
+        </message>
+        <message>
+            <source>Reason (needed to decline, optional to approve)</source>
+            <translation>理由（拒绝时必填，同意时可不填）</translation>
+        </message>
+        <message>
+            <source>&amp;Approve…</source>
+            <translation>同意放手(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Decline…</source>
+            <translation>暂不放手(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>理由：</translation>
+        </message>
+        <message>
+            <source>This release request is not in this shop.</source>
+            <translation>本店没有这条放手申请。</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>同意</translation>
+        </message>
+        <message>
+            <source>Please give a reason for declining.</source>
+            <translation>拒绝时请填写理由。</translation>
+        </message>
+        <message>
+            <source>%1 asks to become an independent shop owner (requested on %2)</source>
+            <translation>%1申请独立开店（%2 提出）</translation>
+        </message>
+        <message>
+            <source>Approve %1's release?</source>
+            <translation>同意%1的放手申请？</translation>
+        </message>
+        <message>
+            <source>Decline %1's release?</source>
+            <translation>拒绝%1的放手申请？</translation>
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <source>This request was decided already.</source>
+            <translation>这条申请已经处理过了。</translation>
+        </message>
+        <message>
+            <source>Recording your decision…</source>
+            <translation>正在记录您的决定…</translation>
+        </message>
+        <message>
+            <source>Your reason: %1</source>
+            <translation>您的理由：%1</translation>
+        </message>
+        <message>
+            <source>You can decide again.</source>
+            <translation>您可以重新决定。</translation>
+        </message>
+        <message>
+            <source>It goes to the platform with the next sync.</source>
+            <translation>下次同步时发送给平台。</translation>
+        </message>
+        <message>
+            <source>%1 on %2.</source>
+            <translation>%1（%2）。</translation>
+        </message>
+        <message>
+            <source>Reason given: %1</source>
+            <translation>理由：%1</translation>
+        </message>
+        <message>
+            <source>Nobody has decided yet. Nothing changes until you decide and the next sync sends your decision to the platform.</source>
+            <translation>尚未处理。在您做出决定并在下次同步时发送给平台之前，一切保持不变。</translation>
+        </message>
+        <message>
+            <source>On the platform: %1.</source>
+            <translation>平台状态：%1。</translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogueFilterBar</name>
         <message>
             <source>All categories</source>
@@ -82,12 +173,184 @@
             <translation>只看已选入本店的商品</translation>
         </message>
         <message>
+            <source>Make posters…</source>
+            <translation>制作海报…</translation>
+        </message>
+        <message>
+            <source>QR posters of the chosen product</source>
+            <translation>为选中的商品制作二维码海报</translation>
+        </message>
+        <message>
             <source>My picks (%1)</source>
             <translation>我的选品（%1）</translation>
         </message>
         <message>
             <source>All products</source>
             <translation>全部商品</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartsWorkspace</name>
+        <message>
+            <source>Sales charts</source>
+            <translation>销售图表</translation>
+        </message>
+        <message>
+            <source>Sales and orders</source>
+            <translation>销售额与订单</translation>
+        </message>
+        <message>
+            <source>By category</source>
+            <translation>按类目</translation>
+        </message>
+        <message>
+            <source>By store</source>
+            <translation>按店铺</translation>
+        </message>
+        <message>
+            <source>Customer growth</source>
+            <translation>顾客增长</translation>
+        </message>
+        <message>
+            <source>Commission</source>
+            <translation>佣金</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>近 30 天</translation>
+        </message>
+        <message>
+            <source>Last 90 days</source>
+            <translation>近 90 天</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>近 12 个月</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Custom dates</source>
+            <translation>自定义日期</translation>
+        </message>
+        <message>
+            <source>Save picture…</source>
+            <translation>保存图片…</translation>
+        </message>
+        <message>
+            <source>Save data as CSV…</source>
+            <translation>导出数据 CSV…</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Point at the chart to read exact figures.</source>
+            <translation>将鼠标移到图表上，查看精确数值。</translation>
+        </message>
+        <message>
+            <source>Sales (¥)</source>
+            <translation>销售额（元）</translation>
+        </message>
+        <message>
+            <source>No sales yet. Charts appear here once the first orders are paid.</source>
+            <translation>还没有销售。第一笔订单付款后，这里就会出现图表。</translation>
+        </message>
+        <message>
+            <source>Range</source>
+            <translation>时间范围</translation>
+        </message>
+        <message>
+            <source>PNG picture (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>CSV file (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>The file could not be saved: %1</source>
+            <translation>文件无法保存：%1</translation>
+        </message>
+        <message>
+            <source>Save chart</source>
+            <translation>保存图表</translation>
+        </message>
+    </context>
+    <context>
+        <name>Consequences</name>
+        <message numerus="yes">
+            <source>%n customer(s) would leave</source>
+            <translation>
+                <numerusform>将有 %n 位顾客离开</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n other customer(s) of the sub-store stay with you. Only customers with a paid order in the sub-store of %1 leave; everyone else stays.</source>
+            <translation>
+                <numerusform>子店其余 %n 位顾客继续留在您的店。只有在%1子店有已付款订单的顾客才会离开，其他顾客全部留下。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>In the last %1 days they bought %2 from you: %3 of your shop's sales (%4).</source>
+            <translation>近 %1 天他们在您店里消费 %2，占本店销售额（%4）的 %3。</translation>
+        </message>
+        <message>
+            <source>None of their orders is still open.</source>
+            <translation>他们没有未完结的订单。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open order(s) of theirs are affected: %1, with %2 commission.</source>
+            <translation>
+                <numerusform>受影响的未完结订单 %n 笔：金额 %1，佣金 %2。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n public-domain customer(s) allocated</source>
+            <translation>
+                <numerusform>平台补充公域顾客 %n 位</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) will leave with %1 and belong to %1's new shop.</source>
+            <translation>
+                <numerusform>%n 位顾客将随%1离开，归入%1新开的店铺。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 becomes an independent shop owner. The platform then allocates new public-domain customers to you in the coming days.</source>
+            <translation>%1将成为独立店主。随后几天平台会为您补充新的公域流量顾客。</translation>
+        </message>
+        <message>
+            <source>%1 stays your store manager and every customer stays with you (%2 would have left).</source>
+            <translation>%1继续做您的店长，所有顾客都留在您的店（原本会有 %2 位离开）。</translation>
+        </message>
+        <message>
+            <source>They bought %1 of the last %2 days' sales (%3). Their open orders: %4, with %5 commission.</source>
+            <translation>他们贡献了近 %2 天销售额中的 %1（%3）。未完结订单金额 %4，佣金 %5。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) left with %1</source>
+            <translation>
+                <numerusform>%n 位顾客已随%1离开</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n other customer(s) of the sub-store stay with you.</source>
+            <translation>
+                <numerusform>子店其余 %n 位顾客继续留在您的店。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Once synced, this cannot be undone.</source>
+            <translation>同步后无法撤销。</translation>
+        </message>
+        <message>
+            <source>Your reason: %1</source>
+            <translation>您的理由：%1</translation>
         </message>
     </context>
     <context>
@@ -109,6 +372,105 @@
             <translation>
                 <numerusform>%Ln 件商品</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerDetailPane</name>
+        <message>
+            <source>Changes of owner</source>
+            <translation>归属变更</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Select a customer to see which store they belong to and why.</source>
+            <translation>选择一位顾客，查看其归属门店及原因。</translation>
+        </message>
+        <message>
+            <source>%1 · %2 spent · %3</source>
+            <translation>%1 · 消费 %2 · %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n paid order(s)</source>
+            <translation>
+                <numerusform>%n 笔付款订单</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No change of owner recorded yet: the customer has not paid an order, so they stay with the store they joined through.</source>
+            <translation>暂无归属变更：该顾客还没有付款订单，仍归属其进入时的门店。</translation>
+        </message>
+        <message>
+            <source>First order</source>
+            <translation>首单</translation>
+        </message>
+        <message>
+            <source>Latest order</source>
+            <translation>最近一单</translation>
+        </message>
+        <message>
+            <source>No orders yet.</source>
+            <translation>暂无订单。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s)</source>
+            <translation>
+                <numerusform>%n 个订单</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2, %3, %4 (%5) in %6</source>
+            <translation>%1：%2，%3，%4（%5），%6</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerFilterBar</name>
+        <message>
+            <source>All stores</source>
+            <translation>全部门店</translation>
+        </message>
+        <message>
+            <source>Left with a released manager</source>
+            <translation>随放手店长离开</translation>
+        </message>
+        <message>
+            <source>Any way</source>
+            <translation>全部来源</translation>
+        </message>
+        <message>
+            <source>Search name, phone or city</source>
+            <translation>搜索姓名、手机号或城市</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomersWorkspace</name>
+        <message>
+            <source>Customers</source>
+            <translation>顾客</translation>
+        </message>
+        <message>
+            <source>Traffic compensation</source>
+            <translation>公域流量补偿</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s)</source>
+            <translation>
+                <numerusform>%n 位顾客</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No customer matches these filters.</source>
+            <translation>没有符合筛选条件的顾客。</translation>
+        </message>
+        <message>
+            <source>No customers yet: they appear here after their first order in your store or a store manager's sub-store, once the shop has synced.</source>
+            <translation>暂无顾客：顾客在您的自营店或店长分店下第一单、并同步之后会显示在这里。</translation>
         </message>
     </context>
     <context>
@@ -220,6 +582,104 @@
         <message>
             <source>Cannot read the figures: %1</source>
             <translation>无法读取数据：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionLogModel</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>Store manager</source>
+            <translation>店长</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>决定</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>DossierView</name>
+        <message>
+            <source>Stage</source>
+            <translation>任务阶段</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>考核</translation>
+        </message>
+        <message>
+            <source>Released on</source>
+            <translation>放手日期</translation>
+        </message>
+        <message>
+            <source>Since then</source>
+            <translation>此后</translation>
+        </message>
+        <message>
+            <source>Store manager</source>
+            <translation>店长</translation>
+        </message>
+        <message>
+            <source>No earlier releases: nothing was allocated yet.</source>
+            <translation>以前没有放手过，平台尚未补充公域顾客。</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>顾客</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Paid orders</source>
+            <translation>已付款订单</translation>
+        </message>
+        <message>
+            <source>Proof: paid orders in the sub-store</source>
+            <translation>依据：在子店的已付款订单</translation>
+        </message>
+        <message>
+            <source>Path through the stages</source>
+            <translation>任务进阶路径</translation>
+        </message>
+        <message>
+            <source>What the shop gives up</source>
+            <translation>本店的损失</translation>
+        </message>
+        <message>
+            <source>After your earlier releases</source>
+            <translation>以往放手后的补充</translation>
+        </message>
+        <message>
+            <source>Who would leave</source>
+            <translation>哪些顾客会离开</translation>
+        </message>
+        <message>
+            <source>Who left</source>
+            <translation>哪些顾客已离开</translation>
         </message>
     </context>
     <context>
@@ -370,6 +830,290 @@
         </message>
     </context>
     <context>
+        <name>ManagerDetailPane</name>
+        <message>
+            <source>Review the release request…</source>
+            <translation>处理放手申请…</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>任务阶段</translation>
+        </message>
+        <message>
+            <source>Window</source>
+            <translation>起止</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>销售额</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>顾客</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>考核</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>顾客</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>绑定日期</translation>
+        </message>
+        <message>
+            <source>Paid orders</source>
+            <translation>付款订单</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>已付款</translation>
+        </message>
+        <message>
+            <source>Placed</source>
+            <translation>下单时间</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Stage history</source>
+            <translation>任务历程</translation>
+        </message>
+        <message>
+            <source>Customers of the sub-store</source>
+            <translation>分店顾客</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>最近订单</translation>
+        </message>
+        <message>
+            <source>No store manager selected</source>
+            <translation>未选择店长</translation>
+        </message>
+        <message>
+            <source>Choose a store manager in the table to see them here.</source>
+            <translation>在上方表格中选择一位店长，在这里查看详情。</translation>
+        </message>
+        <message>
+            <source>joined %1</source>
+            <translation>%1 加入</translation>
+        </message>
+        <message>
+            <source>released %1</source>
+            <translation>%1 放手</translation>
+        </message>
+        <message>
+            <source>A release request is waiting for your decision: this manager has completed every stage and asks to become an owner.</source>
+            <translation>有一份放手申请等您决定：这位店长已完成全部任务阶段，申请成为店主。</translation>
+        </message>
+        <message>
+            <source>Completed %1</source>
+            <translation>%1 完成</translation>
+        </message>
+        <message>
+            <source>Failed %1</source>
+            <translation>%1 未达成</translation>
+        </message>
+        <message>
+            <source>%1 to %2</source>
+            <translation>%1 至 %2</translation>
+        </message>
+        <message>
+            <source>Left with the released store manager</source>
+            <translation>已随放手的店长离开</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) of the sub-store</source>
+            <translation>
+                <numerusform>分店顾客 %n 位</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (the best %2 shown)</source>
+            <translation>%1（显示消费最多的 %2 位）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n recent order(s)</source>
+            <translation>
+                <numerusform>最近订单 %n 笔</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagerFilterBar</name>
+        <message>
+            <source>All stages</source>
+            <translation>全部阶段</translation>
+        </message>
+        <message>
+            <source>Any forecast</source>
+            <translation>全部预测</translation>
+        </message>
+        <message>
+            <source>Any progress</source>
+            <translation>全部进度</translation>
+        </message>
+        <message>
+            <source>Search name, city or phone (Ctrl+Shift+F)</source>
+            <translation>搜索姓名、城市或手机号（Ctrl+Shift+F）</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <source>Stage %1 · %2</source>
+            <translation>第 %1 阶段 · %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagersTableModel</name>
+        <message>
+            <source>Ended</source>
+            <translation>已截止</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2 sold: %3%</source>
+            <translation>已售 %1，目标 %2：完成 %3%</translation>
+        </message>
+        <message>
+            <source>%1 of %2 paying customers: %3%</source>
+            <translation>付款顾客 %1 位，目标 %2 位：完成 %3%</translation>
+        </message>
+        <message>
+            <source>Paid sales per week, last 8 weeks: %1</source>
+            <translation>近 8 周每周付款销售额：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagersWorkspace</name>
+        <message>
+            <source>Store managers</source>
+            <translation>店长</translation>
+        </message>
+        <message>
+            <source>No store managers yet.
+
+When people sell for you through a sub-store of your shop, they appear here with their stage, their progress and a forecast.</source>
+            <translation>还没有店长。
+
+有人通过您店铺的分店帮您卖货后，会在这里显示他们的任务阶段、进度和预测。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n store manager(s)</source>
+            <translation>
+                <numerusform>%n 位店长</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n on track</source>
+            <translation>
+                <numerusform>%n 位进度正常</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n at risk</source>
+            <translation>
+                <numerusform>%n 位有风险</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stalled</source>
+            <translation>
+                <numerusform>%n 位停滞</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n past the deadline</source>
+            <translation>
+                <numerusform>%n 位已逾期</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>none matches these filters</source>
+            <translation>没有符合筛选条件的店长</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shown</source>
+            <translation>
+                <numerusform>显示 %n 位</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MonthsModel</name>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>Customers lost</source>
+            <translation>流失顾客</translation>
+        </message>
+        <message>
+            <source>Customers allocated</source>
+            <translation>分配顾客</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>净增</translation>
+        </message>
+        <message>
+            <source>Sales lost</source>
+            <translation>流失销售额</translation>
+        </message>
+        <message>
+            <source>Sales brought</source>
+            <translation>带来销售额</translation>
+        </message>
+        <message>
+            <source>Net sales</source>
+            <translation>销售额净增</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderCounts</name>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln 笔订单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s) were written to %1.</source>
+            <translation>
+                <numerusform>已将 %Ln 笔订单写入 %1。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>OrderDetailPane</name>
         <message>
             <source>Your review</source>
@@ -504,6 +1248,165 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>PosterControls</name>
+        <message>
+            <source>The shop</source>
+            <translation>本店</translation>
+        </message>
+        <message>
+            <source>A sale event</source>
+            <translation>档期</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>A store manager's sub-store</source>
+            <translation>店长的小店</translation>
+        </message>
+        <message>
+            <source>Customers who scan the shop's code shop in your store and stay bound to it.</source>
+            <translation>顾客扫本店的码进店购物，并绑定到您的店铺。</translation>
+        </message>
+        <message>
+            <source>No running or coming sale events</source>
+            <translation>没有进行中或即将开始的档期</translation>
+        </message>
+        <message>
+            <source>No active store managers</source>
+            <translation>没有在职的店长</translation>
+        </message>
+        <message>
+            <source>Show my commission (for me only)</source>
+            <translation>显示我的佣金（仅自己可见）</translation>
+        </message>
+        <message>
+            <source>Never on posters for customers: the line says it is for you only.</source>
+            <translation>请勿用于给顾客看的海报：这一行会注明仅自己可见。</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <source>Export PNG…</source>
+            <translation>导出 PNG…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Poster for</source>
+            <translation>海报内容</translation>
+        </message>
+        <message>
+            <source>Layout</source>
+            <translation>版式</translation>
+        </message>
+    </context>
+    <context>
+        <name>PosterStudio</name>
+        <message>
+            <source>Posters</source>
+            <translation>海报</translation>
+        </message>
+        <message>
+            <source>Drawing the posters…</source>
+            <translation>正在生成海报…</translation>
+        </message>
+        <message>
+            <source>Preparing the print…</source>
+            <translation>正在准备打印…</translation>
+        </message>
+        <message>
+            <source>Choose what the poster is for.</source>
+            <translation>请选择海报的内容。</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n poster(s)</source>
+            <translation>
+                <numerusform>%n 张海报</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n 页</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>PNG picture (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>Saved to %1.</source>
+            <translation>已保存到 %1。</translation>
+        </message>
+        <message>
+            <source>Print posters</source>
+            <translation>打印海报</translation>
+        </message>
+        <message>
+            <source>Sent to the printer.</source>
+            <translation>已发送到打印机。</translation>
+        </message>
+        <message>
+            <source>Cancelled; no file was written.</source>
+            <translation>已取消，未写入任何文件。</translation>
+        </message>
+        <message>
+            <source>The file could not be written: %1</source>
+            <translation>无法写入文件：%1</translation>
+        </message>
+        <message>
+            <source>Save posters</source>
+            <translation>保存海报</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductBatch</name>
+        <message>
+            <source>Find products by name or brand</source>
+            <translation>按商品名或品牌查找</translation>
+        </message>
+        <message>
+            <source>My picks</source>
+            <translation>我的选品</translation>
+        </message>
+        <message>
+            <source>Put the products picked for your shop in the list</source>
+            <translation>把为本店选好的商品放进列表</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>Find products, or take your picks, to make posters.</source>
+            <translation>查找商品，或用我的选品，来制作海报。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) ticked</source>
+            <translation>
+                <numerusform>已勾选 %n 件商品</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ProductDetailPane</name>
         <message>
             <source>Suggested retail</source>
@@ -556,6 +1459,66 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Refused by the platform: %1</source>
             <translation>平台已拒绝：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReleaseQueueModel</name>
+        <message>
+            <source>Store manager</source>
+            <translation>店长</translation>
+        </message>
+        <message>
+            <source>Requested</source>
+            <translation>申请时间</translation>
+        </message>
+        <message>
+            <source>On the platform</source>
+            <translation>平台状态</translation>
+        </message>
+        <message>
+            <source>Your decision</source>
+            <translation>您的决定</translation>
+        </message>
+        <message>
+            <source>(unknown manager)</source>
+            <translation>（未知店长）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReleasesWorkspace</name>
+        <message>
+            <source>Release requests</source>
+            <translation>放手申请</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Review the request and decide (Enter)</source>
+            <translation>查看申请并做决定（回车）</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>申请</translation>
+        </message>
+        <message>
+            <source>Decision log</source>
+            <translation>决定记录</translation>
+        </message>
+        <message>
+            <source>No release requests yet. The platform creates one when a store manager completes every stage and passes the assessment.</source>
+            <translation>暂无放手申请。店长完成全部任务阶段并通过考核后，平台会自动发起申请。</translation>
+        </message>
+        <message>
+            <source>No request waits for your decision.</source>
+            <translation>没有等待您处理的申请。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) wait for your decision. Open one to see who would leave with the manager before you decide.</source>
+            <translation>
+                <numerusform>有 %n 条申请等待您处理。打开申请，先看清哪些顾客会随店长离开，再做决定。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -647,6 +1610,47 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Last successful sync: %1</source>
             <translation>上次成功同步：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrafficPanel</name>
+        <message>
+            <source>Customers who left with a released store manager, against the customers the platform allocated from public-domain traffic. Sales lost are what the leavers bought in their last %1 days with the shop, counted in the month they left; sales brought are what allocated customers bought since arriving, counted in the month they paid.</source>
+            <translation>随放手店长离开的顾客，对比平台从公域流量分配来的顾客。流失销售额是离开的顾客在离开前 %1 天内在本店的消费，计入离开当月；带来销售额是分配来的顾客到店后的消费，计入付款当月。</translation>
+        </message>
+        <message>
+            <source>Only customers sent to make up for releases</source>
+            <translation>只看放手补偿的顾客</translation>
+        </message>
+        <message>
+            <source>Chart customers</source>
+            <translation>图表：顾客数</translation>
+        </message>
+        <message>
+            <source>Chart sales (¥)</source>
+            <translation>图表：销售额（¥）</translation>
+        </message>
+        <message>
+            <source>Reading the months…</source>
+            <translation>正在读取各月数据…</translation>
+        </message>
+        <message>
+            <source>%1 by %2, not counted yet.</source>
+            <translation>%1，最晚 %2 到齐，尚未计入。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more customer(s) are due to arrive</source>
+            <translation>
+                <numerusform>还有 %n 位顾客待分配</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to compare yet: no customer has left with a released store manager, and no public-domain customers have arrived.</source>
+            <translation>暂无可对比的数据：还没有顾客随放手的店长离开，也还没有公域流量顾客到店。</translation>
+        </message>
+        <message>
+            <source>In total: %1 lost, %2 allocated, net %3 customers; sales %4 lost, %5 brought, net %6.</source>
+            <translation>合计：流失 %1 位，分配 %2 位，净增 %3 位顾客；销售额流失 %4，带来 %5，净增 %6。</translation>
         </message>
     </context>
     <context>
@@ -824,6 +1828,236 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>charts</name>
+        <message>
+            <source>By day</source>
+            <translation>按天</translation>
+        </message>
+        <message>
+            <source>By week</source>
+            <translation>按周</translation>
+        </message>
+        <message>
+            <source>By month</source>
+            <translation>按月</translation>
+        </message>
+        <message>
+            <source>Own store</source>
+            <translation>自营店</translation>
+        </message>
+        <message>
+            <source>Via managers</source>
+            <translation>店长带来</translation>
+        </message>
+        <message>
+            <source>Public-domain allocation</source>
+            <translation>公域流量分配</translation>
+        </message>
+        <message>
+            <source>Transferred in</source>
+            <translation>随店长转入</translation>
+        </message>
+        <message>
+            <source>week of %1</source>
+            <translation>%1 当周</translation>
+        </message>
+        <message>
+            <source>%1   Total %2</source>
+            <translation>%1   合计 %2</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>New customers</source>
+            <translation>新增顾客</translation>
+        </message>
+        <message>
+            <source>Released: %1</source>
+            <translation>放手：%1</translation>
+        </message>
+        <message>
+            <source>Releases</source>
+            <translation>放手</translation>
+        </message>
+        <message>
+            <source>Sales (¥)</source>
+            <translation>销售额（元）</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>销售额</translation>
+        </message>
+        <message>
+            <source>7-day average</source>
+            <translation>7 日均线</translation>
+        </message>
+        <message>
+            <source>%1   Sales %2   Orders %3</source>
+            <translation>%1   销售额 %2   订单 %3</translation>
+        </message>
+        <message>
+            <source>7-day average %1</source>
+            <translation>7 日均线 %1</translation>
+        </message>
+        <message>
+            <source>7-day average (¥)</source>
+            <translation>7 日均线（元）</translation>
+        </message>
+        <message>
+            <source>Commission (¥)</source>
+            <translation>佣金（元）</translation>
+        </message>
+        <message>
+            <source>Commission</source>
+            <translation>佣金</translation>
+        </message>
+        <message>
+            <source>%1   Commission %2</source>
+            <translation>%1   佣金 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>customers</name>
+        <message>
+            <source>Own store</source>
+            <translation>自营店</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>流失</translation>
+        </message>
+        <message>
+            <source>Allocated from public domain</source>
+            <translation>公域分配</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>净增</translation>
+        </message>
+        <message>
+            <source>Own customer</source>
+            <translation>自有顾客</translation>
+        </message>
+        <message>
+            <source>Via a store manager</source>
+            <translation>店长带来</translation>
+        </message>
+        <message>
+            <source>Public-domain traffic</source>
+            <translation>公域流量</translation>
+        </message>
+        <message>
+            <source>Transferred in</source>
+            <translation>随店长转入</translation>
+        </message>
+        <message>
+            <source>Left with %1</source>
+            <translation>已随 %1 离开</translation>
+        </message>
+        <message>
+            <source>Left the shop</source>
+            <translation>已离店</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>顾客</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>门店</translation>
+        </message>
+        <message>
+            <source>How</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>绑定日期</translation>
+        </message>
+        <message>
+            <source>Paid orders</source>
+            <translation>付款订单</translation>
+        </message>
+        <message>
+            <source>Spent</source>
+            <translation>消费金额</translation>
+        </message>
+        <message>
+            <source>Left the shop with store manager %1, whose release you approved.</source>
+            <translation>已随店长 %1 离店：您批准了 %1 的放手申请。</translation>
+        </message>
+        <message>
+            <source>Left the shop with a released store manager.</source>
+            <translation>已随放手的店长离店。</translation>
+        </message>
+        <message>
+            <source>Allocated to your shop from public-domain traffic on %1; belongs to %2.</source>
+            <translation>%1 由平台公域流量分配到您的店铺，归属%2。</translation>
+        </message>
+        <message>
+            <source>Transferred in on %1, when the store manager opened this shop; belongs to %2.</source>
+            <translation>%1 店长独立开店时随店长转入，归属%2。</translation>
+        </message>
+        <message>
+            <source>Belongs to %1 since %2.</source>
+            <translation>自 %2 起归属%1。</translation>
+        </message>
+        <message>
+            <source>%1's sub-store</source>
+            <translation>店长 %1 的分店</translation>
+        </message>
+        <message>
+            <source>your own store</source>
+            <translation>您的自营店</translation>
+        </message>
+        <message>
+            <source>a store manager</source>
+            <translation>一位店长</translation>
+        </message>
+        <message>
+            <source>Bound to your own store by their first paid order.</source>
+            <translation>首笔付款订单在自营店，绑定到您的自营店。</translation>
+        </message>
+        <message>
+            <source>Bound to %1's sub-store by their first paid order there.</source>
+            <translation>首笔付款订单在店长 %1 的分店，绑定到该分店。</translation>
+        </message>
+        <message>
+            <source>Left with %1 when you approved the release (request %2): they had a paid order in %1's sub-store.</source>
+            <translation>您批准放手（申请 %2）后随店长 %1 离开：该顾客在 %1 的分店有过付款订单。</translation>
+        </message>
+        <message>
+            <source>Will arrive from public-domain traffic, to make up for release %1.</source>
+            <translation>将由公域流量分配而来，补偿放手 %1。</translation>
+        </message>
+        <message>
+            <source>Allocated to your own store from public-domain traffic after release %1.</source>
+            <translation>放手 %1 后，由平台公域流量分配到您的自营店。</translation>
+        </message>
+        <message>
+            <source>Will arrive from public-domain traffic.</source>
+            <translation>将由公域流量分配而来。</translation>
+        </message>
+        <message>
+            <source>Allocated to your own store from public-domain traffic by the platform.</source>
+            <translation>由平台公域流量分配到您的自营店。</translation>
+        </message>
+        <message>
+            <source>Transferred in with %1, released into this shop (request %2).</source>
+            <translation>随 %1 放手开店转入本店（申请 %2）。</translation>
+        </message>
+        <message>
+            <source>Their store changed.</source>
+            <translation>归属门店发生了变化。</translation>
+        </message>
+    </context>
+    <context>
         <name>demo</name>
         <message>
             <source>Preparing the demo shop…</source>
@@ -843,6 +2077,117 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>just now</source>
             <translation>刚刚</translation>
+        </message>
+    </context>
+    <context>
+        <name>managers</name>
+        <message>
+            <source>Stage complete</source>
+            <translation>本阶段已完成</translation>
+        </message>
+        <message>
+            <source>On track</source>
+            <translation>进度正常</translation>
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation>有风险</translation>
+        </message>
+        <message>
+            <source>Stalled</source>
+            <translation>停滞</translation>
+        </message>
+        <message>
+            <source>Past deadline</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Released</source>
+            <translation>已放手</translation>
+        </message>
+        <message>
+            <source>%1 · completes %2</source>
+            <translation>%1 · 预计 %2 完成</translation>
+        </message>
+        <message>
+            <source>%1 · no pace yet</source>
+            <translation>%1 · 尚无进展</translation>
+        </message>
+        <message>
+            <source>Not assessed yet</source>
+            <translation>未考核</translation>
+        </message>
+        <message>
+            <source>Awaiting assessment</source>
+            <translation>待考核</translation>
+        </message>
+        <message>
+            <source>Assessment passed</source>
+            <translation>考核通过</translation>
+        </message>
+        <message>
+            <source>Assessment failed</source>
+            <translation>考核未通过</translation>
+        </message>
+        <message>
+            <source>Not begun</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Not completed in time</source>
+            <translation>未按期完成</translation>
+        </message>
+        <message>
+            <source>≥ 80% of target</source>
+            <translation>完成目标 ≥ 80%</translation>
+        </message>
+        <message>
+            <source>≥ 50% of target</source>
+            <translation>完成目标 ≥ 50%</translation>
+        </message>
+        <message>
+            <source>&lt; 50% of target</source>
+            <translation>完成目标 &lt; 50%</translation>
+        </message>
+        <message>
+            <source>Store manager</source>
+            <translation>店长</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>任务阶段</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>销售额</translation>
+        </message>
+        <message>
+            <source>Paying customers</source>
+            <translation>付款顾客</translation>
+        </message>
+        <message>
+            <source>Days left</source>
+            <translation>剩余天数</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>考核</translation>
+        </message>
+        <message>
+            <source>Forecast</source>
+            <translation>进度预测</translation>
+        </message>
+        <message>
+            <source>8-week sales</source>
+            <translation>近 8 周销售</translation>
         </message>
     </context>
     <context>
@@ -1119,10 +2464,6 @@ Belongs to %4 since %5 (%6)</source>
             <translation>自定义范围…</translation>
         </message>
         <message>
-            <source>%1 orders</source>
-            <translation>%1 笔订单</translation>
-        </message>
-        <message>
             <source>placed %1 to %2</source>
             <translation>下单于 %1 至 %2</translation>
         </message>
@@ -1159,16 +2500,198 @@ Belongs to %4 since %5 (%6)</source>
             <translation>正在导出订单… %1 / %2</translation>
         </message>
         <message>
-            <source>%1 orders were written to %2.</source>
-            <translation>已将 %1 笔订单写入 %2。</translation>
-        </message>
-        <message>
             <source>Export cancelled; no file was written.</source>
             <translation>导出已取消，未写入任何文件。</translation>
         </message>
         <message>
             <source>Export failed</source>
             <translation>导出失败</translation>
+        </message>
+    </context>
+    <context>
+        <name>posters</name>
+        <message>
+            <source>A4 poster</source>
+            <translation>A4 海报</translation>
+        </message>
+        <message>
+            <source>A5 table tent</source>
+            <translation>A5 桌牌</translation>
+        </message>
+        <message>
+            <source>Share image 1080×1920</source>
+            <translation>分享图 1080×1920</translation>
+        </message>
+        <message>
+            <source>Label sheet (A4, 8 per page)</source>
+            <translation>标签页（A4，每页 8 个）</translation>
+        </message>
+        <message>
+            <source>%1's store</source>
+            <translation>%1 的小店</translation>
+        </message>
+        <message>
+            <source>Scan to buy</source>
+            <translation>扫码购买</translation>
+        </message>
+        <message>
+            <source>Scan to join the sale</source>
+            <translation>扫码抢购</translation>
+        </message>
+        <message>
+            <source>Scan to visit the store</source>
+            <translation>扫码进店</translation>
+        </message>
+        <message>
+            <source>MMM d, HH:mm</source>
+            <translation>M月d日 HH:mm</translation>
+        </message>
+        <message>
+            <source>%1 – %2</source>
+            <translation>%1 – %2</translation>
+        </message>
+        <message>
+            <source>A store of %1</source>
+            <translation>%1 旗下小店</translation>
+        </message>
+        <message>
+            <source>Brand goods at sale prices, new every day</source>
+            <translation>品牌好货 天天特卖</translation>
+        </message>
+        <message>
+            <source>Commission %1 · for you only</source>
+            <translation>佣金 %1 · 仅自己可见</translation>
+        </message>
+        <message>
+            <source>Long-press or scan with WeChat</source>
+            <translation>微信扫一扫或长按识别</translation>
+        </message>
+    </context>
+    <context>
+        <name>releases</name>
+        <message>
+            <source>Waiting for a decision</source>
+            <translation>待处理</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>已同意</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>已拒绝</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>同意</translation>
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <source>it had already been approved on another computer or on the platform</source>
+            <translation>这条申请已在另一台电脑或平台上同意</translation>
+        </message>
+        <message>
+            <source>it had already been declined on another computer or on the platform</source>
+            <translation>这条申请已在另一台电脑或平台上拒绝</translation>
+        </message>
+        <message>
+            <source>it had already been decided on another computer or on the platform</source>
+            <translation>这条申请已在另一台电脑或平台上处理过</translation>
+        </message>
+        <message>
+            <source>the platform gave no reason</source>
+            <translation>平台没有说明原因</translation>
+        </message>
+        <message>
+            <source>You approved · waiting to sync</source>
+            <translation>您已同意 · 等待同步</translation>
+        </message>
+        <message>
+            <source>You declined · waiting to sync</source>
+            <translation>您已拒绝 · 等待同步</translation>
+        </message>
+        <message>
+            <source>You approved · applied</source>
+            <translation>您已同意 · 已生效</translation>
+        </message>
+        <message>
+            <source>You declined · applied</source>
+            <translation>您已拒绝 · 已生效</translation>
+        </message>
+        <message>
+            <source>Refused: %1</source>
+            <translation>被拒绝：%1</translation>
+        </message>
+        <message>
+            <source>Approved on another computer or the platform</source>
+            <translation>已在另一台电脑或平台上同意</translation>
+        </message>
+        <message>
+            <source>Declined on another computer or the platform</source>
+            <translation>已在另一台电脑或平台上拒绝</translation>
+        </message>
+        <message>
+            <source>Waiting for your decision</source>
+            <translation>等待您决定</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>等待同步</translation>
+        </message>
+        <message>
+            <source>Applied by the platform</source>
+            <translation>平台已生效</translation>
+        </message>
+        <message>
+            <source>Recorded by the platform</source>
+            <translation>平台已记录</translation>
+        </message>
+        <message>
+            <source>Another computer or the platform</source>
+            <translation>另一台电脑或平台</translation>
+        </message>
+        <message>
+            <source>%1 (%2), on this computer</source>
+            <translation>%1（%2，本机）</translation>
+        </message>
+        <message>
+            <source>%1, on this computer</source>
+            <translation>%1（本机）</translation>
+        </message>
+        <message>
+            <source>Not started</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Not reached</source>
+            <translation>未达成</translation>
+        </message>
+        <message>
+            <source>Not assessed</source>
+            <translation>未考核</translation>
+        </message>
+        <message>
+            <source>Being assessed</source>
+            <translation>考核中</translation>
+        </message>
+        <message>
+            <source>Passed</source>
+            <translation>已通过</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>未通过</translation>
         </message>
     </context>
 </TS>

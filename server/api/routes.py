@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from models import wire
 from server import pull as feed_pages
 from server import push as pushing
+from server import traffic
 from server.api.errors import ApiError
 from server.api.state import ShopId, State
 from server.auth import check_login, issue_token
@@ -69,6 +70,7 @@ def pull(
     limit: Annotated[int, Query(ge=1)] = wire.MAX_PULL_LIMIT,
 ) -> Response:
     limit = min(limit, wire.MAX_PULL_LIMIT)
+    traffic.catch_up(state.engine, shop_id, state.clock())
     try:
         with read_begin(state.engine) as conn:
             body = feed_pages.read_page(conn, shop_id, cursor, limit)
@@ -86,5 +88,6 @@ def push(body: wire.PushRequest, shop_id: ShopId, state: State) -> wire.PushResp
         problem = unfit_text(mutation.id) or unfit_value(mutation.created_at)
         if problem:
             raise ApiError(400, wire.ERR_BAD_REQUEST, f"A mutation id or time {problem}.")
+    traffic.catch_up(state.engine, shop_id, state.clock())
     results = pushing.push(state.engine, shop_id, body.mutations, state.clock)
     return wire.PushResponse(results=results)

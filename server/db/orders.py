@@ -15,6 +15,8 @@ class Order(Base):
         ),
         # A release asks which customers paid in one sub-store.
         Index("ix_order_manager_customer", "shop_id", "store_manager_id", "customer_id"),
+        # The platform moves orders along by status: waiting for payment, paid, shipped.
+        Index("ix_order_status", "shop_id", "status", "paid_at"),
     )
     shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

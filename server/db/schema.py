@@ -8,7 +8,7 @@ import secrets
 from sqlalchemy import Connection, Engine, Table, insert, select, update
 
 from models import wire
-from server.db import catalogue, desk, orders, platform, shops
+from server.db import catalogue, desk, orders, platform, schedule, shops
 from server.db.base import Base
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,8 @@ _ENTITY_CLASSES: dict[str, type[Base]] = {
     "poster_print": desk.PosterPrint,
 }
 assert set(_ENTITY_CLASSES) == set(wire.ENTITIES)
+# Tables of the platform's own plans, which no feed carries.
+SERVER_ONLY_TABLES: tuple[type[Base], ...] = (schedule.ScheduledAllocation,)
 
 ENTITY_TABLES: dict[str, Table] = {
     entity: Base.metadata.tables[cls.__tablename__] for entity, cls in _ENTITY_CLASSES.items()

@@ -4,27 +4,21 @@ customers the manager can prove a relationship with (a paid order in the sub-sto
 from __future__ import annotations
 
 import logging
-import random
 import secrets
-from typing import Any
 
 from sqlalchemy import Connection, exists, select
 
 from models import wire
-from server import feed
+from server import feed, traffic
 from server.auth import add_credentials
 from server.db.orders import Order
 from server.db.platform import ShopCredential
 from server.db.shops import Customer, ReleaseRequest, StoreManager
+from server.ledger import binding_entry
 from server.push.refusal import ALREADY_DECIDED, UNKNOWN_REQUEST, Refused, when
 from server.rows import Row, load_rows, new_ids, save_rows
-from server.seed import names
 
 log = logging.getLogger(__name__)
-
-DAY = 86_400
-# Public-domain customers arrive over two weeks rather than all at once.
-ALLOCATION_DAYS = 14
 
 
 def decide(
@@ -99,7 +93,8 @@ def _release(conn: Connection, shop_id: int, request: Row, now: int) -> None:
         manager_id=manager_id,
         now=now,
     )
-    _allocate_public_traffic(conn, shop_id, len(leavers), request["id"], now)
+    # About as many new customers as left, arriving over the coming weeks.
+    traffic.schedule_compensation(conn, shop_id, len(leavers), request["id"], now)
     log.info(
         "released manager %d of shop %d into shop %d with %d customers",
         manager_id,
@@ -148,10 +143,11 @@ def _move_customers(
     manager_id: int,
     now: int,
 ) -> None:
+    """Each leaver keeps their platform id: the row in the owner's shop turns "left" and the
+    same person becomes active in the new shop, so exactly one shop owns them at any moment."""
     if not leavers:
         return
-    out_ids = new_ids(conn, "customer_binding", 2 * len(leavers))
-    new_customer_ids = new_ids(conn, "customer", len(leavers))
+    entry_ids = new_ids(conn, "customer_binding", 2 * len(leavers))
     moved: list[Row] = []
     ledger_out: list[Row] = []
     arrivals: list[Row] = []
@@ -159,8 +155,8 @@ def _move_customers(
     for n, customer in enumerate(leavers):
         moved.append({**customer, "status": "left"})
         ledger_out.append(
-            _ledger(
-                out_ids[2 * n],
+            binding_entry(
+                entry_ids[2 * n],
                 customer["id"],
                 now,
                 event="release_out",
@@ -170,23 +166,22 @@ def _move_customers(
                 note="随店长独立开店转出",
             )
         )
-        arrival = {
-            **customer,
-            "id": new_customer_ids[n],
-            "store_manager_id": None,
-            "bound_at": now,
-            "bound_via": "transferred_in",
-            "status": "active",
-            "first_order_at": None,
-        }
-        arrivals.append(arrival)
+        arrivals.append(
+            {
+                **customer,
+                "store_manager_id": None,
+                "bound_at": now,
+                "bound_via": "transferred_in",
+                "status": "active",
+                "first_order_at": None,
+            }
+        )
         ledger_in.append(
-            _ledger(
-                out_ids[2 * n + 1],
-                arrival["id"],
+            binding_entry(
+                entry_ids[2 * n + 1],
+                customer["id"],
                 now,
                 event="transfer_in",
-                from_manager=None,
                 via="transferred_in",
                 request_id=request_id,
                 note="随店长独立开店转入",
@@ -196,85 +191,3 @@ def _move_customers(
     save_rows(conn, "customer_binding", ledger_out, shop_id)
     save_rows(conn, "customer", arrivals, new_shop_id)
     save_rows(conn, "customer_binding", ledger_in, new_shop_id)
-
-
-def _allocate_public_traffic(
-    conn: Connection, shop_id: int, count: int, request_id: int, now: int
-) -> None:
-    """Schedule new public-domain customers for the owner, about as many as left.
-
-    The rows exist at once with their arrival times spread over the coming days, so the
-    owner's gap chart can show what is still to come.
-    """
-    if not count:
-        return
-    rng = random.Random(f"release/{shop_id}/{request_id}")
-    customer_ids = new_ids(conn, "customer", count)
-    ledger_ids = new_ids(conn, "customer_binding", count)
-    allocation_ids = new_ids(conn, "traffic_allocation", count)
-    customers: list[Row] = []
-    ledger: list[Row] = []
-    allocations: list[Row] = []
-    for n, customer_id in enumerate(customer_ids):
-        arrives = now + (n % ALLOCATION_DAYS) * DAY
-        customers.append(
-            {
-                "id": customer_id,
-                "name": names.person_name(rng),
-                "phone_masked": names.masked_phone(rng),
-                "city": names.city(rng),
-                "store_manager_id": None,
-                "bound_at": arrives,
-                "bound_via": "public_domain",
-                "status": "active",
-                "first_order_at": None,
-            }
-        )
-        ledger.append(
-            _ledger(
-                ledger_ids[n],
-                customer_id,
-                arrives,
-                event="allocation",
-                from_manager=None,
-                via="public_domain",
-                request_id=request_id,
-                note="放手后平台公域流量补充",
-            )
-        )
-        allocations.append(
-            {
-                "id": allocation_ids[n],
-                "customer_id": customer_id,
-                "allocated_at": arrives,
-                "reason": "release_compensation",
-                "release_request_id": request_id,
-            }
-        )
-    save_rows(conn, "customer", customers, shop_id)
-    save_rows(conn, "customer_binding", ledger, shop_id)
-    save_rows(conn, "traffic_allocation", allocations, shop_id)
-
-
-def _ledger(
-    entry_id: int,
-    customer_id: int,
-    at: int,
-    *,
-    event: str,
-    from_manager: int | None,
-    via: str,
-    request_id: int,
-    note: str,
-) -> dict[str, Any]:
-    return {
-        "id": entry_id,
-        "customer_id": customer_id,
-        "at": at,
-        "event": event,
-        "from_manager_id": from_manager,
-        "to_manager_id": None,
-        "via": via,
-        "release_request_id": request_id,
-        "note": note,
-    }

@@ -9,23 +9,28 @@ from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select
 
-from server.db.platform import FeedPartition, ShopCredential
+from server.db.platform import FeedPartition, Meta, ShopCredential
 from server.db.schema import create_schema
+from server.seed.aftermath import follow_release, opened_shop
 from server.seed.binding import bind_customers
 from server.seed.calendar import DAY, day_start
 from server.seed.catalogue import build_catalogue
 from server.seed.lines import LINES_PER_ORDER_ID, OrderChunk
 from server.seed.orders import OrderPlan, plan_orders
-from server.seed.people import HISTORY_DAYS, Ids, plan_shop
+from server.seed.people import HISTORY_DAYS, Ids, ShopPlan, plan_shop
 from server.seed.workers import ChunkBuilder
 from server.seed.writer import bulk_load
 
 log = logging.getLogger(__name__)
 
 DEMO_PASSWORD = "demo"
+# Raised whenever the same seed would give different data, so an old demo database is rebuilt.
+SEED_VERSION = "2"
+_VERSION_KEY = "seed_version"
 CHUNK_ORDERS = 50_000
 
 
@@ -43,6 +48,15 @@ def is_empty(engine: Engine) -> bool:
         shops = conn.scalar(select(func.count()).select_from(ShopCredential))
         written = conn.scalar(select(func.coalesce(func.sum(FeedPartition.last_seq), 0)))
     return not shops and not written
+
+
+def is_outdated(engine: Engine) -> bool:
+    """True when the database holds demo data from an older version of this seed."""
+    if is_empty(engine):
+        return False
+    with engine.connect() as conn:
+        version = conn.scalar(select(Meta.value).where(Meta.key == _VERSION_KEY))
+    return version != SEED_VERSION
 
 
 def seed(
@@ -73,6 +87,7 @@ def seed(
         big = shops * orders_per_shop >= 4 * CHUNK_ORDERS
         helpers = 1 if big and (os.cpu_count() or 1) > 1 else 0
     builder = ChunkBuilder(catalogue.shelf, helpers)
+    opened: list[tuple[ShopPlan, list[dict[str, Any]]]] = []
     with closing(builder), bulk_load(engine) as load:
         for entity, rows in catalogue.rows.items():
             load.write(entity, rows, None)
@@ -89,8 +104,12 @@ def seed(
             load.write("store_manager", plan.managers, shop_id)
             load.write("task_progress", plan.progress, shop_id)
             orders = plan_orders(seed, number, plan, orders_per_shop, anchor)
-            for entity, rows in bind_customers(seed, plan, orders, first_day, ids).items():
+            leavers = follow_release(seed, plan, orders, first_day)
+            bound = bind_customers(seed, plan, orders, first_day, ids, leavers=frozenset(leavers))
+            for entity, rows in bound.items():
                 load.write(entity, rows, shop_id)
+            if plan.earlier_release is not None:
+                opened.append((plan, [c for c in bound["customer"] if c["status"] == "left"]))
             load.write("release_request", plan.requests, shop_id)
             first_order = ids.take("order", len(orders.placed_at))
             jobs = _chunks(seed, shop_id, first_order, orders, plan.customers.ids)
@@ -98,6 +117,14 @@ def seed(
                 load.write_packed(order_rows)
                 load.write_packed(line_rows)
             log.info("seeded shop %s: %d orders", plan.shop["code"], len(orders.placed_at))
+        # The shops released managers opened come after the demo shops, so demoN keeps id N.
+        for plan, leaving in opened:
+            new_shop_id = ids.take("shop")
+            assert plan.earlier_release is not None
+            load.add_shop_login(new_shop_id, plan.earlier_release.new_shop_code, DEMO_PASSWORD)
+            for entity, rows in opened_shop(ids, plan, new_shop_id, leaving).items():
+                load.write(entity, rows, new_shop_id)
+        load.conn.execute(insert(Meta).values(key=_VERSION_KEY, value=SEED_VERSION))
         ids.last["order_item"] = (ids.last.get("order", 0) + 1) * LINES_PER_ORDER_ID
         load.finish(ids.last)
     seconds = time.perf_counter() - started

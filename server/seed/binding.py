@@ -6,6 +6,8 @@ import random
 from typing import Any
 
 from models import wire
+from server.ledger import COMPENSATION_NOTE
+from server.seed.aftermath import release_out_entries
 from server.seed.calendar import DAY
 from server.seed.orders import OrderPlan
 from server.seed.people import Ids, ShopPlan
@@ -14,9 +16,16 @@ _PAID = frozenset(wire.PAID_ORDER_STATUSES)
 
 
 def bind_customers(
-    seed: int, plan: ShopPlan, orders: OrderPlan, first_day: int, ids: Ids
+    seed: int,
+    plan: ShopPlan,
+    orders: OrderPlan,
+    first_day: int,
+    ids: Ids,
+    *,
+    leavers: frozenset[int] = frozenset(),
 ) -> dict[str, list[dict[str, Any]]]:
-    """Customer rows and their binding ledger: each belongs to the store of the first paid order."""
+    """Customer rows and their binding ledger: each belongs to the store of the first paid
+    order; ``leavers`` (indices) left with the manager of the shop's earlier release."""
     customers = plan.customers
     first_paid: dict[int, tuple[int, int]] = {}
     for who, status, store, paid_at in zip(
@@ -32,6 +41,9 @@ def bind_customers(
         name, phone, city = customers.profile[index]
         paid = first_paid.get(index)
         joined = first_day + customers.join_day[index] * DAY + rng.randrange(8 * 3600, 20 * 3600)
+        compensation = customers.compensation.get(index)
+        if compensation is not None:
+            joined = compensation[1]
         if customers.allocated[index]:
             store, via, bound_at = 0, "public_domain", joined
             allocations.append(
@@ -39,21 +51,21 @@ def bind_customers(
                     "id": ids.take("traffic_allocation"),
                     "customer_id": customer_id,
                     "allocated_at": joined,
-                    "reason": "growth",
-                    "release_request_id": None,
+                    "reason": "release_compensation" if compensation else "growth",
+                    "release_request_id": compensation[0] if compensation else None,
                 }
             )
-            ledger.append(
-                _ledger(
-                    ids,
-                    customer_id,
-                    joined,
-                    event="allocation",
-                    to=None,
-                    via=via,
-                    note="平台公域分配",
-                )
+            entry = _ledger(
+                ids,
+                customer_id,
+                joined,
+                event="allocation",
+                to=None,
+                via=via,
+                note=COMPENSATION_NOTE if compensation else "平台公域分配",
             )
+            entry["release_request_id"] = compensation[0] if compensation else None
+            ledger.append(entry)
         elif paid is not None:
             bound_at, store = paid
             via = "manager" if store else "own"
@@ -80,10 +92,13 @@ def bind_customers(
                 "store_manager_id": store or None,
                 "bound_at": bound_at,
                 "bound_via": via,
-                "status": "active",
+                "status": "left" if index in leavers else "active",
                 "first_order_at": paid[0] if paid else None,
             }
         )
+    if leavers:
+        gone = [customers.ids[i] for i in sorted(leavers)]
+        ledger.extend(release_out_entries(ids, plan, gone))
     return {
         "customer": customer_rows,
         "customer_binding": ledger,

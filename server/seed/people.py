@@ -6,23 +6,13 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from server.ledger import ALLOCATION_DAYS
 from server.seed import names
 from server.seed.calendar import DAY
-from server.seed.catalogue import TASK_STAGES
+from server.seed.ids import HISTORY_DAYS, Ids
+from server.seed.paths import task_paths
 
-HISTORY_DAYS = 730
-
-
-class Ids:
-    """Platform-wide id counters: ids stay unique across shops, as on the real platform."""
-
-    def __init__(self) -> None:
-        self.last: dict[str, int] = {}
-
-    def take(self, entity: str, count: int = 1) -> int:
-        first = self.last.get(entity, 0) + 1
-        self.last[entity] = first + count - 1
-        return first
+__all__ = ["HISTORY_DAYS", "Customers", "EarlierRelease", "Ids", "ShopPlan", "plan_shop"]
 
 
 @dataclass
@@ -36,6 +26,18 @@ class Customers:
     never_pays: list[bool] = field(default_factory=list)
     allocated: list[bool] = field(default_factory=list)
     profile: list[tuple[str, str, str]] = field(default_factory=list)  # name, phone, city
+    # Allocated to make up for a release: customer index -> (release request id, arrival time).
+    compensation: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EarlierRelease:
+    """A manager the owner let go months ago, who left with the customers she had proof of."""
+
+    manager_id: int
+    request_id: int
+    decided_at: int
+    new_shop_code: str
 
 
 @dataclass
@@ -49,6 +51,7 @@ class ShopPlan:
     release_manager_id: int
     # Orders every demo must have, so a release can be tried: (customer index, must be paid).
     forced_orders: list[tuple[int, bool]]
+    earlier_release: EarlierRelease | None = None
 
 
 def plan_shop(
@@ -69,11 +72,33 @@ def plan_shop(
     customer_count = max(30, min(60_000, orders // 16))
     manager_count = min(rng.randint(20, 60), max(3, customer_count // 10))
     managers, join_days = _managers(rng, manager_count, first_day, ids)
-    progress, requests, release_manager = _task_paths(rng, managers, join_days, first_day, ids)
-    customers = _customers(rng, customer_count, join_days, ids)
-    forced = _force_release_story(rng, customers, release_manager, join_days[release_manager])
+    progress, requests, release_manager, released = task_paths(
+        rng, managers, join_days, first_day, ids
+    )
+    earlier = None
+    release_day = None
+    if released is not None:
+        request = released
+        earlier = EarlierRelease(
+            manager_id=request["store_manager_id"],
+            request_id=request["id"],
+            decided_at=request["decided_at"],
+            new_shop_code=f"{shop['code']}-m{request['store_manager_id']}",
+        )
+        request["new_shop_code"] = earlier.new_shop_code
+        release_day = (earlier.decided_at - first_day) // DAY
+    customers = _customers(
+        rng, customer_count, join_days, ids, earlier=earlier, release_day=release_day
+    )
+    forced = _force_release_story(
+        rng,
+        customers,
+        release_manager,
+        join_days[release_manager],
+        released_manager=earlier.manager_id if earlier else None,
+    )
     return ShopPlan(
-        shop, managers, join_days, progress, requests, customers, release_manager, forced
+        shop, managers, join_days, progress, requests, customers, release_manager, forced, earlier
     )
 
 
@@ -103,132 +128,17 @@ def _managers(
     return rows, join_days
 
 
-def _task_paths(
+def _customers(
     rng: random.Random,
-    managers: list[dict[str, Any]],
-    join_days: dict[int, int],
-    first_day: int,
+    count: int,
+    manager_days: dict[int, int],
     ids: Ids,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
-    today = first_day + (HISTORY_DAYS - 1) * DAY
-    now = today + 12 * 3600
-    earliest = min(managers, key=lambda m: (join_days[m["id"]], m["id"]))["id"]
-    progress: list[dict[str, Any]] = []
-    requests: list[dict[str, Any]] = []
-    for manager in managers:
-        manager_id = manager["id"]
-        tenure = HISTORY_DAYS - 1 - join_days[manager_id]
-        if manager_id == earliest or (tenure > 220 and rng.random() < 0.3):
-            done = len(TASK_STAGES)
-        elif tenure > 120:
-            done = rng.randint(0, 2)
-        else:
-            done = rng.randint(0, 1) if tenure > 45 else 0
-        started = manager["joined_at"]
-        for stage in TASK_STAGES[:done]:
-            window = stage["window_days"] * DAY
-            finished = started + int(window * rng.uniform(0.4, 0.95))
-            progress.append(
-                _progress_row(
-                    ids,
-                    manager_id,
-                    stage,
-                    started=started,
-                    status="completed",
-                    finished=finished,
-                    rng=rng,
-                )
-            )
-            started = finished + rng.randrange(DAY)
-        if done < len(TASK_STAGES):
-            stage = TASK_STAGES[done]
-            window = stage["window_days"] * DAY
-            failed = rng.random() < 0.12
-            back = window + rng.randrange(DAY, 30 * DAY) if failed else rng.randrange(window - DAY)
-            started = max(started, now - back)
-            status = "failed" if failed and started + window < now else "in_progress"
-            progress.append(
-                _progress_row(
-                    ids, manager_id, stage, started=started, status=status, finished=None, rng=rng
-                )
-            )
-            manager["current_stage_position"] = stage["position"]
-            continue
-        manager["current_stage_position"] = len(TASK_STAGES)
-        last = progress[-1]
-        passed = manager_id == earliest or rng.random() < 0.7
-        last["assessment"] = "passed" if passed else "pending"
-        if passed:
-            requests.append(
-                _release_request(
-                    rng,
-                    ids,
-                    manager_id,
-                    last_stage=last,
-                    now=now,
-                    keep_pending=manager_id == earliest,
-                )
-            )
-    return progress, requests, earliest
-
-
-def _progress_row(
-    ids: Ids,
-    manager_id: int,
-    stage: dict[str, Any],
     *,
-    started: int,
-    status: str,
-    finished: int | None,
-    rng: random.Random,
-) -> dict[str, Any]:
-    met = status == "completed"
-    share = rng.uniform(1.0, 1.6) if met else rng.uniform(0.05, 0.9)
-    return {
-        "id": ids.take("task_progress"),
-        "store_manager_id": manager_id,
-        "stage_id": stage["id"],
-        "started_at": started,
-        "deadline_at": started + stage["window_days"] * DAY,
-        "sales_cents": int(stage["sales_target_cents"] * share),
-        "customers_count": int(stage["customers_target"] * share),
-        "status": status,
-        "assessment": "passed" if met else "not_started",
-        "completed_at": finished,
-    }
-
-
-def _release_request(
-    rng: random.Random,
-    ids: Ids,
-    manager_id: int,
-    *,
-    last_stage: dict[str, Any],
-    now: int,
-    keep_pending: bool,
-) -> dict[str, Any]:
-    created = min(now - DAY, last_stage["completed_at"] + rng.randrange(DAY, 5 * DAY))
-    declined = not keep_pending and rng.random() < 0.5
-    return {
-        "id": ids.take("release_request"),
-        "store_manager_id": manager_id,
-        "created_at": created,
-        "status": "declined" if declined else "pending",
-        "decided_at": created + rng.randrange(3600, 3 * DAY) if declined else None,
-        "decision_reason": rng.choice(_DECLINE_REASONS) if declined else "",
-        "new_shop_code": None if keep_pending else f"m{manager_id}",
-    }
-
-
-_DECLINE_REASONS = (
-    "她想再带一段时间团队，明年再考虑独立。",
-    "店里正值旺季，等活动结束后再谈。",
-    "先一起把618做完。",
-)
-
-
-def _customers(rng: random.Random, count: int, manager_days: dict[int, int], ids: Ids) -> Customers:
+    earlier: EarlierRelease | None,
+    release_day: int | None,
+) -> Customers:
     first_id = ids.take("customer", count)
+    gone = earlier.manager_id if earlier else None
     by_join = sorted(manager_days.items(), key=lambda item: item[1])
     manager_pull = {m: rng.paretovariate(1.2) for m in manager_days}
     customers = Customers()
@@ -238,7 +148,12 @@ def _customers(rng: random.Random, count: int, manager_days: dict[int, int], ids
         allocated = rng.random() < 0.04
         home = 0
         if not allocated and rng.random() < 0.6:
-            present = [m for m, joined in by_join if joined <= day]
+            present = [
+                m
+                for m, joined in by_join
+                if joined <= day
+                and not (m == gone and release_day is not None and day >= release_day)
+            ]
             if present:
                 home = rng.choices(present, [manager_pull[m] for m in present])[0]
         never_pays = rng.random() < 0.03
@@ -249,27 +164,71 @@ def _customers(rng: random.Random, count: int, manager_days: dict[int, int], ids
         customers.never_pays.append(never_pays)
         customers.allocated.append(allocated)
         customers.profile.append((names.person_name(rng), names.masked_phone(rng), names.city(rng)))
+    if earlier is not None and release_day is not None:
+        _compensate(rng, customers, earlier, release_day)
     return customers
 
 
+def _compensate(
+    rng: random.Random, customers: Customers, earlier: EarlierRelease, release_day: int
+) -> None:
+    """The public-domain customers the platform sent after the earlier release: about as many
+    as had followed the manager there, arriving over the following weeks."""
+    followed = sum(
+        1
+        for home, day, never in zip(
+            customers.home, customers.join_day, customers.never_pays, strict=True
+        )
+        if home == earlier.manager_id and day < release_day and not never
+    )
+    later = [
+        i
+        for i, day in enumerate(customers.join_day)
+        if day > release_day and not customers.allocated[i]
+    ]
+    chosen = sorted(rng.sample(later, min(followed, len(later))))
+    span = ALLOCATION_DAYS * DAY
+    for n, index in enumerate(chosen):
+        arrives = earlier.decided_at + int((n + rng.random()) * span / max(1, len(chosen)))
+        customers.compensation[index] = (earlier.request_id, arrives)
+        customers.allocated[index] = True
+        customers.never_pays[index] = False
+        customers.home[index] = 0
+        customers.join_day[index] = release_day + (arrives - earlier.decided_at) // DAY
+
+
+# The waiting release's story: this many customers with a paid order in the sub-store (they
+# leave with her), and this many attached to it who never paid (they stay with the owner).
+STORY_LEAVERS = 14
+STORY_STAYERS = 4
+
+
 def _force_release_story(
-    rng: random.Random, customers: Customers, manager_id: int, manager_day: int
+    rng: random.Random,
+    customers: Customers,
+    manager_id: int,
+    manager_day: int,
+    *,
+    released_manager: int | None,
 ) -> list[tuple[int, bool]]:
     """Make sure the pending release has both customers who leave and customers who stay."""
+    wanted = STORY_LEAVERS + STORY_STAYERS
     own = [i for i, home in enumerate(customers.home) if home == manager_id]
     candidates = [
         i
         for i, day in enumerate(customers.join_day)
-        if day >= manager_day and not customers.allocated[i] and customers.home[i] != manager_id
+        if day >= manager_day
+        and not customers.allocated[i]
+        and customers.home[i] not in (manager_id, released_manager)
     ]
     rng.shuffle(candidates)
-    while len(own) < 6 and candidates:
+    while len(own) < wanted and candidates:
         moved = candidates.pop()
         customers.home[moved] = manager_id
         own.append(moved)
     forced: list[tuple[int, bool]] = []
-    for n, index in enumerate(own[:6]):
-        stays = n < 2  # two who only ever cancelled: attached to the sub-store, yet they stay
+    for n, index in enumerate(own[:wanted]):
+        stays = n < STORY_STAYERS  # only ever cancelled: attached to the sub-store, yet they stay
         customers.never_pays[index] = stays
         if stays:
             customers.weight[index] = 0.2

@@ -1,4 +1,6 @@
-"""Where simulated platform activity plugs in (new orders, stage progress, allocations arriving).
+"""Simulated platform activity (new orders, stage progress, allocations arriving): see
+``activity.PlatformActivity`` for one tick, ``ticker.SimulationThread`` for running them, and
+``pace.Pace`` for the knobs.
 
 A simulation is a callable run inside a write transaction with the current time. It changes
 rows only through ``server.rows.save_rows`` / ``delete_rows``, so every change reaches the feed

@@ -83,7 +83,16 @@ def test_in_chinese_the_window_speaks_chinese(shop_profile: Profile, when_shown:
 
     assert seen["title"] == f"{SHOP_NAME} — 掌柜"
     assert seen["menus"] == ["文件(&F)", "查看(&V)", "帮助(&H)"]
-    assert seen["navigation"] == ["经营概况", "订单", "选品中心"]
+    assert seen["navigation"] == [
+        "经营概况",
+        "订单",
+        "选品中心",
+        "店长",
+        "放手申请",
+        "顾客",
+        "销售图表",
+        "海报",
+    ]
     assert seen["cards"] == [
         "今日订单",
         "今日销售额",

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from gui import tasks
 from gui.orders.export_dialog import start_export
+from gui.orders.summary import describe_filter
 from gui.orders.table_model import COLUMNS, PAGE, ROW_ROLE, OrdersTableModel
 from gui.orders.workspace import OrdersWorkspace
 from models.profile import Profile
@@ -214,3 +215,65 @@ def test_an_export_equals_what_the_view_shows(
         lines = raw.decode("utf-8-sig").splitlines()
         assert len(lines) == len(shown) + 1
         assert lines[1].split(",")[0] == shown[0].order_no
+
+
+def test_building_the_workspace_reads_nothing_until_it_is_shown(
+    qtbot: QtBot, synced_profile: Profile
+) -> None:
+    ws = OrdersWorkspace(synced_profile)
+    qtbot.addWidget(ws)
+    assert tasks.running() == []
+    assert ws.model.rowCount() == 0
+    header = ws.table.horizontalHeader()
+    assert header.sortIndicatorSection() == COLUMNS.index(SortColumn.PLACED_AT)
+    with qtbot.waitSignal(ws.model.loaded, timeout=20_000):
+        ws.refresh()
+    assert ws.model.order_sort == Sort(SortColumn.PLACED_AT, descending=True)
+    settle(qtbot, ws)
+
+
+def test_the_first_page_shows_before_the_count_follows(
+    qtbot: QtBot, synced_profile: Profile
+) -> None:
+    model = OrdersTableModel(synced_profile)
+    seen: list[tuple[str, int]] = []
+    model.modelReset.connect(lambda: seen.append(("page", model.rowCount())))
+    model.rowsInserted.connect(lambda *_: seen.append(("count", model.rowCount())))
+    with qtbot.waitSignal(model.loaded, timeout=20_000) as loaded:
+        model.set_query(OrderFilter(), Sort())
+    total = sqlite3.connect(synced_profile.db_path).execute('SELECT count(*) FROM "order"')
+    assert loaded.args == [total.fetchone()[0]]
+    assert seen == [("page", PAGE), ("count", loaded.args[0])]
+    settle(qtbot)
+
+
+@pytest.mark.parametrize("column", [SortColumn.STORE, SortColumn.REVIEW])
+def test_sorting_by_store_or_review_shows_what_sql_says(
+    qtbot: QtBot, qtmodeltester: ModelTester, workspace: OrdersWorkspace, column: SortColumn
+) -> None:
+    with qtbot.waitSignal(workspace.model.loaded, timeout=20_000):
+        workspace.tabs.setCurrentIndex(2)  # paid
+    with qtbot.waitSignal(workspace.model.loaded, timeout=20_000):
+        workspace.table.sortByColumn(COLUMNS.index(column), Qt.SortOrder.AscendingOrder)
+    shown = [r.id for r in every_row(qtbot, workspace.model)]
+    key = (
+        "coalesce(o.store_manager_id, 0)"
+        if column is SortColumn.STORE
+        else "coalesce(r.reviewed, 0), coalesce(r.flag, 'none')"
+    )
+    with sqlite3.connect(workspace._profile.db_path) as conn:
+        expected = [
+            i
+            for (i,) in conn.execute(
+                'SELECT o.id FROM "order" o LEFT JOIN order_review r ON r.order_id = o.id '
+                f"WHERE o.status = 'paid' ORDER BY {key}, o.placed_at, o.id"
+            )
+        ]
+    assert shown == expected
+    qtmodeltester.check(workspace.model)  # type: ignore[no-untyped-call]
+    settle(qtbot, workspace)
+
+
+def test_the_summary_counts_one_order_in_the_singular() -> None:
+    assert describe_filter(OrderFilter(), 1, {}) == "1 order"
+    assert describe_filter(OrderFilter(status="paid"), 1_234, {}) == "1,234 orders · Paid"

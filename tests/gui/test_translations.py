@@ -89,7 +89,9 @@ def test_the_built_qm_holds_the_ts_translations() -> None:
     for (context, source), message in ts_messages(ZH_TS).items():
         if message.get("numerus") == "yes":
             continue
-        assert translator.translate(context, source) == translations_of(message)[0]
+        # A translation equal to its source is left out of the .qm; the source is shown then.
+        shown = translator.translate(context, source) or source
+        assert shown == translations_of(message)[0]
 
 
 @pytest.mark.parametrize(

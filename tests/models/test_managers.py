@@ -7,7 +7,14 @@ import sqlite3
 from models import wire
 from models.profile import Profile
 from models.services.forecast import DAY
-from models.services.managers import TREND_WEEKS, manager_lines
+from models.services.managers import (
+    OUTLOOKS,
+    TREND_WEEKS,
+    ManagerFilter,
+    SortColumn,
+    manager_lines,
+    shown_lines,
+)
 
 
 def test_every_manager_with_a_stage_is_listed_with_its_targets(synced_profile: Profile) -> None:
@@ -37,3 +44,19 @@ def test_every_manager_with_a_stage_is_listed_with_its_targets(synced_profile: P
             assert len(line.trend) == TREND_WEEKS
     outlooks = {line.forecast.outlook for line in lines}
     assert outlooks <= {"complete", "on_track", "at_risk", "stalled", "expired"}
+
+
+def test_the_progress_bands_split_the_synced_managers(synced_profile: Profile) -> None:
+    with sqlite3.connect(synced_profile.db_path) as conn:
+        now = conn.execute('SELECT max(placed_at) FROM "order"').fetchone()[0]
+    lines = manager_lines(synced_profile, now)
+    assert shown_lines(lines, ManagerFilter()) == sorted(lines, key=lambda m: (m.name, m.id))
+    low = {m.id for m in shown_lines(lines, ManagerFilter(progress="below_50"))}
+    high = {m.id for m in shown_lines(lines, ManagerFilter(progress="at_least_50"))}
+    assert not low & high
+    assert low | high == {m.id for m in lines}
+    for outlook in OUTLOOKS:
+        chosen = shown_lines(lines, ManagerFilter(outlook=outlook), SortColumn.DAYS_LEFT)
+        assert all(m.outlook == outlook for m in chosen)
+        days = [m.forecast.days_left for m in chosen]
+        assert days == sorted(days)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 
 from models.profile import Profile
 from models.search import spaced
+from models.services import order_table
 from models.services.order_table import (
     OWN_STORE,
     OrderFilter,
@@ -168,3 +170,142 @@ def test_status_counts_equal_sql(synced_profile: Profile) -> None:
     with sqlite3.connect(synced_profile.db_path) as conn:
         expected = dict(conn.execute('SELECT status, count(*) FROM "order" GROUP BY status'))
     assert {k: v for k, v in counts.items() if v} == expected
+
+
+def walk_by_offsets(profile: Profile, f: OrderFilter, sort: Sort, size: int) -> list[int]:
+    """Every page fetched by offset, from the nearer end, as a view jumping about would."""
+    total = count_orders(profile, f)
+    ids: list[int] = []
+    for start in range(0, total, size):
+        if start <= total // 2:
+            page = fetch_page(profile, f, sort, limit=size, offset=start)
+        else:
+            n = min(size, total - start)
+            page = fetch_page(profile, f, sort, limit=n, offset=total - start - n, from_end=True)
+        ids += [r.id for r in page]
+    return ids
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_the_store_sort_puts_the_own_store_at_one_end_and_equals_sql(
+    synced_profile: Profile, descending: bool
+) -> None:
+    direction = "DESC" if descending else "ASC"
+    expected = direct(
+        synced_profile,
+        'SELECT id FROM "order" ORDER BY coalesce(store_manager_id, 0) '
+        f"{direction}, placed_at {direction}, id {direction}",
+    )
+    own = set(direct(synced_profile, 'SELECT id FROM "order" WHERE store_manager_id IS NULL'))
+    assert 0 < len(own) < len(expected)
+    sort = Sort(SortColumn.STORE, descending)
+    assert all_pages(synced_profile, OrderFilter(), sort) == expected
+    assert walk_by_offsets(synced_profile, OrderFilter(), sort, 61) == expected
+    # A page that crosses from the managers' orders into the own store's continues there.
+    edge = len(expected) - len(own) if descending else len(own)
+    page = fetch_page(synced_profile, OrderFilter(), sort, limit=10, offset=edge - 5)
+    assert [r.id for r in page] == expected[edge - 5 : edge + 5]
+    assert [r.store_manager_id is None for r in page] == (
+        [False] * 5 + [True] * 5 if descending else [True] * 5 + [False] * 5
+    )
+
+
+def review_some(profile: Profile, count: int) -> None:
+    """Orders in every review state, some of them written twice."""
+    # Spread over the table, so that jumps land before, among and after them.
+    numbers = direct(
+        profile,
+        'SELECT order_no FROM "order" WHERE id % 11 = 0 ORDER BY placed_at DESC LIMIT ?',
+        count,
+    )
+    for i, number in enumerate(numbers):
+        review_order(
+            profile, number, reviewed=i % 2 == 0, flag=("none", "problem", "follow_up")[i % 3]
+        )
+    # Written back to "not reviewed, no flag": such an order sorts with those never reviewed.
+    review_order(profile, numbers[0], reviewed=False, flag="none")
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_the_review_sort_equals_sql_in_runs_of_review_states(
+    synced_profile: Profile, descending: bool
+) -> None:
+    review_some(synced_profile, 40)
+    direction = "DESC" if descending else "ASC"
+    expected = direct(
+        synced_profile,
+        'SELECT o.id FROM "order" o LEFT JOIN order_review r ON r.order_id = o.id ORDER BY '
+        f"coalesce(r.reviewed, 0) {direction}, coalesce(r.flag, 'none') {direction}, "
+        f"o.placed_at {direction}, o.id {direction}",
+    )
+    sort = Sort(SortColumn.REVIEW, descending)
+    assert all_pages(synced_profile, OrderFilter(), sort, size=7) == expected
+    assert walk_by_offsets(synced_profile, OrderFilter(), sort, 13) == expected
+    shown = fetch_page(synced_profile, OrderFilter(), sort, limit=40)
+    states = [(r.reviewed, r.flag) for r in shown]
+    if descending:
+        assert states[0] == (True, "problem")
+    else:
+        assert states[0] == (False, "follow_up")
+        assert states[7] == (False, "none")  # follow-up flags, then every order not reviewed
+
+
+def test_the_review_sort_with_a_filter_equals_sql(synced_profile: Profile) -> None:
+    review_some(synced_profile, 30)
+    f = OrderFilter(status="completed")
+    expected = direct(
+        synced_profile,
+        'SELECT o.id FROM "order" o LEFT JOIN order_review r ON r.order_id = o.id '
+        "WHERE o.status = 'completed' ORDER BY coalesce(r.reviewed, 0) DESC, "
+        "coalesce(r.flag, 'none') DESC, o.placed_at DESC, o.id DESC",
+    )
+    assert walk_by_offsets(synced_profile, f, Sort(SortColumn.REVIEW), 50) == expected
+
+
+def a_common_product_word(profile: Profile) -> str:
+    """Two characters of the product title bought most often: a search matching many orders."""
+    title = direct(
+        profile,
+        "SELECT p.title FROM order_item i JOIN product p ON p.id = i.product_id "
+        "GROUP BY p.id ORDER BY count(*) DESC LIMIT 1",
+    )[0]
+    found = re.search(r"[\u4e00-\u9fff]{2}", str(title))
+    assert found is not None
+    return found.group(0)
+
+
+@pytest.mark.parametrize("dense", [False, True])
+def test_a_search_counts_and_shows_each_matching_order_once(
+    synced_profile: Profile, monkeypatch: pytest.MonkeyPatch, dense: bool
+) -> None:
+    # Whether pages walk the sort's index or gather the matches first, the rows are the same.
+    monkeypatch.setattr(order_table, "DENSE_FACTOR", 0 if dense else 10**12)
+    word = a_common_product_word(synced_profile)
+    expected = direct(
+        synced_profile,
+        'SELECT id FROM "order" WHERE id IN (SELECT i.order_id FROM order_item i '
+        "JOIN product p ON p.id = i.product_id WHERE instr(p.title, ?) > 0 "
+        "OR instr(p.category, ?) > 0) OR customer_id IN (SELECT id FROM customer "
+        "WHERE instr(name, ?) > 0 OR instr(city, ?) > 0) ORDER BY placed_at DESC, id DESC",
+        word,
+        word,
+        word,
+        word,
+    )
+    f = OrderFilter(text=word)
+    assert count_orders(synced_profile, f) == len(expected) > 100
+    assert all_pages(synced_profile, f, Sort()) == expected
+    assert walk_by_offsets(synced_profile, f, Sort(), 40) == expected
+    paid = OrderFilter(text=word, status="completed")
+    assert count_orders(synced_profile, paid) == len(all_pages(synced_profile, paid, Sort()))
+
+
+def test_a_search_of_two_words_counts_the_orders_matching_both(synced_profile: Profile) -> None:
+    word = a_common_product_word(synced_profile)
+    number = direct(synced_profile, 'SELECT order_no FROM "order" ORDER BY id LIMIT 1')[0]
+    both = OrderFilter(text=f"{word} {number}")
+    only_number = OrderFilter(text=number)
+    shown = all_pages(synced_profile, both, Sort())
+    assert count_orders(synced_profile, both) == len(shown) <= 1
+    assert set(shown) <= set(all_pages(synced_profile, only_number, Sort()))
+    assert count_orders(synced_profile, OrderFilter(text="没有这种东西")) == 0

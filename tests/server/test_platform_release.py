@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select, text
 from models import wire
 from server.db.schema import ENTITY_TABLES
 from server.db.shops import ReleaseRequest
-from tests.server.conftest import NOW, Desk, mutation, upserted
+from tests.server.conftest import NOW, Desk, FixedClock, mutation, upserted
 
 _LEAVERS_SQL = text(
     """
@@ -55,7 +55,7 @@ def _decide(request_id: int, decision: str, reason: str = "") -> dict[str, objec
 
 
 def test_approval_moves_exactly_the_customers_with_a_paid_order_there(
-    desk: Callable[[], Desk], engine: Engine
+    desk: Callable[[], Desk], engine: Engine, clock: FixedClock
 ) -> None:
     owner = desk().login("demo1")
     request_id, manager_id = _pending_request(engine, owner.shop_id)
@@ -100,14 +100,7 @@ def test_approval_moves_exactly_the_customers_with_a_paid_order_there(
     assert all(
         e["from_manager_id"] == manager_id and e["release_request_id"] == request_id for e in outs
     )
-    allocations = upserted(pages, "traffic_allocation")
-    assert len(allocations) == len(leaving)
-    assert all(a["reason"] == "release_compensation" for a in allocations)
-    assert min(a["allocated_at"] for a in allocations) == NOW
-    newcomers = {a["customer_id"] for a in allocations}
-    assert {
-        c["id"] for c in upserted(pages, "customer") if c["bound_via"] == "public_domain"
-    } == newcomers
+    assert not upserted(pages, "traffic_allocation"), "compensation arrives in the coming days"
     [manager] = upserted(pages, "store_manager")
     assert (manager["id"], manager["status"], manager["released_at"]) == (
         manager_id,
@@ -122,11 +115,14 @@ def test_approval_moves_exactly_the_customers_with_a_paid_order_there(
 
     with engine.connect() as conn:
         shop = conn.execute(
-            text("SELECT id, code FROM shop WHERE released_from_shop_id = :owner"),
-            {"owner": owner.shop_id},
+            text(
+                "SELECT id, code FROM shop WHERE released_from_shop_id = :owner"
+                " AND created_at = :now"
+            ),
+            {"owner": owner.shop_id, "now": NOW},
         ).one()
         moved = conn.execute(
-            text("SELECT name, phone_masked, bound_via FROM customer WHERE shop_id = :s"),
+            text("SELECT id, name, phone_masked, bound_via FROM customer WHERE shop_id = :s"),
             {"s": shop.id},
         ).all()
         transfers = conn.scalar(
@@ -143,6 +139,21 @@ def test_approval_moves_exactly_the_customers_with_a_paid_order_there(
         if k[0] == owner.shop_id and k[1] in leaving
     }
     assert {(m.name, m.phone_masked) for m in moved} == names
+    assert {m.id for m in moved} == leaving, "a customer keeps their platform id"
+
+    clock.now = NOW + 22 * 86_400
+    pages, _ = owner.pull_all(cursor)
+    allocations = upserted(pages, "traffic_allocation")
+    assert len(allocations) == len(leaving)
+    assert all(a["reason"] == "release_compensation" for a in allocations)
+    assert all(NOW <= a["allocated_at"] <= clock.now for a in allocations)
+    assert len({a["allocated_at"] // 86_400 for a in allocations}) > 1, "spread over days"
+    newcomers = {a["customer_id"] for a in allocations}
+    assert {
+        c["id"] for c in upserted(pages, "customer") if c["bound_via"] == "public_domain"
+    } == newcomers
+    arrivals = [e for e in upserted(pages, "customer_binding") if e["event"] == "allocation"]
+    assert {e["customer_id"] for e in arrivals} == newcomers
 
 
 def test_the_first_decision_wins(desk: Callable[[], Desk], engine: Engine) -> None:

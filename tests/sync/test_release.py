@@ -13,6 +13,7 @@ from models import wire
 from models.db import Customer, CustomerBinding, ReleaseRequest, StoreManager
 from models.services.release_dossier import release_dossier
 from models.services.releases import decide_release
+from models.sync.outbox import rejected_actions
 from models.sync.syncer import sync
 from tests.platform_process import PlatformProcess
 from tests.sync.test_round_trip import shop_id_of, signed_in
@@ -29,6 +30,7 @@ def test_approving_moves_exactly_the_customers_the_dossier_named(
         assert request is not None
         manager_id = request.store_manager_id
         active_before = set(s.scalars(select(Customer.id).where(Customer.status == "active")))
+        left_before = set(s.scalars(select(Customer.id).where(Customer.status == "left")))
     dossier = release_dossier(profile, request.id, int(time.time()))
     assert dossier is not None
     leaving = {c.id for c in dossier.leaving}
@@ -65,7 +67,7 @@ def test_approving_moves_exactly_the_customers_the_dossier_named(
                 )
             )
         )
-    assert left == leaving
+    assert left - left_before == leaving
     assert ledger == leaving
     assert active_before - leaving <= still, "nobody without a paid order there leaves"
     assert_mirror_equals_server(profile, platform.db, shop_id_of(profile))
@@ -86,3 +88,28 @@ def test_declining_leaves_everyone_in_place(
         after = {c.id: (c.status, c.store_manager_id) for c in s.scalars(select(Customer))}
         assert s.get(ReleaseRequest, request.id).status == "declined"  # type: ignore[union-attr]
     assert after == before
+
+
+def test_a_late_decision_from_a_second_computer_is_shown_refused(
+    platform: PlatformProcess, profile_folder: Callable[[str], Path]
+) -> None:
+    laptop = signed_in(platform, profile_folder("laptop"))
+    desk = signed_in(platform, profile_folder("desk"))
+    sync(laptop)
+    sync(desk)
+    with laptop.read() as s:
+        request = s.scalar(select(ReleaseRequest).where(ReleaseRequest.status == "pending"))
+        assert request is not None
+    decide_release(laptop, request.id, "decline", "再带一段时间团队")
+    assert sync(laptop).applied == 1
+    # The desk has not synced since: it still sees the request waiting, and approves it.
+    decide_release(desk, request.id, "approve", "她可以独立了")
+    sync(desk)
+
+    with desk.read() as s:
+        [refused] = rejected_actions(s.connection())
+        assert s.get(ReleaseRequest, request.id).status == "declined"  # type: ignore[union-attr]
+    assert (refused.kind, refused.entity_key) == ("release.decide", str(request.id))
+    assert refused.code == "already_decided"
+    assert refused.reason.startswith("This request was already declined on ")
+    assert_mirror_equals_server(desk, platform.db, shop_id_of(desk))

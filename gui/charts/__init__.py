@@ -1,0 +1,1 @@
+"""The sales charts: sales and orders, categories, stores, customer growth and commission."""

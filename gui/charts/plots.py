@@ -1,0 +1,170 @@
+"""The chart widgets: plot items made once, fed new series with setData and setOpts.
+
+Money is plotted in yuan; the readout under the pointer shows it to the cent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any, Final
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+DAY: Final = 86_400
+SALES_COLOUR: Final = QColor("#3b7dd8")
+AVERAGE_COLOUR: Final = QColor("#e8833a")
+ORDERS_COLOUR: Final = QColor("#2e9d5b")
+COMMISSION_COLOUR: Final = QColor("#9b59b6")
+RELEASE_COLOUR: Final = QColor("#d9534f")
+LINE_COLOURS: Final = tuple(
+    QColor(c)
+    for c in (
+        "#3b7dd8",
+        "#e8833a",
+        "#2e9d5b",
+        "#d9534f",
+        "#9b59b6",
+        "#8c6d31",
+        "#e377c2",
+        "#7f7f7f",
+        "#17becf",
+        "#bcbd22",
+    )
+)
+NOMINAL_DAYS: Final = {"day": 1, "week": 7, "month": 30}
+
+
+def yuan(cents: Sequence[int]) -> list[float]:
+    return [c / 100 for c in cents]
+
+
+def bar_spans(times: Sequence[int], granularity: str) -> list[int]:
+    """Each bucket's length in seconds: up to the next bucket, or the usual length for the last."""
+    nominal = NOMINAL_DAYS.get(granularity, 1) * DAY
+    return [(times[i + 1] - t) if i + 1 < len(times) else nominal for i, t in enumerate(times)]
+
+
+class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
+    """Dates as digits (2026-11, 11-23), the same in every language."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if spacing >= 27 * DAY:
+            pattern = "%Y-%m"
+        elif spacing >= DAY:
+            pattern = "%m-%d"
+        else:
+            return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
+        return [dt.datetime.fromtimestamp(v).strftime(pattern) for v in values]
+
+
+class FigureAxis(pg.AxisItem):  # type: ignore[misc]
+    """Whole figures with thousands separators: 500,000 rather than 500000 or 5e5."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if spacing < 1:
+            return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
+        return [f"{v * scale:,.0f}" for v in values]
+
+
+class TimeChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
+    """One or more plots over the same time axis, with a cursor that follows the pointer."""
+
+    hovered = Signal(str)
+
+    def __init__(self, rows: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        palette = QApplication.palette()
+        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        self.text_colour = palette.color(QPalette.ColorRole.Text)
+        self.plots: list[pg.PlotItem] = []
+        for row in range(rows):
+            axes = {"bottom": DayAxis("bottom"), "left": FigureAxis("left")}
+            plot = self.addPlot(row=row, col=0, axisItems=axes)
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            plot.showGrid(y=True, alpha=0.2)
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setTextPen(self.text_colour)
+            plot.getAxis("left").setWidth(72)
+            if self.plots:
+                plot.setXLink(self.plots[0])
+            self.plots.append(plot)
+        self.legend = self.plots[0].addLegend(offset=(10, 5))
+        self.legend.setLabelTextColor(self.text_colour)
+        cursor_pen = pg.mkPen(self.text_colour, width=1, style=Qt.PenStyle.DotLine)
+        self.cursors = [pg.InfiniteLine(angle=90, pen=cursor_pen) for _ in self.plots]
+        for plot, cursor in zip(self.plots, self.cursors, strict=True):
+            cursor.setVisible(False)
+            plot.addItem(cursor, ignoreBounds=True)
+        self.times: list[int] = []
+        self.granularity = "day"
+        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+
+    # --- what subclasses give -------------------------------------------------------------
+
+    def readout(self, index: int) -> str:
+        raise NotImplementedError
+
+    def table(self) -> tuple[list[str], list[list[str]]]:
+        """The plotted data as a header and rows of cells, for a CSV file."""
+        raise NotImplementedError
+
+    # --- shared ---------------------------------------------------------------------------
+
+    def set_buckets(self, times: list[int], granularity: str) -> None:
+        self.times = list(times)
+        self.granularity = granularity
+        for cursor in self.cursors:
+            cursor.setVisible(False)
+        if times:
+            end = times[-1] + bar_spans(times, granularity)[-1]
+            self.plots[0].setXRange(times[0], end, padding=0.02)
+        for plot in self.plots:
+            plot.enableAutoRange(axis="y")
+
+    def hover_at(self, x: float) -> str:
+        """Show the cursor on the bucket under ``x`` and say its values; '' outside the data."""
+        index = bisect_right(self.times, x) - 1
+        if not 0 <= index < len(self.times):
+            return ""
+        middle = self.times[index] + bar_spans(self.times, self.granularity)[index] / 2
+        for cursor in self.cursors:
+            cursor.setPos(middle)
+            cursor.setVisible(True)
+        text = self.readout(index)
+        self.hovered.emit(text)
+        return text
+
+    def _on_scene_mouse_moved(self, position: QPointF) -> None:
+        for plot in self.plots:
+            if plot.sceneBoundingRect().contains(position):
+                self.hover_at(plot.vb.mapSceneToView(position).x())
+                return
+
+    def middles(self) -> list[float]:
+        """Where a line puts each bucket's value: in its middle, over its bar."""
+        spans = bar_spans(self.times, self.granularity)
+        return [t + s / 2 for t, s in zip(self.times, spans, strict=True)]
+
+    def make_bars(self, plot: pg.PlotItem, colour: QColor) -> pg.BarGraphItem:
+        bars = pg.BarGraphItem(x0=[], height=[], width=[], brush=colour, pen=None)
+        plot.addItem(bars)
+        return bars
+
+    def set_bars(self, bars: pg.BarGraphItem, heights: list[float]) -> None:
+        spans = bar_spans(self.times, self.granularity)
+        bars.setOpts(
+            x0=[t + s * 0.1 for t, s in zip(self.times, spans, strict=True)],
+            width=[s * 0.8 for s in spans],
+            height=heights,
+        )
+
+
+def line_pen(index: int) -> Any:
+    return pg.mkPen(LINE_COLOURS[index % len(LINE_COLOURS)], width=2)

@@ -1,0 +1,277 @@
+"""One store manager under the table: the stage history, the bound customers, the recent orders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import messages, tasks
+from gui.formatting import count, fill, local_time, money
+from gui.managers.labels import assessment_label, stage_status_label
+from gui.managers.table_model import whole_yuan
+from gui.orders.labels import status_label
+from models.profile import Profile
+from models.services.manager_detail import (
+    BoundCustomer,
+    ManagerDetail,
+    RecentOrder,
+    StageStep,
+    manager_detail,
+)
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _date(seconds: int) -> str:
+    return local_time(seconds).strftime("%Y-%m-%d")
+
+
+def _short(seconds: int) -> str:
+    """Month and day: a stage window is read at a glance; the full date is in the tooltip."""
+    return local_time(seconds).strftime("%m-%d")
+
+
+def _tree(titles: Sequence[str], right: Sequence[int] = ()) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setHeaderLabels(list(titles))
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    tree.header().setStretchLastSection(False)
+    for column in right:
+        tree.headerItem().setTextAlignment(column, RIGHT)
+    return tree
+
+
+def _add(tree: QTreeWidget, texts: Sequence[str], right: Sequence[int] = ()) -> QTreeWidgetItem:
+    item = QTreeWidgetItem(list(texts))
+    for column in right:
+        item.setTextAlignment(column, RIGHT)
+    tree.addTopLevelItem(item)
+    return item
+
+
+class ManagerDetailPane(QWidget):
+    release_requested = Signal(int)  # the pending release request's id
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._profile = profile
+        self._manager_id: int | None = None
+        self.detail: ManagerDetail | None = None
+        self._create_widgets()
+        self._connect_signals()
+        self.show_manager(None)
+
+    def _create_widgets(self) -> None:
+        self.heading = QLabel()
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.heading.setFont(font)
+        self.summary = QLabel()
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.release = QFrame()
+        self.release.setFrameShape(QFrame.Shape.StyledPanel)
+        self.release_text = QLabel()
+        self.release_text.setWordWrap(True)
+        self.release_button = QPushButton(self.tr("Review the release request…"))
+        release_layout = QHBoxLayout(self.release)
+        release_layout.setContentsMargins(8, 4, 8, 4)
+        release_layout.addWidget(self.release_text, 1)
+        release_layout.addWidget(self.release_button)
+
+        self.stages = _tree(
+            [
+                self.tr("Stage"),
+                self.tr("Window"),
+                self.tr("Outcome"),
+                self.tr("Sales"),
+                self.tr("Customers"),
+                self.tr("Assessment"),
+            ],
+            right=(3, 4),
+        )
+        self.customers = _tree(
+            [
+                self.tr("Customer"),
+                self.tr("Phone"),
+                self.tr("Since"),
+                self.tr("Paid orders"),
+                self.tr("Paid"),
+            ],
+            right=(3, 4),
+        )
+        self.orders = _tree(
+            [
+                self.tr("Placed"),
+                self.tr("Customer"),
+                self.tr("Amount"),
+                self.tr("Status"),
+                self.tr("Order no."),
+            ],
+            right=(2,),
+        )
+        self.stages_box = QGroupBox(self.tr("Stage history"))
+        self.customers_box = QGroupBox(self.tr("Customers of the sub-store"))
+        self.orders_box = QGroupBox(self.tr("Recent orders"))
+        for box, tree in (
+            (self.stages_box, self.stages),
+            (self.customers_box, self.customers),
+            (self.orders_box, self.orders),
+        ):
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(6, 6, 6, 6)
+            box_layout.addWidget(tree)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.summary, 1)
+        lists = QHBoxLayout()
+        lists.addWidget(self.stages_box, 6)
+        lists.addWidget(self.customers_box, 4)
+        lists.addWidget(self.orders_box, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.release)
+        layout.addLayout(lists, 1)
+
+    def _connect_signals(self) -> None:
+        self.release_button.clicked.connect(self._on_release_button_clicked)
+
+    # --- what the workspace asks ----------------------------------------------------------
+
+    def show_manager(self, manager_id: int | None) -> None:
+        self._manager_id = manager_id
+        if manager_id is None:
+            self.detail = None
+            self.heading.setText(self.tr("No store manager selected"))
+            self.summary.setText(self.tr("Choose a store manager in the table to see them here."))
+            self.release.hide()
+            for tree in (self.stages, self.customers, self.orders):
+                tree.clear()
+            return
+        profile = self._profile
+        tasks.run(lambda: manager_detail(profile, manager_id), name="managers.detail").then(
+            self._on_detail_loaded, self._on_detail_failed
+        )
+
+    # --- slots ----------------------------------------------------------------------------
+
+    def _on_detail_loaded(self, detail: ManagerDetail | None) -> None:
+        if detail is None or detail.id != self._manager_id:
+            return
+        self.detail = detail
+        self.heading.setText(detail.name)
+        parts = [
+            detail.phone_masked,
+            detail.city,
+            fill(self.tr("joined %1"), _date(detail.joined_at)),
+        ]
+        if detail.status == "released" and detail.released_at is not None:
+            parts.append(fill(self.tr("released %1"), _date(detail.released_at)))
+        self.summary.setText(" · ".join(p for p in parts if p))
+        if detail.pending_release_id is not None:
+            self.release_text.setText(
+                self.tr(
+                    "A release request is waiting for your decision: this manager has completed "
+                    "every stage and asks to become an owner."
+                )
+            )
+            self.release.show()
+        else:
+            self.release.hide()
+        self._show_stages(detail.stages)
+        self._show_customers(detail.customers, detail.customers_total)
+        self._show_orders(detail.recent_orders)
+
+    def _on_detail_failed(self, error: Exception) -> None:
+        self.summary.setText(messages.describe(error))
+
+    def _on_release_button_clicked(self) -> None:
+        if self.detail is not None and self.detail.pending_release_id is not None:
+            self.release_requested.emit(self.detail.pending_release_id)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _show_stages(self, steps: Sequence[StageStep]) -> None:
+        self.stages.clear()
+        for step in steps:
+            if step.completed_at is not None:
+                outcome = fill(self.tr("Completed %1"), _short(step.completed_at))
+            elif step.failed_at is not None:
+                outcome = fill(self.tr("Failed %1"), _short(step.failed_at))
+            else:
+                outcome = stage_status_label(step.status)
+            item = _add(
+                self.stages,
+                [
+                    f"{step.position} · {step.name}",
+                    f"{_short(step.started_at)} → {_short(step.deadline_at)}",
+                    outcome,
+                    f"{whole_yuan(step.sales_cents)} / {whole_yuan(step.sales_target_cents)}",
+                    f"{count(step.customers)} / {count(step.customers_target)}",
+                    assessment_label(step.assessment),
+                ],
+                right=(3, 4),
+            )
+            window = fill(self.tr("%1 to %2"), _date(step.started_at), _date(step.deadline_at))
+            item.setToolTip(1, window)
+            item.setToolTip(2, stage_status_label(step.status))
+        self.stages_box.setTitle(self.tr("Stage history"))
+
+    def _show_customers(self, customers: Sequence[BoundCustomer], total: int) -> None:
+        self.customers.clear()
+        for c in customers:
+            item = _add(
+                self.customers,
+                [
+                    c.name,
+                    c.phone_masked,
+                    _date(c.bound_at),
+                    count(c.paid_orders),
+                    money(c.paid_cents),
+                ],
+                right=(3, 4),
+            )
+            if c.status == "left":
+                item.setToolTip(0, self.tr("Left with the released store manager"))
+        title = self.tr("%n customer(s) of the sub-store", "", total)
+        if total > len(customers):
+            title = fill(self.tr("%1 (the best %2 shown)"), title, count(len(customers)))
+        self.customers_box.setTitle(title)
+
+    def _show_orders(self, orders: Sequence[RecentOrder]) -> None:
+        self.orders.clear()
+        for o in orders:
+            item = _add(
+                self.orders,
+                [
+                    local_time(o.placed_at).strftime("%m-%d %H:%M"),
+                    o.customer_name,
+                    money(o.amount_cents),
+                    status_label(o.status),
+                    o.order_no,
+                ],
+                right=(2,),
+            )
+            item.setToolTip(0, local_time(o.placed_at).strftime("%Y-%m-%d %H:%M"))
+        self.orders_box.setTitle(self.tr("%n recent order(s)", "", len(orders)))

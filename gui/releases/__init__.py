@@ -1,0 +1,1 @@
+"""Release requests: the owner's queue, the approval dialog, and the log of decisions."""

@@ -1,0 +1,313 @@
+"""The series the sales charts draw, summed in SQL from the daily rollups.
+
+Ranges are local dates, first and last day included. Every series has one value for every bucket
+of the range (zero where nothing sold), and ``times`` holds each bucket's start in epoch seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from sqlalchemy import ColumnElement, Integer, cast, func, literal, select
+from sqlalchemy.orm import InstrumentedAttribute
+
+from models.db import (
+    CategorySalesDay,
+    CustomerDay,
+    ReleaseRequest,
+    StoreManager,
+    StoreSalesDay,
+)
+from models.profile import Profile
+from models.sync import rollups
+
+Granularity = Literal["day", "week", "month"]
+GRANULARITIES: Final[tuple[Granularity, ...]] = ("day", "week", "month")
+DAY: Final = rollups.DAY
+AVERAGE_DAYS: Final = 7
+_EPOCH_ORDINAL: Final = dt.date(1970, 1, 1).toordinal()
+# Customer sources in the order the growth chart stacks them; bound_via of the customer rows.
+SOURCES: Final = ("own", "manager", "public_domain", "transferred_in")
+OWN_STORE: Final = "own"
+
+
+@dataclass(frozen=True)
+class DaySpan:
+    first: dt.date
+    last: dt.date
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str  # a category, a source, "own" or a manager's id
+    name: str  # a manager's name; empty where the key says it all
+    values: list[int]
+
+
+@dataclass(frozen=True)
+class SalesSeries:
+    times: list[int]
+    amount_cents: list[int]
+    orders: list[int]
+    commission_cents: list[int]
+    # The 7-day moving average of each day's sales, also when the buckets are weeks or months.
+    average_times: list[int]
+    average_cents: list[int]
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One series per category or per store, over the same buckets."""
+
+    times: list[int]
+    series: list[Series]
+
+
+@dataclass(frozen=True)
+class ReleaseMark:
+    at: int
+    manager_name: str
+
+
+@dataclass(frozen=True)
+class GrowthSeries:
+    times: list[int]
+    series: list[Series]  # new customers per bucket, one series per source
+    releases: list[ReleaseMark]
+
+
+def day_number(day: dt.date) -> int:
+    return day.toordinal() - _EPOCH_ORDINAL
+
+
+def date_of(number: int) -> dt.date:
+    return dt.date.fromordinal(number + _EPOCH_ORDINAL)
+
+
+def bucket_start(day: int, granularity: Granularity) -> int:
+    """The first day of the bucket holding ``day``: itself, its Monday, or the 1st of its month."""
+    if granularity == "day":
+        return day
+    if granularity == "week":
+        return day - (day + 3) % 7  # 1970-01-01 was a Thursday
+    return day_number(date_of(day).replace(day=1))
+
+
+def buckets(first: int, last: int, granularity: Granularity) -> list[int]:
+    starts: list[int] = []
+    day = first
+    while day <= last:
+        start = bucket_start(day, granularity)
+        starts.append(start)
+        if granularity == "day":
+            day += 1
+        elif granularity == "week":
+            day = start + 7
+        else:
+            month = date_of(start)
+            day = day_number(dt.date(month.year + month.month // 12, month.month % 12 + 1, 1))
+    return starts
+
+
+def _bucket_sql(day: InstrumentedAttribute[int], granularity: Granularity) -> ColumnElement[int]:
+    if granularity == "day":
+        return day.expression
+    if granularity == "week":
+        return day - (day + 3) % 7
+    month_start = func.date(day * DAY, "unixepoch", "start of month")
+    return cast(func.julianday(month_start) - literal(2440587.5), Integer)
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def sales_span(profile: Profile) -> DaySpan | None:
+    """The first and last day with a sale or a new customer; None for a shop with neither."""
+    _ready_offset(profile)
+    with profile.read() as s:
+        sales = s.execute(
+            select(func.min(CategorySalesDay.day), func.max(CategorySalesDay.day))
+        ).one()
+        growth = s.execute(select(func.min(CustomerDay.day), func.max(CustomerDay.day))).one()
+    firsts = [v for v in (sales[0], growth[0]) if v is not None]
+    lasts = [v for v in (sales[1], growth[1]) if v is not None]
+    if not firsts:
+        return None
+    return DaySpan(date_of(min(firsts)), date_of(max(lasts)))
+
+
+def sales_series(
+    profile: Profile, first: dt.date, last: dt.date, granularity: Granularity
+) -> SalesSeries:
+    offset = _ready_offset(profile)
+    start, end = day_number(first), day_number(last)
+    bucket = _bucket_sql(CategorySalesDay.day, granularity).label("bucket")
+    with profile.read() as s:
+        conn = s.connection()
+        rows = conn.execute(
+            select(
+                bucket,
+                func.sum(CategorySalesDay.amount_cents),
+                func.sum(CategorySalesDay.orders),
+                func.sum(CategorySalesDay.commission_cents),
+            )
+            .where(CategorySalesDay.day.between(start, end))
+            .group_by(bucket)
+        ).all()
+        daily = dict(
+            conn.execute(
+                select(CategorySalesDay.day, func.sum(CategorySalesDay.amount_cents))
+                .where(CategorySalesDay.day.between(start - AVERAGE_DAYS + 1, end))
+                .group_by(CategorySalesDay.day)
+            ).all()
+        )
+    starts = buckets(start, end, granularity)
+    found = {int(r[0]): (int(r[1]), int(r[2]), int(r[3])) for r in rows}
+    values = [found.get(b, (0, 0, 0)) for b in starts]
+    days = list(range(start, end + 1))
+    return SalesSeries(
+        times=_times(starts, offset),
+        amount_cents=[v[0] for v in values],
+        orders=[v[1] for v in values],
+        commission_cents=[v[2] for v in values],
+        average_times=_times(days, offset),
+        average_cents=_moving_average(daily, days),
+    )
+
+
+def category_series(
+    profile: Profile, first: dt.date, last: dt.date, granularity: Granularity
+) -> Breakdown:
+    """Sales amount per category, the biggest category first."""
+    offset = _ready_offset(profile)
+    start, end = day_number(first), day_number(last)
+    bucket = _bucket_sql(CategorySalesDay.day, granularity).label("bucket")
+    with profile.read() as s:
+        rows = (
+            s.connection()
+            .execute(
+                select(bucket, CategorySalesDay.category, func.sum(CategorySalesDay.amount_cents))
+                .where(CategorySalesDay.day.between(start, end))
+                .group_by(bucket, CategorySalesDay.category)
+            )
+            .all()
+        )
+    starts = buckets(start, end, granularity)
+    columns = _columns(rows, starts)
+    series = [Series(str(k), "", columns[k]) for k in _by_total(columns)]
+    return Breakdown(_times(starts, offset), series)
+
+
+def store_series(
+    profile: Profile, first: dt.date, last: dt.date, granularity: Granularity
+) -> Breakdown:
+    """Sales amount of the owner's own store, then of each manager's sub-store, biggest first."""
+    offset = _ready_offset(profile)
+    start, end = day_number(first), day_number(last)
+    bucket = _bucket_sql(StoreSalesDay.day, granularity).label("bucket")
+    with profile.read() as s:
+        rows = (
+            s.connection()
+            .execute(
+                select(bucket, StoreSalesDay.store_key, func.sum(StoreSalesDay.amount_cents))
+                .where(StoreSalesDay.day.between(start, end))
+                .group_by(bucket, StoreSalesDay.store_key)
+            )
+            .all()
+        )
+        names: dict[int, str] = dict(
+            s.connection().execute(select(StoreManager.id, StoreManager.name)).all()
+        )
+    starts = buckets(start, end, granularity)
+    columns = _columns(rows, starts)
+    # Key 0 is the owner's own store: first, whatever it sold.
+    order = sorted(columns, key=lambda k: (k != 0, -sum(columns[k]), k))
+    series = [
+        Series(OWN_STORE, "", columns[k])
+        if k == 0
+        else Series(str(k), names.get(k, f"#{k}"), columns[k])
+        for k in order
+    ]
+    return Breakdown(_times(starts, offset), series)
+
+
+def growth_series(
+    profile: Profile, first: dt.date, last: dt.date, granularity: Granularity
+) -> GrowthSeries:
+    """New customers per bucket by how they came, and the approved releases in the range."""
+    offset = _ready_offset(profile)
+    start, end = day_number(first), day_number(last)
+    bucket = _bucket_sql(CustomerDay.day, granularity).label("bucket")
+    since, until = start * DAY - offset, (end + 1) * DAY - offset
+    with profile.read() as s:
+        rows = (
+            s.connection()
+            .execute(
+                select(bucket, CustomerDay.source, func.sum(CustomerDay.customers))
+                .where(CustomerDay.day.between(start, end))
+                .group_by(bucket, CustomerDay.source)
+            )
+            .all()
+        )
+        releases = s.execute(
+            select(ReleaseRequest.decided_at, StoreManager.name)
+            .join(StoreManager, StoreManager.id == ReleaseRequest.store_manager_id, isouter=True)
+            .where(
+                ReleaseRequest.status == "approved",
+                ReleaseRequest.decided_at >= since,
+                ReleaseRequest.decided_at < until,
+            )
+            .order_by(ReleaseRequest.decided_at)
+        ).all()
+    starts = buckets(start, end, granularity)
+    columns = _columns(rows, starts)
+    keys = [k for k in SOURCES if k in columns or k != "transferred_in"]
+    keys += sorted(set(columns) - set(SOURCES))
+    series = [Series(k, "", columns.get(k) or [0] * len(starts)) for k in keys]
+    marks = [ReleaseMark(int(at or 0), name or "") for at, name in releases]
+    return GrowthSeries(_times(starts, offset), series, marks)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _ready_offset(profile: Profile) -> int:
+    """The rollups' UTC offset, after rebuilding them if the computer's zone moved."""
+    current = rollups.local_utc_offset()
+    with profile.engine.connect() as conn:
+        kept = rollups.live_offset(conn)
+    if kept != current:
+        with profile.writer.begin() as conn:
+            rollups.rebuild(conn, current)
+    return current
+
+
+def _times(days: Iterable[int], offset: int) -> list[int]:
+    return [d * DAY - offset for d in days]
+
+
+def _columns(rows: Iterable[Any], starts: Sequence[int]) -> dict[Any, list[int]]:
+    """(bucket, key, value) rows as one list of values per key, over every bucket."""
+    position = {b: i for i, b in enumerate(starts)}
+    columns: dict[Any, list[int]] = {}
+    for bucket, key, value in rows:
+        column = columns.get(key)
+        if column is None:
+            column = columns[key] = [0] * len(starts)
+        column[position[bucket]] = int(value)
+    return columns
+
+
+def _by_total(columns: dict[Any, list[int]]) -> list[Any]:
+    return sorted(columns, key=lambda k: (-sum(columns[k]), k))
+
+
+def _moving_average(daily: dict[int, int], days: Sequence[int]) -> list[int]:
+    averages: list[int] = []
+    for day in days:
+        window = sum(daily.get(d, 0) for d in range(day - AVERAGE_DAYS + 1, day + 1))
+        averages.append(round(window / AVERAGE_DAYS))
+    return averages

@@ -1,0 +1,85 @@
+"""The promotion path's rule: a release request appears when a manager has completed every
+stage and passed the platform's assessment. It runs whenever task progress changes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
+from server.db.shops import ReleaseRequest, StoreManager, TaskProgress
+from server.rows import Row, load_rows, new_ids, save_rows
+
+log = logging.getLogger(__name__)
+
+
+def save_progress(
+    conn: Connection, shop_id: int, rows: Sequence[dict[str, Any]], now: int
+) -> list[Row]:
+    """Write task progress, then open the release requests it earns; returns those requests."""
+    save_rows(conn, "task_progress", rows, shop_id)
+    return open_release_requests(conn, shop_id, {row["store_manager_id"] for row in rows}, now)
+
+
+def earned_release(stages: Sequence[Row], progress: Sequence[Row]) -> bool:
+    """Every stage completed, and the last one's assessment passed."""
+    if not stages:
+        return False
+    completed = {p["stage_id"]: p for p in progress if p["status"] == "completed"}
+    if any(stage["id"] not in completed for stage in stages):
+        return False
+    final = max(stages, key=lambda stage: stage["position"])
+    return bool(completed[final["id"]]["assessment"] == "passed")
+
+
+def open_release_requests(
+    conn: Connection, shop_id: int, manager_ids: Iterable[int], now: int
+) -> list[Row]:
+    """One request per manager who earned it and has none yet (a declined one is the owner's
+    answer; the platform does not ask again by itself)."""
+    wanted = sorted(set(manager_ids))
+    if not wanted:
+        return []
+    stages = load_rows(conn, "task_stage", None)
+    managers = load_rows(
+        conn,
+        "store_manager",
+        shop_id,
+        StoreManager.id.in_(wanted),
+        StoreManager.status == "active",
+    )
+    asked = {
+        r["store_manager_id"]
+        for r in load_rows(
+            conn, "release_request", shop_id, ReleaseRequest.store_manager_id.in_(wanted)
+        )
+    }
+    progress: dict[int, list[Row]] = {}
+    for row in load_rows(conn, "task_progress", shop_id, TaskProgress.store_manager_id.in_(wanted)):
+        progress.setdefault(row["store_manager_id"], []).append(row)
+    earned = [
+        m["id"]
+        for m in managers
+        if m["id"] not in asked and earned_release(stages, progress.get(m["id"], []))
+    ]
+    if not earned:
+        return []
+    requests = [
+        {
+            "id": request_id,
+            "store_manager_id": manager_id,
+            "created_at": now,
+            "status": "pending",
+            "decided_at": None,
+            "decision_reason": "",
+            "new_shop_code": None,
+        }
+        for request_id, manager_id in zip(
+            new_ids(conn, "release_request", len(earned)), earned, strict=True
+        )
+    ]
+    save_rows(conn, "release_request", requests, shop_id)
+    log.info("shop %d: release requests opened for managers %s", shop_id, earned)
+    return requests

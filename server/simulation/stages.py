@@ -1,0 +1,158 @@
+"""Simulated promotion paths: sales count towards the current stage, stages complete when
+every target is met, fail at their deadline (and start again), and final assessments pass.
+
+Every change goes through ``promotion.save_progress``, so the release rule runs with it.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, exists, select
+
+from models import wire
+from server.db.orders import Order
+from server.db.shops import StoreManager, TaskProgress
+from server.promotion import save_progress
+from server.rows import Row, load_rows, new_ids, save_rows
+
+
+def count_sales(conn: Connection, shop_id: int, paid: Sequence[Row], now: int) -> None:
+    """Add paid sub-store orders to their manager's current stage."""
+    in_sub_stores = [o for o in paid if o["store_manager_id"] is not None]
+    if not in_sub_stores:
+        return
+    managers = {o["store_manager_id"] for o in in_sub_stores}
+    current = {
+        p["store_manager_id"]: p
+        for p in load_rows(
+            conn,
+            "task_progress",
+            shop_id,
+            TaskProgress.store_manager_id.in_(managers),
+            TaskProgress.status == "in_progress",
+        )
+    }
+    counted: set[tuple[int, int]] = set()
+    changed: dict[int, Row] = {}
+    for order in sorted(in_sub_stores, key=lambda o: o["id"]):
+        progress = current.get(order["store_manager_id"])
+        if progress is None or order["paid_at"] > progress["deadline_at"]:
+            continue
+        progress["sales_cents"] += order["amount_cents"]
+        pair = (progress["store_manager_id"], order["customer_id"])
+        if pair not in counted and not _paid_before(conn, shop_id, progress, order):
+            progress["customers_count"] += 1
+        counted.add(pair)
+        changed[progress["id"]] = progress
+    stages = _stages(conn)
+    rows: list[Row] = []
+    for progress in changed.values():
+        rows.extend(_complete_if_met(conn, shop_id, progress, stages, now))
+    save_progress(conn, shop_id, rows, now)
+
+
+def _paid_before(conn: Connection, shop_id: int, progress: Row, order: Row) -> bool:
+    """Did this customer already pay in this sub-store within the stage's window?"""
+    earlier = exists().where(
+        Order.shop_id == shop_id,
+        Order.store_manager_id == progress["store_manager_id"],
+        Order.customer_id == order["customer_id"],
+        Order.status.in_(wire.PAID_ORDER_STATUSES),
+        Order.paid_at >= progress["started_at"],
+        Order.id != order["id"],
+    )
+    return bool(conn.scalar(select(earlier)))
+
+
+def _stages(conn: Connection) -> list[Row]:
+    return sorted(load_rows(conn, "task_stage", None), key=lambda s: s["position"])
+
+
+def _complete_if_met(
+    conn: Connection, shop_id: int, progress: Row, stages: list[Row], now: int
+) -> list[Row]:
+    stage = next((s for s in stages if s["id"] == progress["stage_id"]), None)
+    met = stage is not None and (
+        progress["sales_cents"] >= stage["sales_target_cents"]
+        and progress["customers_count"] >= stage["customers_target"]
+    )
+    if not met or stage is None:
+        return [progress]
+    final = stage["position"] == stages[-1]["position"]
+    # The last stage waits for the platform's assessment; earlier ones pass on their numbers.
+    progress.update(
+        status="completed", completed_at=now, assessment="pending" if final else "passed"
+    )
+    if final:
+        return [progress]
+    following = next(s for s in stages if s["position"] > stage["position"])
+    return [progress, _start(conn, shop_id, progress["store_manager_id"], following, now)]
+
+
+def _start(conn: Connection, shop_id: int, manager_id: int, stage: Row, now: int) -> Row:
+    (progress_id,) = new_ids(conn, "task_progress", 1)
+    manager = load_rows(conn, "store_manager", shop_id, StoreManager.id == manager_id)
+    if manager:
+        manager[0]["current_stage_position"] = stage["position"]
+        save_rows(conn, "store_manager", manager, shop_id)
+    return {
+        "id": progress_id,
+        "store_manager_id": manager_id,
+        "stage_id": stage["id"],
+        "started_at": now,
+        "deadline_at": now + stage["window_days"] * 86_400,
+        "sales_cents": 0,
+        "customers_count": 0,
+        "status": "in_progress",
+        "assessment": "not_started",
+        "completed_at": None,
+    }
+
+
+def close_deadlines(conn: Connection, shop_id: int, now: int) -> list[Row]:
+    """A stage still short of its targets at its deadline fails, and the manager starts it
+    again; returns the failed rows."""
+    late = load_rows(
+        conn,
+        "task_progress",
+        shop_id,
+        TaskProgress.status == "in_progress",
+        TaskProgress.deadline_at < now,
+    )
+    if not late:
+        return []
+    active = set(
+        conn.scalars(
+            select(StoreManager.id).where(
+                StoreManager.shop_id == shop_id, StoreManager.status == "active"
+            )
+        )
+    )
+    stages = {s["id"]: s for s in _stages(conn)}
+    rows: list[Row] = []
+    for progress in late:
+        progress.update(status="failed", assessment="failed")
+        rows.append(progress)
+        stage = stages.get(progress["stage_id"])
+        if progress["store_manager_id"] in active and stage is not None:
+            rows.append(_start(conn, shop_id, progress["store_manager_id"], stage, now))
+    save_progress(conn, shop_id, rows, now)
+    return late
+
+
+def assess(conn: Connection, shop_id: int, now: int, chance: float, rng: random.Random) -> int:
+    """Final stages waiting for the platform's assessment pass, some at each tick."""
+    waiting = load_rows(
+        conn,
+        "task_progress",
+        shop_id,
+        TaskProgress.status == "completed",
+        TaskProgress.assessment == "pending",
+    )
+    passed = [p for p in waiting if rng.random() < chance]
+    for progress in passed:
+        progress["assessment"] = "passed"
+    save_progress(conn, shop_id, passed, now)
+    return len(passed)
