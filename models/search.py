@@ -133,9 +133,11 @@ def order_text_clause(query: str, *, dense: bool = False) -> ColumnElement[bool]
         if expression is None:
             clauses.append(by_number)
             continue
+        # "+ 0" keeps SQLite on the order's few items (the order_id index) instead of
+        # probing every matching product for this one order.
         has_product = exists().where(
             OrderItem.order_id == Order.id,
-            OrderItem.product_id.in_(_matching(PRODUCT_SEARCH, expression)),
+            (OrderItem.product_id + 0).in_(_matching(PRODUCT_SEARCH, expression)),
         )
         clauses.append(
             or_(
