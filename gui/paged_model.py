@@ -10,6 +10,7 @@ and how to show a row.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -31,6 +32,29 @@ RowT = TypeVar("RowT")
 FilterT = TypeVar("FilterT")
 SortT = TypeVar("SortT")
 Index = QModelIndex | QPersistentModelIndex
+
+
+def keyset_or_nearer_end(
+    fetch: Callable[..., list[RowT]],
+    sort_key: Callable[[RowT], Any],
+    *,
+    page: int,
+    size: int,
+    before: list[RowT] | None,
+    count: int,
+) -> list[RowT]:
+    """A page through a service's ``fetch_page(limit=, after=, offset=, from_end=)``.
+
+    Right after a full page already here, by its last sort key (an index seek); else by offset
+    from whichever end is nearer, so a jump to the bottom costs no more than one to the top.
+    """
+    start = page * size
+    if before is not None and len(before) == size:
+        return fetch(limit=size, after=sort_key(before[-1]))
+    if start <= count // 2:
+        return fetch(limit=size, offset=start)
+    size = min(size, count - start)
+    return fetch(limit=size, offset=count - start - size, from_end=True)
 
 
 @dataclass(frozen=True)

@@ -5,25 +5,24 @@ from __future__ import annotations
 
 from typing import Final, TypeVar
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QToolButton,
     QWidget,
 )
 
 from gui.catalogue.labels import at_least_commission, commission_rate
+from gui.filter_parts import compact, search_field, typing_pause
 from models import wire
 from models.services.catalogue import CatalogueFilter
 from models.services.catalogue_events import BrandChoice
 
 T = TypeVar("T")
-SEARCH_DELAY_MS: Final = 250
 COMMISSION_STEPS_BP: Final = (1_000, 1_500, 2_000, 2_500)
 MAX_PRICE_YUAN: Final = 100_000
 
@@ -50,11 +49,7 @@ class CatalogueFilterBar(QWidget):
         self.brand = QComboBox()
         self.brand.addItem(self.tr("All brands"))
         self.brand.setMaxVisibleItems(20)
-        for combo in (self.category, self.brand):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(5)
+        compact(self.category, self.brand, letters=5)
         self.min_price = self._price_box(self.tr("Min"), self.tr("Lowest retail price"))
         self.max_price = self._price_box(self.tr("Max"), self.tr("Highest retail price"))
         self.commission = QComboBox()
@@ -65,13 +60,8 @@ class CatalogueFilterBar(QWidget):
         self.clear = QToolButton()
         self.clear.setText(self.tr("Clear"))
         self.clear.setToolTip(self.tr("Clear the filters"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search products or brands"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(120)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search = search_field(self.tr("Search products or brands"), 120)
+        self._search_timer = typing_pause(self)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

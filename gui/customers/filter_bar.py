@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from gui.customers.labels import own_store, via_label
-from gui.icons import icon
+from gui.filter_parts import clear_button, compact, search_field, typing_pause
 from models.services.customers import LEFT, OWN_STORE, VIAS, CustomerFilter
 from models.services.shop_lists import ManagerChoice
 
-SEARCH_DELAY_MS = 250
 FIXED_STORES = 3  # every store, the own store, and those who left
 
 
@@ -32,22 +31,10 @@ class CustomerFilterBar(QWidget):
         self.via.addItem(self.tr("Any way"), None)
         for via in VIAS:
             self.via.addItem(via_label(via), via)
-        for combo in (self.store, self.via):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(7)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search name, phone or city"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(120)
-        self.clear = QToolButton()
-        self.clear.setIcon(icon("cancel"))
-        self.clear.setToolTip(self.tr("Clear filters"))
-        self.clear.setAccessibleName(self.tr("Clear filters"))
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        compact(self.store, self.via)
+        self.search = search_field(self.tr("Search name, phone or city"), 120)
+        self.clear = clear_button()
+        self._search_timer = typing_pause(self)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

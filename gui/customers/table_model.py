@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+from operator import attrgetter
 from typing import Any, Final
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.customers.labels import column_titles, day, store_text, via_label
 from gui.formatting import count, money
-from gui.paged_model import PagedTableModel
+from gui.paged_model import PagedTableModel, keyset_or_nearer_end
 from models.profile import Profile
 from models.services.customers import (
     CustomerFilter,
@@ -84,15 +86,14 @@ class CustomersTableModel(PagedTableModel[CustomerRow, CustomerFilter, Sort]):
         before: list[CustomerRow] | None,
         count: int,
     ) -> list[CustomerRow]:
-        # Right after a page already here: by its last sort key. Else from the nearer end.
-        size = self.page_size
-        start = page * size
-        if before is not None and len(before) == size:
-            return fetch_page(profile, f, sort, limit=size, after=before[-1].sort_key)
-        if start <= count // 2:
-            return fetch_page(profile, f, sort, limit=size, offset=start)
-        size = min(size, count - start)
-        return fetch_page(profile, f, sort, limit=size, offset=count - start - size, from_end=True)
+        return keyset_or_nearer_end(
+            partial(fetch_page, profile, f, sort),
+            attrgetter("sort_key"),
+            page=page,
+            size=self.page_size,
+            before=before,
+            count=count,
+        )
 
     def _id_of(self, row: CustomerRow) -> int:
         return row.id

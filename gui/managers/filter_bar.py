@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
+from gui.filter_parts import clear_button, compact, search_field, typing_pause
 from gui.formatting import fill
-from gui.icons import icon
 from gui.managers.labels import outlook_label, progress_band_labels
 from models.services.managers import OUTLOOKS, ManagerFilter
-
-SEARCH_DELAY_MS = 200
 
 
 class ManagerFilterBar(QWidget):
@@ -35,23 +33,10 @@ class ManagerFilterBar(QWidget):
         self.progress.addItem(self.tr("Any progress"), None)
         for key, label in progress_band_labels().items():
             self.progress.addItem(label, key)
-        for combo in (self.stage, self.outlook, self.progress):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(7)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search name, city or phone (Ctrl+Shift+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
-        self.search.setMaximumWidth(300)
-        self.clear = QToolButton()
-        self.clear.setIcon(icon("cancel"))
-        self.clear.setToolTip(self.tr("Clear filters"))
-        self.clear.setAccessibleName(self.tr("Clear filters"))
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        compact(self.stage, self.outlook, self.progress)
+        self.search = search_field(self.tr("Search name, city or phone (Ctrl+Shift+F)"), 160, 300)
+        self.clear = clear_button()
+        self._search_timer = typing_pause(self)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

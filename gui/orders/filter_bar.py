@@ -5,22 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QLineEdit,
-    QToolButton,
     QWidget,
 )
 
-from gui.icons import icon
+from gui.filter_parts import clear_button, compact, search_field, typing_pause
 from gui.orders.labels import date_preset_labels, own_store, review_label
 from models.services.order_table import OWN_STORE, REVIEW_FILTERS, OrderFilter, day_range
 from models.services.shop_lists import ManagerChoice, categories
-
-SEARCH_DELAY_MS = 250
 
 
 class FilterBar(QWidget):
@@ -54,22 +50,10 @@ class FilterBar(QWidget):
         self.review.addItem(self.tr("Any review state"), None)
         for state in REVIEW_FILTERS:
             self.review.addItem(review_label(state), state)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search order no., customer or product"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(100)
-        for combo in (self.dates, self.store, self.category, self.review):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(9)
-        self.clear = QToolButton()
-        self.clear.setIcon(icon("cancel"))
-        self.clear.setToolTip(self.tr("Clear filters"))
-        self.clear.setAccessibleName(self.tr("Clear filters"))
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search = search_field(self.tr("Search order no., customer or product"), 100)
+        compact(self.dates, self.store, self.category, self.review, letters=9)
+        self.clear = clear_button()
+        self._search_timer = typing_pause(self)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -7,6 +7,8 @@ page by its last sort key, or from the nearer end of the table by offset.
 
 from __future__ import annotations
 
+from functools import partial
+from operator import attrgetter
 from typing import Any, Final
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.formatting import local_time, money
 from gui.orders.labels import column_titles, own_store, review_text, status_label
-from gui.paged_model import PagedTableModel
+from gui.paged_model import PagedTableModel, keyset_or_nearer_end
 from models.profile import Profile
 from models.services.order_table import (
     OrderFilter,
@@ -122,14 +124,14 @@ class OrdersTableModel(PagedTableModel[OrderRow, OrderFilter, Sort]):
         before: list[OrderRow] | None,
         count: int,
     ) -> list[OrderRow]:
-        # Right after a page already here: by its last sort key. Else from the nearer end.
-        start = page * PAGE
-        if before is not None and len(before) == PAGE:
-            return fetch_page(profile, f, sort, limit=PAGE, after=before[-1].sort_key)
-        if start <= count // 2:
-            return fetch_page(profile, f, sort, limit=PAGE, offset=start)
-        size = min(PAGE, count - start)
-        return fetch_page(profile, f, sort, limit=size, offset=count - start - size, from_end=True)
+        return keyset_or_nearer_end(
+            partial(fetch_page, profile, f, sort),
+            attrgetter("sort_key"),
+            page=page,
+            size=PAGE,
+            before=before,
+            count=count,
+        )
 
     def _id_of(self, row: OrderRow) -> int:
         return row.id

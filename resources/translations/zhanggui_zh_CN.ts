@@ -443,10 +443,6 @@
             <source>Search name, phone or city</source>
             <translation>搜索姓名、手机号或城市</translation>
         </message>
-        <message>
-            <source>Clear filters</source>
-            <translation>清除筛选</translation>
-        </message>
     </context>
     <context>
         <name>CustomersWorkspace</name>
@@ -741,10 +737,6 @@
             <source>Search order no., customer or product</source>
             <translation>搜索订单号、顾客或商品</translation>
         </message>
-        <message>
-            <source>Clear filters</source>
-            <translation>清除筛选</translation>
-        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -977,10 +969,6 @@
         <message>
             <source>Search name, city or phone (Ctrl+Shift+F)</source>
             <translation>搜索姓名、城市或手机号（Ctrl+Shift+F）</translation>
-        </message>
-        <message>
-            <source>Clear filters</source>
-            <translation>清除筛选</translation>
         </message>
         <message>
             <source>Stage %1 · %2</source>
@@ -2062,6 +2050,13 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Preparing the demo shop…</source>
             <translation>正在准备演示店铺…</translation>
+        </message>
+    </context>
+    <context>
+        <name>filters</name>
+        <message>
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
         </message>
     </context>
     <context>
