@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import ClassVar
 
 from PySide6.QtCore import QDate, QLocale, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -37,7 +36,7 @@ COLUMNS = 4
 class DashboardWorkspace(Workspace):
     """Figures straight from the local database, read in the background."""
 
-    icon_name: ClassVar[str] = "dashboard"
+    icon_name = "dashboard"
     sync_requested = Signal()
     figures_shown = Signal(object)  # the Dashboard now on screen
 

@@ -6,7 +6,7 @@ import logging
 from importlib import metadata
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui.catalogue.workspace import CatalogueWorkspace
-from gui.charts.workspace import ChartsWorkspace
-from gui.customers.workspace import CustomersWorkspace
 from gui.dashboard import DashboardWorkspace
 from gui.formatting import fill
 from gui.icons import app_icon, icon
@@ -36,7 +34,7 @@ from gui.releases.workspace import ReleasesWorkspace
 from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
 from gui.sync_status import SyncStatusLabel
-from gui.workspace import Workspace
+from gui.workspace import LazyWorkspace, Workspace
 from models.profile import Profile
 from models.services.account import SignedIn
 
@@ -48,6 +46,17 @@ SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_STATE = "main_window/state"
 DEFAULT_SIZE = QSize(1280, 740)
 NAVIGATION_WIDTH = 180
+
+
+# The titles of pages built on first use, in their own classes' words.
+def customers_title() -> str:
+    return QCoreApplication.translate("CustomersWorkspace", "Customers")
+
+
+def charts_title() -> str:
+    return QCoreApplication.translate("ChartsWorkspace", "Sales charts")
+
+
 BUSY_MESSAGE_MS = 4_000
 SMALL_SCREEN_WIDTH = 1440
 
@@ -98,8 +107,12 @@ class MainWindow(QMainWindow):
         self.catalogue = self.add_workspace(CatalogueWorkspace(self._profile))
         self.managers = self.add_workspace(ManagersWorkspace(self._profile))
         self.releases = self.add_workspace(ReleasesWorkspace(self._profile))
-        self.customers = self.add_workspace(CustomersWorkspace(self._profile))
-        self.charts = self.add_workspace(ChartsWorkspace(self._profile))
+        self.customers = self.add_workspace(
+            LazyWorkspace("customers", customers_title, self._customers_workspace)
+        )
+        self.charts = self.add_workspace(
+            LazyWorkspace("charts", charts_title, self._charts_workspace)
+        )
         self.posters = self.add_workspace(PosterStudio(self._profile))
 
         self._sync_status = SyncStatusLabel(self._profile)
@@ -111,6 +124,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self._sync_status, 1)
         self.statusBar().addPermanentWidget(self._sync_busy)
         self._navigation.setCurrentRow(0)
+
+    def _customers_workspace(self) -> Workspace:
+        from gui.customers.workspace import CustomersWorkspace
+
+        return CustomersWorkspace(self._profile)
+
+    def _charts_workspace(self) -> Workspace:
+        from gui.charts.workspace import ChartsWorkspace
+
+        return ChartsWorkspace(self._profile)
 
     def _create_actions(self) -> None:
         self.sync_action = QAction(icon("sync"), self.tr("&Sync now"), self)

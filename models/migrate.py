@@ -1,13 +1,15 @@
-"""Alembic, driven from code: the migrations travel with the package, no alembic.ini needed."""
+"""Alembic, driven from code: the migrations travel with the package, no alembic.ini needed.
+
+Alembic itself is imported only when a database is not at the newest revision already: at an
+ordinary start, one query answers that.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from models.errors import ProfileForeign
@@ -26,7 +28,30 @@ def include_name(name: str | None, type_: str, _parent: object) -> bool:
     return not (type_ == "table" and name in SEARCH_TABLES)
 
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+
+def newest_revision() -> str:
+    """The newest revision by its file name: revisions are numbered in one line, 0001, 0002, …"""
+    names = (p.name[:4] for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+    return max(names)
+
+
+def is_current(path: Path) -> bool:
+    """Whether the database at ``path`` is one of ours at the newest revision (no alembic)."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+            conn.execute("SELECT 1 FROM sync_state LIMIT 1").fetchall()
+    except sqlite3.DatabaseError:
+        return False
+    return found == [(newest_revision(),)]
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -34,6 +59,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -46,6 +73,9 @@ def revision_of(conn: Connection) -> str | None:
         return None
     if "alembic_version" not in tables or "sync_state" not in tables:
         raise ProfileForeign("this database was not made by Zhanggui")
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     revision = MigrationContext.configure(conn).get_current_revision()
     known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if revision not in known:
@@ -56,4 +86,6 @@ def revision_of(conn: Connection) -> str | None:
 
 
 def upgrade_to_head(conn: Connection) -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(conn), "head")

@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import ProfileCorrupt, ProfileForeign, ProfileUnwritable
-from models.migrate import head_revision, revision_of, upgrade_to_head
+from models.migrate import head_revision, is_current, revision_of, upgrade_to_head
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,9 @@ def default_profile_folder() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("Zhanggui", appauthor=False)) / "profile"
+
+
+THOROUGH_CHECK_BYTES: Final = 64 * 1024 * 1024
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -79,9 +82,14 @@ def check_database_file(path: Path) -> None:
         return
     if header != SQLITE_MAGIC:
         raise ProfileCorrupt(f"{path} is not a Zhanggui database (it is not a SQLite file)")
+    # Reading the whole schema finds a damaged header or schema page at once. A full
+    # quick_check reads every page: cheap for a small file, but seconds for a million orders at
+    # every start, so a big file relies on SQLite refusing a damaged page when it is read.
+    thorough = path.stat().st_size <= THOROUGH_CHECK_BYTES
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            result = conn.execute("PRAGMA quick_check").fetchone()
+            conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+            result = conn.execute("PRAGMA quick_check").fetchone() if thorough else ("ok",)
     except sqlite3.DatabaseError as exc:
         raise ProfileCorrupt(f"{path} is damaged: {exc}") from exc
     if result is None or result[0] != "ok":
@@ -149,6 +157,8 @@ class Profile:
 
 def _migrate(path: Path) -> None:
     fresh = not path.exists() or path.stat().st_size == 0
+    if not fresh and is_current(path):
+        return
     engine = create_engine(f"sqlite:///{path}")
     try:
         with engine.connect() as conn:

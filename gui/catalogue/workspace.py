@@ -7,7 +7,6 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -50,7 +49,7 @@ log = logging.getLogger(__name__)
 
 
 class CatalogueWorkspace(Workspace):
-    icon_name: ClassVar[str] = "catalogue"
+    icon_name = "catalogue"
     picks_changed = Signal()  # a product was picked or dropped here (the outbox grew)
     posters_requested = Signal(list)  # product ids the owner wants posters of
 

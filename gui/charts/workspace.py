@@ -9,7 +9,6 @@ import io
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
 
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QDate, QSettings, Qt, Signal
@@ -57,7 +56,7 @@ def python_date(day: QDate) -> dt.date:
 
 
 class ChartsWorkspace(Workspace):
-    icon_name: ClassVar[str] = "charts"
+    icon_name = "charts"
     loaded = Signal()  # a chart (or the empty state) is on screen with fresh data
 
     def __init__(

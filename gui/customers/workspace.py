@@ -4,7 +4,6 @@ and the traffic compensation for customers lost to releases."""
 from __future__ import annotations
 
 import logging
-from typing import ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -34,7 +33,7 @@ TRAFFIC_TAB = 1
 
 
 class CustomersWorkspace(Workspace):
-    icon_name: ClassVar[str] = "customers"
+    icon_name = "customers"
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)

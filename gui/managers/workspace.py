@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -46,7 +45,7 @@ WIDTHS = {
 
 
 class ManagersWorkspace(Workspace):
-    icon_name: ClassVar[str] = "managers"
+    icon_name = "managers"
     loaded = Signal(int)  # managers read, after a refresh
     release_requested = Signal(int)  # the pending release request the owner wants to decide
 

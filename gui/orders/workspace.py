@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -52,7 +51,7 @@ STATUSES = ("", *wire.ORDER_STATUSES)
 
 
 class OrdersWorkspace(Workspace):
-    icon_name: ClassVar[str] = "orders"
+    icon_name = "orders"
     reviewed = Signal()  # a review was written locally (the dashboard's counts changed)
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:

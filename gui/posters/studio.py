@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar, Final
+from typing import Final
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
@@ -55,7 +55,7 @@ LAST_FOLDER: Final = "posters/export_folder"
 
 
 class PosterStudio(Workspace):
-    icon_name: ClassVar[str] = "posters"
+    icon_name = "posters"
     preview_shown = Signal()  # the preview shows the current choice
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -48,7 +47,7 @@ def _table(model: ReleaseQueueModel | DecisionLogModel) -> QTableView:
 
 
 class ReleasesWorkspace(Workspace):
-    icon_name: ClassVar[str] = "releases"
+    icon_name = "releases"
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)

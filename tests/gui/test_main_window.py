@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from gui import tasks
 from gui.main_window import MainWindow
 from gui.sync_controller import SyncController
-from gui.workspace import Workspace
+from gui.workspace import LazyWorkspace, Workspace
 from models.errors import PlatformUnreachable
 from models.profile import Profile
 from models.services.account import signed_in
@@ -175,3 +175,34 @@ def test_a_workspace_is_added_in_one_line(qtbot: QtBot, window: MainWindow) -> N
     window.refresh()
     settle(qtbot, window)
     assert notes.refreshed == 1
+
+
+def test_chart_pages_are_built_when_first_opened(qtbot: QtBot, window: MainWindow) -> None:
+    assert isinstance(window.charts, LazyWorkspace)
+    assert not window.charts.is_built()
+    assert window.charts.title() == "Sales charts"
+    window.show_workspace_named("charts")
+    settle(qtbot, window)
+    assert window.charts.is_built()
+    assert window.charts.inner().isVisible()
+    window.refresh()  # reaches the page inside
+    qtbot.waitUntil(lambda: not tasks.running(), timeout=20_000)
+
+
+class Waiting(Workspace):
+    def title(self) -> str:
+        return "Waiting"
+
+    def badge(self) -> int:
+        return 2
+
+
+def test_a_count_from_a_page_built_later_shows_in_the_navigation(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    inner = Waiting()
+    lazy = window.add_workspace(LazyWorkspace("sign-in", lambda: "Waiting", lambda: inner))
+    window.show_workspace(lazy)
+    settle(qtbot, window)
+    inner.badge_changed.emit()
+    assert window.go_to_actions()[-1].text() == "Waiting  (2)"

@@ -11,9 +11,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, select
 
+from models import profile as profile_module
 from models.db import Base, SyncState
 from models.errors import ProfileCorrupt, ProfileForeign, ProfileUnwritable
-from models.migrate import head_revision, include_name
+from models.migrate import head_revision, include_name, newest_revision
 from models.profile import DB_NAME, Profile
 
 
@@ -82,7 +83,12 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path)
     assert digest(path) == before
 
 
-def test_a_damaged_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", ["small", "big"])
+def test_a_damaged_database_is_refused_and_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: str
+) -> None:
+    if size == "big":  # too big for a full check at every start: the schema is still read
+        monkeypatch.setattr(profile_module, "THOROUGH_CHECK_BYTES", 0)
     Profile.open(tmp_path).close()
     path = tmp_path / DB_NAME
     data = bytearray(path.read_bytes())
@@ -157,3 +163,8 @@ def test_an_older_schema_is_copied_aside_then_upgraded_keeping_the_data(tmp_path
         ).all()
     assert found == [(1,)]
     profile.close()
+
+
+def test_the_newest_revision_by_file_name_is_alembics_head() -> None:
+    # An ordinary start trusts the file names and leaves alembic unimported.
+    assert newest_revision() == head_revision()
