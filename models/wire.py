@@ -13,6 +13,8 @@ partitions a client reads: ``"<catalogue_seq>:<shop_seq>"``.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -432,3 +434,62 @@ def parse_cursor(cursor: str) -> tuple[int, int]:
 
 def format_cursor(catalogue_seq: int, shop_seq: int) -> str:
     return f"{catalogue_seq}:{shop_seq}"
+
+
+# --- share links ---------------------------------------------------------------------------
+# A mini-program code carries at most 32 characters of "scene", so a poster's attribution is
+# packed: the shop, then at most one target, each id in base 36 behind an upper-case tag
+# ("S1z", "S1zP2k3"). Ids are digits and lower-case letters and tags upper-case letters, so the
+# scene reads back without separators; two non-negative 64-bit ids take at most 28 characters.
+
+MAX_SCENE: Final = 32
+MAX_SCENE_ID: Final = 2**63 - 1
+SHARE_PATH: Final = "/share"
+_BASE36: Final = "0123456789abcdefghijklmnopqrstuvwxyz"
+_SCENE_TAGS: Final[dict[str, PosterKind]] = {"E": "sale_event", "P": "product", "M": "manager"}
+_SCENE_TAG_OF: Final = {kind: tag for tag, kind in _SCENE_TAGS.items()}
+_SCENE_FORM: Final = re.compile(r"S([0-9a-z]{1,13})(?:([EPM])([0-9a-z]{1,13}))?")
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Who gets the credit for what a poster sells: the shop and, for all but shop posters, what
+    the poster is about."""
+
+    shop_id: int
+    kind: PosterKind = "shop"
+    target_id: int | None = None
+
+
+def base36(number: int) -> str:
+    if not 0 <= number <= MAX_SCENE_ID:
+        raise ValueError(f"an id is between 0 and {MAX_SCENE_ID}")
+    digits = ""
+    while True:
+        number, rest = divmod(number, 36)
+        digits = _BASE36[rest] + digits
+        if number == 0:
+            return digits
+
+
+def encode_scene(scene: Scene) -> str:
+    """The scene text; ValueError for an id out of range or a target missing."""
+    text = "S" + base36(scene.shop_id)
+    if scene.kind != "shop":
+        if scene.target_id is None:
+            raise ValueError(f"a {scene.kind} poster needs the id of its target")
+        text += _SCENE_TAG_OF[scene.kind] + base36(scene.target_id)
+    if len(text) > MAX_SCENE:  # cannot happen for 64-bit ids
+        raise ValueError(f"a scene has at most {MAX_SCENE} characters")
+    return text
+
+
+def decode_scene(text: str) -> Scene:
+    """The scene a text stands for; ValueError when it is not one."""
+    found = _SCENE_FORM.fullmatch(text)
+    if found is None:
+        raise ValueError(f"{text[:40]!r} is not a poster scene")
+    shop, tag, target = found.groups()
+    if tag is None:
+        return Scene(int(shop, 36))
+    return Scene(int(shop, 36), _SCENE_TAGS[tag], int(target, 36))

@@ -9,7 +9,6 @@ separators, and two non-negative 64-bit ids take at most 28 characters.
 
 from __future__ import annotations
 
-import re
 import time
 import uuid
 from collections.abc import Sequence
@@ -26,33 +25,17 @@ from models.errors import InvalidInput, NotSignedIn
 from models.profile import Profile
 from models.services.catalogue import UnknownProduct, commission_per_piece
 from models.sync.outbox import record_action
+from models.wire import SHARE_PATH, Scene
 
-MAX_SCENE: Final = 32
-MAX_ID: Final = 2**63 - 1
 MAX_COPIES: Final = 10_000
 MAX_CHOICES: Final = 500
 GALLERY: Final = 4  # pictures on a shop's or a sale event's poster
-SHARE_PATH: Final = "/share"
 LAYOUTS: Final[tuple[wire.PosterLayout, ...]] = ("a4", "a5", "share", "labels")
 KINDS: Final[tuple[wire.PosterKind, ...]] = ("shop", "sale_event", "product", "manager")
-_DIGITS: Final = "0123456789abcdefghijklmnopqrstuvwxyz"
-_TAGS: Final[dict[str, wire.PosterKind]] = {"E": "sale_event", "P": "product", "M": "manager"}
-_TAG_OF: Final = {kind: tag for tag, kind in _TAGS.items()}
-_SCENE: Final = re.compile(r"S([0-9a-z]{1,13})(?:([EPM])([0-9a-z]{1,13}))?")
 
 
 class UnknownPosterTarget(InvalidInput):
     """No sale event, product or store manager with that id on this computer."""
-
-
-@dataclass(frozen=True)
-class Scene:
-    """Who gets the credit for what a poster sells: the shop and, for all but shop posters, what
-    the poster is about."""
-
-    shop_id: int
-    kind: wire.PosterKind = "shop"
-    target_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -93,38 +76,28 @@ class PrintRecord:
 
 
 # --- the scene and the link ----------------------------------------------------------------
+# The scene's form is part of the wire contract: the platform's share page reads it back.
 
 
 def base36(number: int) -> str:
-    if not 0 <= number <= MAX_ID:
-        raise InvalidInput(f"an id is between 0 and {MAX_ID}")
-    digits = ""
-    while True:
-        number, rest = divmod(number, 36)
-        digits = _DIGITS[rest] + digits
-        if number == 0:
-            return digits
+    try:
+        return wire.base36(number)
+    except ValueError as error:
+        raise InvalidInput(str(error)) from error
 
 
 def encode_scene(scene: Scene) -> str:
-    text = "S" + base36(scene.shop_id)
-    if scene.kind != "shop":
-        if scene.target_id is None:
-            raise InvalidInput(f"a {scene.kind} poster needs the id of its target")
-        text += _TAG_OF[scene.kind] + base36(scene.target_id)
-    if len(text) > MAX_SCENE:  # cannot happen for 64-bit ids; the platform would cut it
-        raise InvalidInput(f"a scene has at most {MAX_SCENE} characters")
-    return text
+    try:
+        return wire.encode_scene(scene)
+    except ValueError as error:
+        raise InvalidInput(str(error)) from error
 
 
 def decode_scene(text: str) -> Scene:
-    found = _SCENE.fullmatch(text)
-    if found is None:
-        raise InvalidInput(f"{text!r} is not a poster scene")
-    shop, tag, target = found.groups()
-    if tag is None:
-        return Scene(int(shop, 36))
-    return Scene(int(shop, 36), _TAGS[tag], int(target, 36))
+    try:
+        return wire.decode_scene(text)
+    except ValueError as error:
+        raise InvalidInput(str(error)) from error
 
 
 def share_link(platform_url: str, scene: Scene) -> str:

@@ -18,6 +18,7 @@ from server.clock import Clock, system_clock
 from server.db.engine import make_engine
 from server.db.schema import create_schema
 from server.images import image_routes
+from server.share import router as share_router
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ def create_app(db_url: str, *, clock: Clock | None = None) -> FastAPI:
     app.state.platform = state
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(share_router)
     image_routes(app)
     _document_errors_as_sent(app)
     # Added last, run first: a wrong protocol is answered before the body is even read.

@@ -6,6 +6,7 @@ import itertools
 import sqlite3
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -15,9 +16,6 @@ from models.profile import Profile
 from models.services.account import login
 from models.services.catalogue import UnknownProduct
 from models.services.posters import (
-    MAX_ID,
-    MAX_SCENE,
-    Scene,
     UnknownPosterTarget,
     decode_scene,
     encode_scene,
@@ -33,6 +31,8 @@ from models.services.posters import (
     shop_subject,
 )
 from models.sync.syncer import sync
+from models.wire import MAX_SCENE, Scene
+from models.wire import MAX_SCENE_ID as MAX_ID
 from tests.platform_process import PlatformProcess
 
 SAMPLE_IDS = (0, 1, 35, 36, 999, 123_456_789, 2**31 - 1, 2**53, MAX_ID)
@@ -177,3 +177,24 @@ def test_copies_out_of_range_are_refused(synced_profile: Profile) -> None:
     subject = shop_subject(synced_profile)
     with pytest.raises(InvalidInput):
         record_print(synced_profile, subject, "a4", copies=0)
+
+
+def test_a_poster_s_link_opens_the_platform_s_page_for_that_shop_and_product(
+    synced_profile: Profile, platform: PlatformProcess
+) -> None:
+    login(synced_profile, platform.url, "demo1", "demo")
+    with synced_profile.read() as s:
+        product = s.scalars(select(Product).order_by(Product.id).limit(1)).one()
+    subject = product_subjects(synced_profile, [product.id])[0]
+    shop = shop_subject(synced_profile)
+
+    page = httpx.get(subject.link, timeout=10)
+    assert page.status_code == 200
+    assert shop.shop_name in page.text
+    assert product.title in page.text
+    assert httpx.get(shop.link, timeout=10).status_code == 200
+
+    unknown = share_link(platform.url, Scene(shop.target_id or 0, "product", 2**40))
+    assert httpx.get(unknown, timeout=10).status_code == 404
+    garbled = platform.url + "/share?scene=not-a-scene"
+    assert httpx.get(garbled, timeout=10).status_code == 404
