@@ -211,12 +211,7 @@ def _all_totals(s: Session, profile: Profile) -> dict[int, tuple[int, int]]:
         cached = _totals.get(place)
         if cached is not None and cached[0] == version:
             return cached[1]
-    query = (
-        select(Order.customer_id, func.count(), func.sum(Order.amount_cents))
-        .where(_PAID)
-        .group_by(Order.customer_id)
-    )
-    totals = {int(c): (int(n), int(total or 0)) for c, n, total in s.execute(query).all()}
+    totals = _paid_totals(s)
     with _totals_lock:
         _totals[place] = (version, totals)
     return totals
@@ -252,9 +247,14 @@ def _bought(s: Session, ids: Sequence[int]) -> dict[int, tuple[int, int]]:
     """Paid orders and their amount per customer, for a page of customers."""
     if not ids:
         return {}
+    return _paid_totals(s, Order.customer_id.in_(list(ids)))
+
+
+def _paid_totals(s: Session, *where: ColumnElement[bool]) -> dict[int, tuple[int, int]]:
+    """Paid orders and their amount per customer (of those ``where`` picks)."""
     query = (
         select(Order.customer_id, func.count(), func.sum(Order.amount_cents))
-        .where(Order.customer_id.in_(list(ids)), _PAID)
+        .where(*where, _PAID)
         .group_by(Order.customer_id)
     )
     return {int(c): (int(n), int(total or 0)) for c, n, total in s.execute(query).all()}

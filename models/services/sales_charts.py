@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from sqlalchemy import ColumnElement, Integer, cast, func, literal, select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import ColumnElement, Integer, Row, cast, func, literal, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.db import (
     CategorySalesDay,
@@ -184,16 +184,15 @@ def category_series(
     """Sales amount per category, the biggest category first."""
     offset = _ready_offset(profile)
     start, end = day_number(first), day_number(last)
-    bucket = _bucket_sql(CategorySalesDay.day, granularity).label("bucket")
     with profile.read() as s:
-        rows = (
-            s.connection()
-            .execute(
-                select(bucket, CategorySalesDay.category, func.sum(CategorySalesDay.amount_cents))
-                .where(CategorySalesDay.day.between(start, end))
-                .group_by(bucket, CategorySalesDay.category)
-            )
-            .all()
+        rows = _per_bucket_and_key(
+            s,
+            CategorySalesDay.day,
+            CategorySalesDay.category,
+            CategorySalesDay.amount_cents,
+            start=start,
+            end=end,
+            granularity=granularity,
         )
     starts = buckets(start, end, granularity)
     columns = _columns(rows, starts)
@@ -207,16 +206,15 @@ def store_series(
     """Sales amount of the owner's own store, then of each manager's sub-store, biggest first."""
     offset = _ready_offset(profile)
     start, end = day_number(first), day_number(last)
-    bucket = _bucket_sql(StoreSalesDay.day, granularity).label("bucket")
     with profile.read() as s:
-        rows = (
-            s.connection()
-            .execute(
-                select(bucket, StoreSalesDay.store_key, func.sum(StoreSalesDay.amount_cents))
-                .where(StoreSalesDay.day.between(start, end))
-                .group_by(bucket, StoreSalesDay.store_key)
-            )
-            .all()
+        rows = _per_bucket_and_key(
+            s,
+            StoreSalesDay.day,
+            StoreSalesDay.store_key,
+            StoreSalesDay.amount_cents,
+            start=start,
+            end=end,
+            granularity=granularity,
         )
         names: dict[int, str] = dict(
             s.connection().execute(select(StoreManager.id, StoreManager.name)).all()
@@ -240,17 +238,16 @@ def growth_series(
     """New customers per bucket by how they came, and the approved releases in the range."""
     offset = _ready_offset(profile)
     start, end = day_number(first), day_number(last)
-    bucket = _bucket_sql(CustomerDay.day, granularity).label("bucket")
     since, until = start * DAY - offset, (end + 1) * DAY - offset
     with profile.read() as s:
-        rows = (
-            s.connection()
-            .execute(
-                select(bucket, CustomerDay.source, func.sum(CustomerDay.customers))
-                .where(CustomerDay.day.between(start, end))
-                .group_by(bucket, CustomerDay.source)
-            )
-            .all()
+        rows = _per_bucket_and_key(
+            s,
+            CustomerDay.day,
+            CustomerDay.source,
+            CustomerDay.customers,
+            start=start,
+            end=end,
+            granularity=granularity,
         )
         releases = s.execute(
             select(ReleaseRequest.decided_at, StoreManager.name)
@@ -272,6 +269,29 @@ def growth_series(
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _per_bucket_and_key(
+    s: Session,
+    day: InstrumentedAttribute[int],
+    key: InstrumentedAttribute[Any],
+    value: InstrumentedAttribute[int],
+    *,
+    start: int,
+    end: int,
+    granularity: Granularity,
+) -> Sequence[Row[Any]]:
+    """(bucket, key, sum of value) over the days start..end of one rollup table."""
+    bucket = _bucket_sql(day, granularity).label("bucket")
+    return (
+        s.connection()
+        .execute(
+            select(bucket, key, func.sum(value))
+            .where(day.between(start, end))
+            .group_by(bucket, key)
+        )
+        .all()
+    )
 
 
 def _ready_offset(profile: Profile) -> int:
