@@ -68,7 +68,7 @@ class WelcomeDialog(QDialog):
         self.setObjectName("welcome")
         self.setWindowTitle(self.tr("Welcome to Zhanggui"))
         self.setWindowIcon(app_icon())
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         self.pages = QStackedWidget()
         self.choice_page = self._choice_page()
         self.sign_in_page = self._sign_in_page()
@@ -111,6 +111,7 @@ class WelcomeDialog(QDialog):
             ),
         )
         self.sign_in_choice.setObjectName("sign_in_choice")
+        self.sign_in_choice.setDefault(True)
         self.demo_choice = QCommandLinkButton(
             self.tr("&Try the demo"),
             self.tr(
@@ -139,7 +140,6 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.demo_choice)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.sign_in_choice.setFocus()
         return page
 
     def _sign_in_page(self) -> QWidget:
@@ -179,10 +179,12 @@ class WelcomeDialog(QDialog):
 
     def show_sign_in(self) -> None:
         self.pages.setCurrentWidget(self.sign_in_page)
+        self.sign_in_button.setDefault(True)
         self.form.focus_first_empty()
 
     def show_choice(self) -> None:
         self.pages.setCurrentWidget(self.choice_page)
+        self.sign_in_choice.setDefault(True)
         self.sign_in_choice.setFocus()
 
     def on_sign_in_page(self) -> bool:
@@ -190,6 +192,10 @@ class WelcomeDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.on_sign_in_page():
+            self.form.focus_first_empty()
+        else:
+            self.sign_in_choice.setFocus()
         log.info("the welcome is shown")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
