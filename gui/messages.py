@@ -44,6 +44,8 @@ def describe(error: BaseException) -> str:
         return profile_problem(error)
     if isinstance(error, BackupError):
         return backup_problem(error)
+    if isinstance(error, PlatformAddressInvalid):
+        return sign_in_problem(error, error.address)
     if isinstance(error, NotSignedIn):
         return QCoreApplication.translate(
             "messages", "This profile has not signed in to a shop yet. Please sign in."
