@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -21,8 +22,23 @@ _SECRET_NAMES: Final = (
     r"token|access_token|refresh_token|password|passwd|pwd|secret|api[_-]?key|"
     r"authorization|cookie|set-cookie|session"
 )
-_NOT_UUID: Final = r"(?![0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}(?![\w-]))"
-_RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+_UUID: Final = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+_MIXED_CASE_LENGTH: Final = 32
+
+
+def _opaque(run: str) -> str:
+    """``run`` hidden when it looks like a secret rather than a name or a mutation id."""
+    if _UUID.fullmatch(run):
+        return run
+    has_digit = any(c.isdigit() for c in run)
+    has_letter = any(c.isalpha() for c in run)
+    mixed_case = any(c.islower() for c in run) and any(c.isupper() for c in run)
+    if (has_digit and has_letter) or (mixed_case and len(run) >= _MIXED_CASE_LENGTH):
+        return HIDDEN
+    return run
+
+
+_RULES: Final[tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]] = (
     (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=:-]+"), rf"\1 {HIDDEN}"),
     # key=value, key: value, "key": "value" and key='value', in URLs, reprs and JSON alike
     (
@@ -32,20 +48,13 @@ _RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
         rf"\1\2{HIDDEN}",
     ),
     # A long run of letters and digits, or of mixed-case letters, is a token or a secret,
-    # wherever it stands; a snake_case name in a traceback is neither.
-    # A mutation id (a UUID) names an action, not a person, and support needs it.
-    (
-        re.compile(rf"(?<![\w-]){_NOT_UUID}(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{{24,}}(?![\w-])"),
-        HIDDEN,
-    ),
-    (
-        re.compile(rf"(?<![\w-]){_NOT_UUID}(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[\w-]{{32,}}(?![\w-])"),
-        HIDDEN,
-    ),
+    # wherever it stands; a snake_case name in a traceback or a mutation id is neither.
+    (re.compile(r"(?<![\w-])[\w-]{24,}(?![\w-])"), lambda found: _opaque(found.group())),
     # SQLAlchemy quotes the statement's values; pydantic quotes the rejected input.
     (re.compile(r"\[parameters: [^\n]*\]"), f"[parameters: {HIDDEN}]"),
     (re.compile(r"input_value=.*?(?=, input_type=|\]$|$)", re.MULTILINE), f"input_value={HIDDEN}"),
-    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[e-mail]"),
+    # Tried only where a word starts, so a long word costs one pass, not one per letter.
+    (re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[e-mail]"),
     (re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])"), "[ID number]"),
     # mainland mobile numbers, whole, with a country code, or masked as 138****1234
     (re.compile(r"(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:\d{4}|\*{4})\d{4}(?!\d)"), "[phone]"),
