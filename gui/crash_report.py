@@ -84,6 +84,7 @@ class CrashDialog(QDialog):
 
     def _create_widgets(self, fatal: bool) -> None:
         self.setObjectName("crash_dialog")
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("Zhanggui ran into a problem"))
         self.setWindowIcon(app_icon())
         self.setMinimumWidth(560)
@@ -257,9 +258,8 @@ class CrashHandler(QObject):
             return
         self._showing = True
         try:
-            CrashDialog.show_report(
-                report, self.folder, fatal=fatal, parent=QApplication.activeWindow()
-            )
+            # A window of its own: the window that was active may be the one going wrong.
+            CrashDialog.show_report(report, self.folder, fatal=fatal)
         finally:
             self._showing = False
 
