@@ -41,7 +41,7 @@ class OpenedUrls(QObject):
 @pytest.fixture
 def opened() -> Iterator[OpenedUrls]:
     handler = OpenedUrls()
-    QDesktopServices.setUrlHandler("file", handler, "open")
+    QDesktopServices.setUrlHandler("file", handler, b"open")
     yield handler
     QDesktopServices.unsetUrlHandler("file")
 

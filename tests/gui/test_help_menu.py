@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -46,7 +46,7 @@ class OpenedUrls(QObject):
 @pytest.fixture
 def opened() -> Iterator[OpenedUrls]:
     handler = OpenedUrls()
-    QDesktopServices.setUrlHandler("file", handler, "open")
+    QDesktopServices.setUrlHandler("file", handler, b"open")
     yield handler
     QDesktopServices.unsetUrlHandler("file")
 
@@ -66,7 +66,7 @@ def window(
 
 def help_texts(window: MainWindow) -> list[str]:
     menu = window.menuBar().actions()[-1].menu()
-    assert menu is not None
+    assert isinstance(menu, QMenu)
     return [a.text() for a in menu.actions() if not a.isSeparator()]
 
 

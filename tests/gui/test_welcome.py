@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -117,7 +118,7 @@ def test_the_welcome_offers_two_ways_in_and_the_form_keeps_what_was_typed(
     # the user stays optional: empty means the shop's owner
     assert welcome.form.user.text() == ""
 
-    qtbot.keyClick(welcome, Qt.Key.Key_Escape)
+    QTest.keyClick(welcome, Qt.Key.Key_Escape)
     assert welcome.pages.currentWidget() is welcome.choice_page
     assert welcome.isVisible()
     welcome.sign_in_choice.click()
