@@ -41,7 +41,8 @@ class OpenedUrls(QObject):
 @pytest.fixture
 def opened() -> Iterator[OpenedUrls]:
     handler = OpenedUrls()
-    QDesktopServices.setUrlHandler("file", handler, b"open")
+    # PySide6 takes the slot's name as str, though its stubs say bytes.
+    QDesktopServices.setUrlHandler("file", handler, "open")  # type: ignore[arg-type]
     yield handler
     QDesktopServices.unsetUrlHandler("file")
 
