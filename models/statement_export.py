@@ -94,15 +94,22 @@ def export_statement(
     statement_id: int,
     path: Path,
     labels: StatementLabels,
+    *,
     zone: dt.tzinfo | None = None,
+    order: Sequence[int] | None = None,
 ) -> int:
-    """Write the statement's lines and summary; returns the number of lines written."""
+    """Write the statement's lines (in the order of the line ids ``order``, as a sorted view
+    shows them; else as the platform numbered them) and its summary; returns the number of
+    lines written."""
     if path.suffix.lower() != ".xlsx":
         raise InvalidInput("export a statement to a .xlsx file")
     summary = statement(profile, statement_id)
     if summary is None:
         raise InvalidInput(f"there is no statement {statement_id} in this shop")
     lines = statement_lines(profile, statement_id)
+    if order is not None:
+        position = {line_id: n for n, line_id in enumerate(order)}
+        lines.sort(key=lambda line: position.get(line.id, len(position)))
     zone = zone or dt.datetime.now().astimezone().tzinfo
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=".statement-", suffix=".xlsx", dir=path.parent)

@@ -29,9 +29,11 @@ Reason = Literal[
 REASONS: Final[tuple[Reason, ...]] = get_args(Reason)
 # Every reason but waiting: the money of these orders does not add up.
 PROBLEMS: Final[tuple[Reason, ...]] = tuple(r for r in REASONS if r != "not_yet_settleable")
-# The order table's money filter: every problem at once, or one reason.
+# The order table's money filter: every problem at once, every difference (waiting ones too),
+# or one reason.
 MISMATCH: Final = "mismatch"
-MONEY_FILTERS: Final[tuple[str, ...]] = (MISMATCH, *REASONS)
+ANY_DIFFERENCE: Final = "any_difference"
+MONEY_FILTERS: Final[tuple[str, ...]] = (MISMATCH, ANY_DIFFERENCE, *REASONS)
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,10 @@ def orders_with(money: str) -> ColumnElement[bool]:
     """Orders whose money does not add up (``MISMATCH``), or differs for one reason."""
     if money not in MONEY_FILTERS:
         raise ValueError(f"unknown money filter {money!r}")
-    wanted = PROBLEMS if money == MISMATCH else (money,)
     differing = select(MoneyDifference.order_id)
+    if money == ANY_DIFFERENCE:
+        return Order.id.in_(differing)
+    wanted = PROBLEMS if money == MISMATCH else (money,)
     if set(wanted) == set(PROBLEMS):
         # Everything but the orders still waiting, which are most of the table.
         differing = differing.where(

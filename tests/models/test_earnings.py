@@ -71,7 +71,7 @@ def shop_id_of(profile: Profile) -> int:
     with profile.read() as s:
         state = s.scalar(select(SyncState))
         assert state is not None
-        return state.shop_id
+        return int(state.shop_id)
 
 
 def desk_verdicts(profile: Profile) -> dict[str, tuple[str, int, int]]:
