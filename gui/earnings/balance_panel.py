@@ -47,7 +47,7 @@ class BalancePanel(QWidget):
         self.upcoming.verticalHeader().hide()
         self.upcoming.verticalHeader().setDefaultSectionSize(22)
         self.upcoming.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.upcoming.setMaximumHeight(104)
+        self.upcoming.setMaximumHeight(80)
         self.upcoming_title = QLabel(self.tr("Becomes available"))
         self.upcoming_note = QLabel()
         self.upcoming_note.setWordWrap(True)

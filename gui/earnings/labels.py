@@ -116,7 +116,7 @@ def withdrawal_state(state: WithdrawalState) -> str:
     words: dict[WithdrawalState, str] = {
         "waiting": QCoreApplication.translate("earnings", "Waiting to sync"),
         "applied": QCoreApplication.translate("earnings", "Applied · being paid out"),
-        "paid": QCoreApplication.translate("earnings", "Paid"),
+        "paid": QCoreApplication.translate("earnings", "Paid out"),
         "refused": QCoreApplication.translate("earnings", "Refused"),
     }
     return words[state]

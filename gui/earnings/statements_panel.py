@@ -48,7 +48,7 @@ class StatementsPanel(QWidget):
     def _create_widgets(self) -> None:
         self.model = StatementsModel(self)
         self.list = table(self.model)
-        widths = (170, 84, 96, 90, 96)
+        widths = (166, 100, 92, 100)
         for column, width in enumerate(widths):
             self.list.setColumnWidth(column, width)
         self.lines_model = StatementLinesModel(self)
@@ -59,7 +59,7 @@ class StatementsPanel(QWidget):
         self.sorted_lines.setSortRole(VALUE_ROLE)
         self.lines = table(self.sorted_lines, sortable=True)
         self.lines.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((170, 96, 96, 70, 90)):
+        for column, width in enumerate((166, 90, 112, 72, 84)):
             self.lines.setColumnWidth(column, width)
         self.heading = QLabel(self.tr("Choose a statement"))
         font = self.heading.font()
@@ -90,7 +90,7 @@ class StatementsPanel(QWidget):
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([470, 640])
+        self.splitter.setSizes([520, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

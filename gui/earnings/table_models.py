@@ -120,12 +120,11 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
 
 
 class StatementsModel(ListTableModel[StatementSummary]):
-    money_columns = frozenset({2, 3, 4})
+    money_columns = frozenset({1, 2, 3})
 
     def titles(self) -> list[str]:
         return [
             self.tr("Week"),
-            self.tr("Settled"),
             self.tr("Commission"),
             self.tr("Deductions"),
             self.tr("Total"),
@@ -133,10 +132,10 @@ class StatementsModel(ListTableModel[StatementSummary]):
         ]
 
     def texts(self, row: StatementSummary) -> list[str]:
+        # Managers' shares, claw-backs and adjustments (which are mostly deductions too).
         deductions = row.manager_share_cents + row.clawback_cents + row.adjustment_cents
         return [
             period(row.period_start, row.period_end),
-            day(row.settled_at),
             money(row.commission_cents),
             money(deductions),
             money(row.total_cents),

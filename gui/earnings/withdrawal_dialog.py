@@ -134,6 +134,12 @@ class WithdrawalDialog(QDialog):
         available = self.available or 0
         cents = self.amount_cents()
         minimum = self.terms.min_withdrawal_cents
+        if available >= minimum and cents == 0:
+            return fill(
+                self.tr("Type how much to withdraw, from %1 up to %2."),
+                money(minimum),
+                money(available),
+            )
         if available < minimum:
             return fill(
                 self.tr("There is not enough to withdraw: the minimum is %1, the balance %2."),
@@ -173,7 +179,7 @@ class WithdrawalDialog(QDialog):
         self.amount.setEnabled(can)
         self.everything.setEnabled(can)
         if can:
-            self.set_amount_cents(self.available)
+            # Nothing is filled in: the owner types the amount, or asks for all of it.
             self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
             self.amount.selectAll()
         self._show_words()

@@ -117,7 +117,7 @@ class EarningsWorkspace(Workspace):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.statements, self.tr("&Statements"))
         self.tabs.addTab(self.income_page, self.tr("&Income by month"))
-        self.tabs.addTab(self.withdrawals, self.tr("&Withdrawals"))
+        self.tabs.addTab(self.withdrawals, self.tr("With&drawals"))
         self.tabs.addTab(self.reconciliation, self.tr("&Reconciliation"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)

@@ -68,12 +68,14 @@ def statement(profile: Profile, statement_id: int) -> StatementSummary | None:
 
 
 def statement_lines(profile: Profile, statement_id: int) -> list[StatementLineView]:
-    """A statement's lines as the platform numbered them."""
+    """A statement's lines as a statement reads: the orders it pays by number, each order's
+    commission followed by its manager's share, then the claw-backs and adjustments."""
+    after = StatementLine.kind.in_(("clawback", "adjustment"))
     query = (
         select(StatementLine, StoreManager.name)
         .outerjoin(StoreManager, StoreManager.id == StatementLine.store_manager_id)
         .where(StatementLine.statement_id == statement_id)
-        .order_by(StatementLine.id)
+        .order_by(after, StatementLine.order_no, StatementLine.kind, StatementLine.id)
     )
     with profile.read() as s:
         return [

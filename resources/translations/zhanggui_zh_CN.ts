@@ -839,8 +839,8 @@
             <translation>月度收入(&amp;I)</translation>
         </message>
         <message>
-            <source>&amp;Withdrawals</source>
-            <translation>提现记录(&amp;W)</translation>
+            <source>With&amp;drawals</source>
+            <translation>提现记录(&amp;D)</translation>
         </message>
         <message>
             <source>&amp;Reconciliation</source>
@@ -1788,10 +1788,6 @@ Belongs to %4 since %5 (%6)</source>
             <translation>结算周</translation>
         </message>
         <message>
-            <source>Settled</source>
-            <translation>结算日期</translation>
-        </message>
-        <message>
             <source>Commission</source>
             <translation>佣金</translation>
         </message>
@@ -1967,6 +1963,10 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>&amp;Amount:</source>
             <translation>金额(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>Type how much to withdraw, from %1 up to %2.</source>
+            <translation>请输入提现金额：最低 %1，最高 %2。</translation>
         </message>
         <message>
             <source>There is not enough to withdraw: the minimum is %1, the balance %2.</source>
@@ -2566,8 +2566,8 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>平台已受理 · 打款中</translation>
         </message>
         <message>
-            <source>Paid</source>
-            <translation>已结算</translation>
+            <source>Paid out</source>
+            <translation>已打款</translation>
         </message>
         <message>
             <source>Refused</source>

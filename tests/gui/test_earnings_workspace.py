@@ -178,6 +178,7 @@ def test_a_withdrawal_is_confirmed_in_words_and_waits_to_sync(
 
     def ask(dialog: WithdrawalDialog) -> None:
         seen["loaded"] = dialog.heading.text()
+        seen["empty"] = (dialog.amount_cents(), dialog.withdraw_button.isEnabled())
         dialog.set_amount_cents(999)
         seen["small"] = (dialog.withdraw_button.isEnabled(), dialog.words.text())
         dialog.set_amount_cents(available + 100)
@@ -199,6 +200,7 @@ def test_a_withdrawal_is_confirmed_in_words_and_waits_to_sync(
     settle(qtbot)
 
     assert seen["loaded"] == f"Available to withdraw: {money(available)}"
+    assert seen["empty"] == (0, False), "nothing is asked for until the owner types it"
     assert seen["small"] == (False, "A withdrawal is at least ¥10.00.")
     assert seen["clamped"] == available, "the box holds no more than the balance"
     assert seen["fine"][0] == "Withdraw ¥123.45…"  # type: ignore[index]
