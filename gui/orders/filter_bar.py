@@ -64,7 +64,8 @@ class FilterBar(QWidget):
             self.money.addItem(money_filter_label(money), money)
         self.money.setToolTip(self.tr("Orders whose commission the statements paid otherwise"))
         self.search = search_field(self.tr("Search order no., customer or product"), 100)
-        compact(self.dates, self.store, self.category, self.review, self.money, letters=9)
+        compact(self.dates, self.store, self.category, self.review, letters=9)
+        compact(self.money, letters=13)
         for combo in (self.dates, self.store, self.category, self.review, self.money):
             # Nine letters wide where there is room; narrower in a small window, not wider
             # than the screen.

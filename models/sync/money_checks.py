@@ -33,46 +33,43 @@ DAY: Final = 86_400
 CHECK_VERSION: Final = 1
 _EARNING = ", ".join(f"'{s}'" for s in wire.PAID_ORDER_STATUSES)
 _IDS: Final = "SELECT value FROM json_each(:ids)"
-_ALL: Final = f"""
-    SELECT id FROM "order" WHERE +status IN ({_EARNING})
-    UNION SELECT order_id FROM statement_line WHERE order_id IS NOT NULL
-"""
+# Which orders and lines a check reads: all of them for a rebuild, or the orders of :ids.
+_EVERY_ORDER: Final = ("true", "order_id IS NOT NULL")
+_SOME_ORDERS: Final = (f"o.id IN ({_IDS})", f"order_id IN ({_IDS})")
+# Materialized: the rate's lookup runs once per order, not once per use of the rate.
 _CHECK_SQL: Final = """
-WITH target(id) AS ({target}),
-paid AS (
+WITH paid AS MATERIALIZED (
     SELECT order_id,
            sum(amount_cents) AS paid,
            sum(kind = 'commission') AS commissions,
            -sum(CASE WHEN kind = 'manager_share' THEN amount_cents ELSE 0 END) AS share_paid,
            max(CASE WHEN kind = 'manager_share' THEN share_rate_bp END) AS rate_paid
-    FROM statement_line WHERE order_id IN (SELECT id FROM target)
+    FROM statement_line WHERE {lines}
     GROUP BY order_id
 ),
-ruled AS (
+ruled AS MATERIALIZED (
     SELECT o.id, o.status, o.commission_cents AS commission, o.store_manager_id AS manager,
            o.status IN ({earning}) AS earns,
            o.completed_at + coalesce(
                (SELECT after_sales_days FROM settlement_terms LIMIT 1), {window}
            ) * {day} AS settleable_at,
-           CASE WHEN o.store_manager_id IS NULL THEN NULL ELSE coalesce(
+           CASE WHEN o.store_manager_id IS NULL OR o.status NOT IN ({earning}) THEN NULL
+           ELSE coalesce(
                (SELECT s.share_rate_bp FROM task_progress p JOIN task_stage s ON s.id = p.stage_id
                 WHERE p.store_manager_id = o.store_manager_id
                   AND p.started_at <= coalesce(o.paid_at, o.placed_at)
                 ORDER BY p.started_at DESC, p.id DESC LIMIT 1),
                (SELECT share_rate_bp FROM task_stage ORDER BY position, id LIMIT 1),
-               0) END AS rate
-    FROM "order" o JOIN target t ON t.id = o.id
-),
-judged AS (
-    SELECT r.*,
-           CASE WHEN r.rate IS NULL THEN 0 ELSE (r.commission * r.rate + 5000) / 10000 END
-               AS share,
+               0) END AS rate,
            coalesce(p.paid, 0) AS paid, coalesce(p.commissions, 0) AS commissions,
            coalesce(p.share_paid, 0) AS share_paid, p.rate_paid
-    FROM ruled r LEFT JOIN paid p ON p.order_id = r.id
+    FROM "order" o LEFT JOIN paid p ON p.order_id = o.id
+    WHERE {orders} AND (o.status IN ({earning}) OR p.order_id IS NOT NULL)
 ),
-weighed AS (
-    SELECT *, CASE WHEN earns THEN commission - share ELSE 0 END AS expected FROM judged
+weighed AS MATERIALIZED (
+    SELECT *,
+           CASE WHEN rate IS NULL THEN 0 ELSE (commission * rate + 5000) / 10000 END AS share
+    FROM ruled
 )
 INSERT INTO money_difference (
     order_id, kind, status, expected_cents, paid_cents, expected_share_cents, paid_share_cents,
@@ -86,15 +83,20 @@ SELECT id,
            WHEN manager IS NOT NULL AND earns AND share_paid != share THEN 'share_rate_differs'
            ELSE 'amount_differs'
        END,
-       status, expected, paid, CASE WHEN earns THEN share ELSE 0 END, share_paid,
-       rate, rate_paid, commissions, settleable_at
-FROM weighed WHERE expected != paid
+       status, expected, paid, share, share_paid, rate, rate_paid, commissions, settleable_at
+FROM (SELECT *, CASE WHEN earns THEN commission - share ELSE 0 END AS expected FROM weighed)
+WHERE expected != paid
 """
 
 
-def _check_sql(target: str) -> str:
+def _check_sql(scope: tuple[str, str]) -> str:
+    orders, lines = scope
     return _CHECK_SQL.format(
-        target=target, earning=_EARNING, window=wire.DEFAULT_AFTER_SALES_DAYS, day=DAY
+        orders=orders,
+        lines=lines,
+        earning=_EARNING,
+        window=wire.DEFAULT_AFTER_SALES_DAYS,
+        day=DAY,
     )
 
 
@@ -110,7 +112,7 @@ def is_live(conn: Connection) -> bool:
 def rebuild(conn: Connection) -> None:
     started = time.perf_counter()
     _recreate(conn)
-    conn.exec_driver_sql(_check_sql(_ALL))
+    conn.exec_driver_sql(_check_sql(_EVERY_ORDER))
     _save_state(conn, stale=False)
     log.info("money differences rebuilt in %.2f s", time.perf_counter() - started)
 
@@ -133,7 +135,7 @@ def recheck(conn: Connection, order_ids: Iterable[int]) -> None:
         return
     keys = orjson.dumps(ids).decode()
     conn.exec_driver_sql(f"DELETE FROM money_difference WHERE order_id IN ({_IDS})", {"ids": keys})
-    conn.exec_driver_sql(_check_sql(_IDS), {"ids": keys})
+    conn.exec_driver_sql(_check_sql(_SOME_ORDERS), {"ids": keys})
 
 
 class PageChecks:
