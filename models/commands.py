@@ -17,6 +17,7 @@ from pathlib import Path
 
 from models.errors import (
     LoginRefused,
+    PlatformAddressInvalid,
     PlatformUnreachable,
     UpgradeRequired,
     ZhangguiError,
@@ -49,6 +50,7 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     profile_arg(p)
     p.add_argument("--platform", required=True, help="platform URL, e.g. http://127.0.0.1:8765")
     p.add_argument("--shop", required=True, help="shop code")
+    p.add_argument("--user", default="", help="a person of the shop (default: the owner)")
     p.add_argument("--password", required=True)
     p.set_defaults(command=_login)
 
@@ -110,6 +112,8 @@ def run_command(args: argparse.Namespace) -> int:
         return _fail(f"sign-in refused: {exc.message}")
     except PlatformUnreachable as exc:
         return _fail(f"cannot reach the platform: {exc.message}")
+    except PlatformAddressInvalid as exc:
+        return _fail(f"{exc.address!r} is not a platform address ({exc.reason})")
     except ZhangguiError as exc:
         return _fail(str(exc))
 
@@ -125,7 +129,7 @@ def _open(args: argparse.Namespace) -> Profile:
 
 def _login(args: argparse.Namespace) -> int:
     profile = _open(args)
-    who = login(profile, args.platform, args.shop, args.password)
+    who = login(profile, args.platform, args.shop, args.password, args.user)
     print(f"signed in to {who.shop_name} ({who.shop_code}) at {who.platform_url}")
     return 0
 

@@ -411,6 +411,8 @@ class Strict(BaseModel):
 class LoginRequest(Strict):
     shop_code: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
+    # A person of the shop; empty (and left out of the request) means the shop's owner.
+    user: str = Field(default="", max_length=64)
 
 
 class LoginResponse(Strict):
