@@ -150,13 +150,14 @@ def _merge(conn: Connection, entity: str, table: Table, key: str, columns: list[
     if offset is not None:
         rollups.count_listed(conn, entity, CHANGED, offset, -1)
         rollups.count_listed(conn, entity, GONE, offset, -1)
-    conn.exec_driver_sql(f'DELETE FROM main.{name} WHERE "{key}" IN (SELECT k FROM {GONE})')
+    # Deleted, then written again: a row whose unique order number moved to another row
+    # cannot stand in the way of the one that takes it.
+    for listed in (GONE, CHANGED):
+        conn.exec_driver_sql(f'DELETE FROM main.{name} WHERE "{key}" IN (SELECT k FROM {listed})')
     names = ", ".join(f'"{c}"' for c in columns)
-    assignments = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != key)
     conn.exec_driver_sql(
         f"INSERT INTO main.{name} ({names}) SELECT {names} FROM {SCHEMA}.{name}"
         f' WHERE "{key}" IN (SELECT k FROM {CHANGED})'
-        f' ON CONFLICT ("{key}") DO UPDATE SET {assignments}'
     )
     if offset is not None:
         rollups.count_listed(conn, entity, CHANGED, offset, 1)
