@@ -24,7 +24,14 @@ from typing import Any, Final
 from sqlalchemy import Connection, Table, delete, select, update
 
 from models import search, wire
-from models.db import CLIENT_TABLES, ConfirmedRow, OutboxEntry, SyncState, table_of
+from models.db import (
+    CLIENT_TABLES,
+    MIRROR_TABLES,
+    ConfirmedRow,
+    OutboxEntry,
+    SyncState,
+    table_of,
+)
 from models.profile import Profile
 from models.sync import rollups
 from models.sync.apply import (
@@ -40,8 +47,6 @@ from models.sync.snapshot import Snapshot
 log = logging.getLogger(__name__)
 
 SCHEMA: Final = "snapshot"
-CHANGED: Final = "temp.snapshot_changed"
-GONE: Final = "temp.snapshot_gone"
 # A big table whose difference is more than this share of it is loaded again whole.
 RELOAD_SHARE: Final = 0.25
 SEARCHED: Final = frozenset({"customer", "product"})
@@ -52,29 +57,76 @@ def replace_mirror(profile: Profile, snapshot: Snapshot) -> PageCounts:
     """Make the mirror equal to the complete ``snapshot``; returns what changed in it."""
     started = time.perf_counter()
     snapshot.close()
-    with (
-        profile.writer.connect() as conn,
-        _attached(conn, snapshot) as attached,
-        attached.begin(),
-    ):
-        counts = _swap(attached, snapshot.id)
+    with profile.engine.connect() as conn, _attached(conn, snapshot):
+        # Only syncs write the mirror's tables, and this one holds the sync lock: their
+        # differences are found before the write lock is taken, so that the owner's actions
+        # wait only for the writing.
+        with conn.begin():
+            for entity, table in MIRROR_TABLES.items():
+                _find_difference(conn, entity, table)
+        found = time.perf_counter()
+        conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            counts = _swap(conn, snapshot.id)
     log.info(
-        "the fresh snapshot replaced the mirror in %.2f s: %d rows changed",
-        time.perf_counter() - started,
+        "the fresh snapshot replaced the mirror: %d rows changed, found in %.2f s, "
+        "written in %.2f s",
         counts.total,
+        found - started,
+        time.perf_counter() - found,
     )
     return counts
 
 
 @contextmanager
-def _attached(conn: Connection, snapshot: Snapshot) -> Iterator[Connection]:
+def _attached(conn: Connection, snapshot: Snapshot) -> Iterator[None]:
     # ATTACH cannot run inside a transaction: it goes to the driver before the swap begins.
     raw: Any = conn.connection.driver_connection
     raw.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (str(snapshot.path),))
     try:
-        yield conn
+        yield
     finally:
+        conn.rollback()
+        # The lists live as long as the pooled connection unless dropped.
+        for entity in TABLES:
+            for listed in _lists(entity):
+                raw.execute(f"DROP TABLE IF EXISTS {listed}")
         raw.execute(f"DETACH DATABASE {SCHEMA}")
+
+
+def _lists(entity: str) -> tuple[str, str]:
+    """The temporary tables that list the keys of ``entity`` the snapshot changed and lost."""
+    return f"temp.snapshot_changed_{entity}", f"temp.snapshot_gone_{entity}"
+
+
+def _find_difference(conn: Connection, entity: str, table: Table) -> None:
+    """List the rows of ``table`` the snapshot has new or changed, and those it no longer has.
+
+    The owner's rows waiting to be sent are left out: their turn is ``_park_pending_rows``.
+    """
+    key = wire.ENTITY_KEYS[entity]
+    name = f'"{table.name}"'
+    mine = entity in CLIENT_TABLES
+    differs = " OR ".join(
+        f'l."{c.name}" IS NOT s."{c.name}"' for c in table.columns if c.name != key
+    )
+    changed, gone = _lists(entity)
+    for listed in (changed, gone):
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {listed}")
+        conn.exec_driver_sql(f"CREATE TABLE {listed} (k PRIMARY KEY)")
+    params = {"entity": entity}
+    conn.exec_driver_sql(
+        f'INSERT INTO {changed} SELECT s."{key}" FROM {SCHEMA}.{name} s'
+        f' LEFT JOIN main.{name} l ON l."{key}" = s."{key}"'
+        f' WHERE (l."{key}" IS NULL OR {differs or "0"}) {_not_pending("s", key, mine)}',
+        params,
+    )
+    conn.exec_driver_sql(
+        f'INSERT INTO {gone} SELECT l."{key}" FROM main.{name} l WHERE NOT EXISTS'
+        f' (SELECT 1 FROM {SCHEMA}.{name} s WHERE s."{key}" = l."{key}")'
+        f" {_not_pending('l', key, mine)}",
+        params,
+    )
 
 
 def _swap(conn: Connection, snapshot_id: str) -> PageCounts:
@@ -82,8 +134,9 @@ def _swap(conn: Connection, snapshot_id: str) -> PageCounts:
         f"SELECT cursor, epoch FROM {SCHEMA}.snapshot_state WHERE id = ?", (snapshot_id,)
     ).one()
     counts = PageCounts()
-    for name in (CHANGED, GONE):
-        conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {name} (k PRIMARY KEY)")
+    # The owner writes her own rows at any time: their difference is found under the lock.
+    for entity, table in CLIENT_TABLES.items():
+        _find_difference(conn, entity, table)
     # The platform's versions of pending rows are parked again from the snapshot below.
     conn.execute(delete(table_of(ConfirmedRow)))
     for entity, table in TABLES.items():
@@ -92,43 +145,23 @@ def _swap(conn: Connection, snapshot_id: str) -> PageCounts:
         update(table_of(SyncState)).values(cursor=state.cursor, epoch=state.epoch, snapshot_id="")
     )
     rollups.rebuild_if_stale(conn)
-    for name in (CHANGED, GONE):
-        conn.exec_driver_sql(f"DROP TABLE {name}")
     return counts
 
 
 def _swap_table(conn: Connection, entity: str, table: Table, counts: PageCounts) -> None:
-    key = wire.ENTITY_KEYS[entity]
-    columns = [c.name for c in table.columns]
-    name = f'"{table.name}"'
-    mine = entity in CLIENT_TABLES
-    differs = " OR ".join(f'l."{c}" IS NOT s."{c}"' for c in columns if c != key) or "0"
-    params = {"entity": entity}
-    for target in (CHANGED, GONE):
-        conn.exec_driver_sql(f"DELETE FROM {target}")
-    conn.exec_driver_sql(
-        f'INSERT INTO {CHANGED} SELECT s."{key}" FROM {SCHEMA}.{name} s'
-        f' LEFT JOIN main.{name} l ON l."{key}" = s."{key}"'
-        f' WHERE (l."{key}" IS NULL OR {differs}) {_not_pending("s", key, mine)}',
-        params,
-    )
-    conn.exec_driver_sql(
-        f'INSERT INTO {GONE} SELECT l."{key}" FROM main.{name} l WHERE NOT EXISTS'
-        f' (SELECT 1 FROM {SCHEMA}.{name} s WHERE s."{key}" = l."{key}")'
-        f" {_not_pending('l', key, mine)}",
-        params,
-    )
-    changed = _count(conn, CHANGED)
-    gone = _count(conn, GONE)
+    changed_list, gone_list = _lists(entity)
+    changed = _count(conn, changed_list)
+    gone = _count(conn, gone_list)
     if changed or gone:
-        if table in BULK_TABLES and changed + gone > RELOAD_SHARE * _count(conn, f"main.{name}"):
+        name = f'main."{table.name}"'
+        if table in BULK_TABLES and changed + gone > RELOAD_SHARE * _count(conn, name):
             _reload(conn, entity, table)
         else:
-            _merge(conn, entity, table, key, columns)
+            _merge(conn, entity, table)
         counts.upserted[entity] = changed
         counts.deleted[entity] = gone
-    if mine:
-        _park_pending_rows(conn, entity, table, key)
+    if entity in CLIENT_TABLES:
+        _park_pending_rows(conn, entity, table, wire.ENTITY_KEYS[entity])
 
 
 def _not_pending(alias: str, key: str, mine: bool) -> str:
@@ -144,31 +177,32 @@ def _count(conn: Connection, name: str) -> int:
     return int(conn.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar_one())
 
 
-def _merge(conn: Connection, entity: str, table: Table, key: str, columns: list[str]) -> None:
+def _merge(conn: Connection, entity: str, table: Table) -> None:
+    key = wire.ENTITY_KEYS[entity]
     name = f'"{table.name}"'
+    changed, gone = _lists(entity)
     offset = rollups.live_offset(conn)
     if offset is not None:
-        rollups.count_listed(conn, entity, CHANGED, offset, -1)
-        rollups.count_listed(conn, entity, GONE, offset, -1)
+        rollups.count_listed(conn, entity, changed, offset, -1)
+        rollups.count_listed(conn, entity, gone, offset, -1)
     # Deleted, then written again: a row whose unique order number moved to another row
     # cannot stand in the way of the one that takes it.
-    for listed in (GONE, CHANGED):
+    for listed in (gone, changed):
         conn.exec_driver_sql(f'DELETE FROM main.{name} WHERE "{key}" IN (SELECT k FROM {listed})')
-    names = ", ".join(f'"{c}"' for c in columns)
+    names = ", ".join(f'"{c.name}"' for c in table.columns)
     conn.exec_driver_sql(
         f"INSERT INTO main.{name} ({names}) SELECT {names} FROM {SCHEMA}.{name}"
-        f' WHERE "{key}" IN (SELECT k FROM {CHANGED})'
+        f' WHERE "{key}" IN (SELECT k FROM {changed})'
     )
     if offset is not None:
-        rollups.count_listed(conn, entity, CHANGED, offset, 1)
+        rollups.count_listed(conn, entity, changed, offset, 1)
     if entity in SEARCHED:
-        search.unindex(conn, entity, _keys(conn, GONE))
-        changed = _keys(conn, CHANGED)
-        for start in range(0, len(changed), INDEX_BATCH):
-            chunk = changed[start : start + INDEX_BATCH]
+        search.unindex(conn, entity, _keys(conn, gone))
+        keys = _keys(conn, changed)
+        for start in range(0, len(keys), INDEX_BATCH):
+            chunk = keys[start : start + INDEX_BATCH]
             found = conn.execute(select(table).where(table.c[key].in_(chunk))).mappings()
-            rows = [dict(r) for r in found]
-            search.index_rows(conn, entity, rows)
+            search.index_rows(conn, entity, [dict(r) for r in found])
 
 
 def _reload(conn: Connection, entity: str, table: Table) -> None:

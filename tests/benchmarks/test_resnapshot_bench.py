@@ -37,12 +37,21 @@ def timed(profile, fresh, replace=syncer.replace_mirror):
     finally:
         swap["seconds"] = time.perf_counter() - start
 syncer.replace_mirror = timed
+import models.sync.swap as swapping
+def locked(conn, snapshot_id, write=swapping._swap):
+    start = time.perf_counter()
+    try:
+        return write(conn, snapshot_id)
+    finally:
+        swap["locked_seconds"] = time.perf_counter() - start
+swapping._swap = locked
 profile = Profile.open(Path(sys.argv[1]))
 start = time.perf_counter()
 report = syncer.sync(profile)
 seconds = time.perf_counter() - start
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "swap_seconds": swap.get("seconds"), "peak_mb": peak_mb,
+                  "locked_seconds": swap.get("locked_seconds"),
                   "resets": report.resets, "pages": report.pages, "changed": report.pulled.total}))
 """
 
@@ -86,14 +95,28 @@ def raw_copy_seconds(profile_db: Path, target: Path) -> float:
         return time.perf_counter() - start
 
 
+def age_the_mirror(profile_db: Path, share: float) -> int:
+    """Make ``share`` of the mirror's orders differ from the platform's, as an old mirror does."""
+    with closing(sqlite3.connect(profile_db, isolation_level=None)) as conn:
+        conn.execute("BEGIN")
+        changed = conn.execute(
+            "UPDATE \"order\" SET status = 'pending_payment' WHERE id % 100 < ?",
+            (int(share * 100),),
+        ).rowcount
+        conn.execute("COMMIT")
+    return int(changed)
+
+
+@pytest.mark.parametrize("aged", [0.0, 0.5], ids=["mirror-current", "half-the-orders-changed"])
 def test_a_resnapshot_of_the_whole_shop(
-    epoch_platform: PlatformProcess, tmp_path: Path, benchmark: BenchmarkFixture
+    epoch_platform: PlatformProcess, tmp_path: Path, benchmark: BenchmarkFixture, aged: float
 ) -> None:
     folder = tmp_path / "profile"
     _run(str(MAIN), "login", "--profile", str(folder), "--platform", epoch_platform.url,
          "--shop", "demo1", "--password", "demo")  # fmt: skip
     _run(str(MAIN), "sync", "--profile", str(folder))
     anchor = raw_copy_seconds(folder / DB_NAME, tmp_path / "anchor.sqlite3")
+    age_the_mirror(folder / DB_NAME, aged)
     epoch_platform.stop()
     epoch_platform.start("--new-epoch")
 
@@ -103,9 +126,11 @@ def test_a_resnapshot_of_the_whole_shop(
     result = benchmark.pedantic(resnapshot, rounds=1, iterations=1)  # type: ignore[no-untyped-call]
     benchmark.extra_info.update(result, anchor_seconds=anchor)
     assert result["resets"] == 1
+    assert (result["changed"] > 0) == (aged > 0)
     print(
         f"\nre-snapshot of {BENCH_ORDERS:,} orders: {result['seconds']:.1f} s "
-        f"({result['pages']:.0f} pages), of which the swap {result['swap_seconds']:.2f} s; "
+        f"({result['pages']:.0f} pages), of which the swap {result['swap_seconds']:.2f} s "
+        f"(write lock held {result['locked_seconds']:.2f} s); "
         f"peak {result['peak_mb']:.0f} MB; {result['changed']:.0f} rows changed. "
         f"Raw sqlite3 copy of the same rows: {anchor:.2f} s "
         f"(x{result['seconds'] / anchor:.1f})"
