@@ -66,7 +66,7 @@ def problem_of(exc: BaseException, path: Path) -> ProfileError | None:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return ProfileDiskFull(f"the disk holding {path.parent} is full")
     if isinstance(exc, PermissionError):
-        return ProfileUnwritable(f"cannot write {path}: {exc.strerror}")
+        return ProfileUnwritable(f"cannot use {path}: {exc.strerror}")
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:
         return None
