@@ -4,8 +4,9 @@ The snapshot file is attached to the writer's connection and each table of the m
 equal to the snapshot's by its difference: the rows the snapshot has new or changed are written,
 the rows it no longer has are deleted, and nothing else is touched, so the search indexes and the
 rollups move by that difference only. After a restore from a backup most rows are the same and
-the swap costs a pass over each table. When the difference is a large part of a big table, the
-table is loaded again whole instead, without its secondary indexes, which are built after.
+the swap costs a pass over each table, found before the write lock is taken. When the difference
+is a large part of a big table, the table is loaded again whole instead, without its secondary
+indexes, which are built after the swap, one transaction each.
 
 The owner's rows with a pending outbox entry are not overwritten, here as in every pull: the
 snapshot's version of them is parked (``models.sync.apply``). Readers see the old mirror until
@@ -41,7 +42,7 @@ from models.sync.apply import (
     park_pending,
     park_pending_deletes,
 )
-from models.sync.bulk import BULK_TABLES
+from models.sync.bulk import BULK_TABLES, drop_bulk_indexes
 from models.sync.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
@@ -206,17 +207,18 @@ def _merge(conn: Connection, entity: str, table: Table) -> None:
 
 
 def _reload(conn: Connection, entity: str, table: Table) -> None:
-    """Load a big table again whole: cheaper than writing most of its rows one by one."""
+    """Load a big table again whole: cheaper than writing most of its rows one by one.
+
+    Its secondary indexes are dropped and built after the swap, one transaction each
+    (``bulk.ensure_indexes``), so the write lock is not held for all of them at once.
+    """
     name = f'"{table.name}"'
     names = ", ".join(f'"{c.name}"' for c in table.columns)
     if entity in rollups.TRACKED:
         rollups.mark_stale(conn)  # rebuilt at the end of the swap
-    for index in table.indexes:
-        conn.exec_driver_sql(f'DROP INDEX IF EXISTS main."{index.name}"')
+    drop_bulk_indexes(conn, (table,))
     conn.exec_driver_sql(f"DELETE FROM main.{name}")
     conn.exec_driver_sql(f"INSERT INTO main.{name} ({names}) SELECT {names} FROM {SCHEMA}.{name}")
-    for index in table.indexes:
-        index.create(conn)
 
 
 def _keys(conn: Connection, name: str) -> list[Any]:

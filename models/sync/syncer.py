@@ -175,7 +175,7 @@ class _Run:
         finally:
             with self.profile.writer.begin() as conn:
                 rebuild_if_stale(conn)
-                ensure_indexes(conn)
+            ensure_indexes(self.profile.writer)
 
     def _write_page(self, page: wire.PullPage) -> int:
         with self.profile.writer.begin() as conn:
