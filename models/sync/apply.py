@@ -133,6 +133,15 @@ def pending_keys(conn: Connection, entity: str, keys: Iterable[int | str]) -> se
     return found
 
 
+def not_pending(alias: str, key: str) -> str:
+    """SQL that keeps out the rows of ``alias`` with a pending outbox entry, for set-based
+    writes of one entity (bound as ``:entity``)."""
+    return (
+        f'AND CAST({alias}."{key}" AS TEXT) NOT IN (SELECT entity_key FROM main.outbox'
+        " WHERE entity = :entity AND status = 'pending')"
+    )
+
+
 def park_pending(conn: Connection, entity: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Park the rows that have a pending outbox entry; returns the others, to be written."""
     key = wire.ENTITY_KEYS[entity]

@@ -1,6 +1,6 @@
 """A complete re-snapshot takes the mirror's place, in one transaction of the profile.
 
-The snapshot file is attached to the writer's connection and each table of the mirror is made
+The snapshot file is attached to one connection of the profile and each table of the mirror is made
 equal to the snapshot's by its difference: the rows the snapshot has new or changed are written,
 the rows it no longer has are deleted, and nothing else is touched, so the search indexes and the
 rollups move by that difference only. After a restore from a backup most rows are the same and
@@ -17,6 +17,7 @@ re-snapshot are written in the same transaction.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -39,10 +40,11 @@ from models.sync.apply import (
     IN_CHUNK,
     TABLES,
     PageCounts,
+    not_pending,
     park_pending,
     park_pending_deletes,
 )
-from models.sync.bulk import BULK_TABLES, drop_bulk_indexes
+from models.sync.bulk import BULK_TABLES
 from models.sync.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,9 @@ log = logging.getLogger(__name__)
 SCHEMA: Final = "snapshot"
 # A big table whose difference is more than this share of it is loaded again whole.
 RELOAD_SHARE: Final = 0.25
+# Rows staged per transaction: the owner's actions get the write lock in between.
+STAGE_ROWS: Final = 100_000
+_TABLE_NAME: Final = re.compile(r"^CREATE TABLE\s+(\"[^\"]+\"|\S+)", re.IGNORECASE)
 SEARCHED: Final = frozenset({"customer", "product"})
 INDEX_BATCH: Final = 2_000
 
@@ -60,21 +65,29 @@ def replace_mirror(profile: Profile, snapshot: Snapshot) -> PageCounts:
     snapshot.close()
     with profile.engine.connect() as conn, _attached(conn, snapshot):
         # Only syncs write the mirror's tables, and this one holds the sync lock: their
-        # differences are found before the write lock is taken, so that the owner's actions
-        # wait only for the writing.
+        # differences are found, and big tables to load again are staged, before the swap
+        # takes the write lock, so that the owner's actions wait only for the swap itself.
         with conn.begin():
             for entity, table in MIRROR_TABLES.items():
                 _find_difference(conn, entity, table)
-        found = time.perf_counter()
+            reloaded = _to_reload(conn)
         conn.execution_options(sqlite_begin="IMMEDIATE")
-        with conn.begin():
-            counts = _swap(conn, snapshot.id)
+        try:
+            for entity in reloaded:
+                _stage(conn, MIRROR_TABLES[entity])
+            prepared = time.perf_counter()
+            with conn.begin():
+                counts = _swap(conn, snapshot.id, reloaded)
+        finally:
+            with conn.begin():
+                for entity in reloaded:
+                    conn.exec_driver_sql(f"DROP TABLE IF EXISTS main.{_staged(entity)}")
     log.info(
-        "the fresh snapshot replaced the mirror: %d rows changed, found in %.2f s, "
-        "written in %.2f s",
+        "the fresh snapshot replaced the mirror: %d rows changed, prepared in %.2f s, "
+        "swapped in %.2f s",
         counts.total,
-        found - started,
-        time.perf_counter() - found,
+        prepared - started,
+        time.perf_counter() - prepared,
     )
     return counts
 
@@ -119,18 +132,18 @@ def _find_difference(conn: Connection, entity: str, table: Table) -> None:
     conn.exec_driver_sql(
         f'INSERT INTO {changed} SELECT s."{key}" FROM {SCHEMA}.{name} s'
         f' LEFT JOIN main.{name} l ON l."{key}" = s."{key}"'
-        f' WHERE (l."{key}" IS NULL OR {differs or "0"}) {_not_pending("s", key, mine)}',
+        f' WHERE (l."{key}" IS NULL OR {differs or "0"}) {not_pending("s", key) if mine else ""}',
         params,
     )
     conn.exec_driver_sql(
         f'INSERT INTO {gone} SELECT l."{key}" FROM main.{name} l WHERE NOT EXISTS'
         f' (SELECT 1 FROM {SCHEMA}.{name} s WHERE s."{key}" = l."{key}")'
-        f" {_not_pending('l', key, mine)}",
+        f" {not_pending('l', key) if mine else ''}",
         params,
     )
 
 
-def _swap(conn: Connection, snapshot_id: str) -> PageCounts:
+def _swap(conn: Connection, snapshot_id: str, reloaded: Sequence[str]) -> PageCounts:
     state = conn.exec_driver_sql(
         f"SELECT cursor, epoch FROM {SCHEMA}.snapshot_state WHERE id = ?", (snapshot_id,)
     ).one()
@@ -141,7 +154,16 @@ def _swap(conn: Connection, snapshot_id: str) -> PageCounts:
     # The platform's versions of pending rows are parked again from the snapshot below.
     conn.execute(delete(table_of(ConfirmedRow)))
     for entity, table in TABLES.items():
-        _swap_table(conn, entity, table, counts)
+        changed, gone = (_count(conn, listed) for listed in _lists(entity))
+        if entity in reloaded:
+            _take_staged(conn, entity, table)
+        elif changed or gone:
+            _merge(conn, entity, table)
+        if changed or gone:
+            counts.upserted[entity] = changed
+            counts.deleted[entity] = gone
+        if entity in CLIENT_TABLES:
+            _park_pending_rows(conn, entity, table, wire.ENTITY_KEYS[entity])
     conn.execute(
         update(table_of(SyncState)).values(cursor=state.cursor, epoch=state.epoch, snapshot_id="")
     )
@@ -149,29 +171,59 @@ def _swap(conn: Connection, snapshot_id: str) -> PageCounts:
     return counts
 
 
-def _swap_table(conn: Connection, entity: str, table: Table, counts: PageCounts) -> None:
-    changed_list, gone_list = _lists(entity)
-    changed = _count(conn, changed_list)
-    gone = _count(conn, gone_list)
-    if changed or gone:
-        name = f'main."{table.name}"'
-        if table in BULK_TABLES and changed + gone > RELOAD_SHARE * _count(conn, name):
-            _reload(conn, entity, table)
-        else:
-            _merge(conn, entity, table)
-        counts.upserted[entity] = changed
-        counts.deleted[entity] = gone
-    if entity in CLIENT_TABLES:
-        _park_pending_rows(conn, entity, table, wire.ENTITY_KEYS[entity])
+def _to_reload(conn: Connection) -> list[str]:
+    """The big tables whose difference is so large that loading them again whole is cheaper."""
+    chosen = []
+    for entity, table in MIRROR_TABLES.items():
+        if table not in BULK_TABLES:
+            continue
+        difference = sum(_count(conn, listed) for listed in _lists(entity))
+        if difference and difference > RELOAD_SHARE * _count(conn, f'main."{table.name}"'):
+            chosen.append(entity)
+    return chosen
 
 
-def _not_pending(alias: str, key: str, mine: bool) -> str:
-    if not mine:
-        return ""
-    return (
-        f'AND CAST({alias}."{key}" AS TEXT) NOT IN (SELECT entity_key FROM main.outbox'
-        " WHERE entity = :entity AND status = 'pending')"
-    )
+def _staged(entity: str) -> str:
+    return f'"{MIRROR_TABLES[entity].name}__next"'
+
+
+def _stage(conn: Connection, table: Table) -> None:
+    """Copy the snapshot's rows of a big table beside it, a share per transaction.
+
+    The copy has the table's own layout and no secondary indexes; the swap puts it in the
+    table's place, and its indexes are built after the swap, one transaction each
+    (``bulk.ensure_indexes``).
+    """
+    entity = next(e for e, t in MIRROR_TABLES.items() if t is table)
+    staged = _staged(entity)
+    names = ", ".join(f'"{c.name}"' for c in table.columns)
+    with conn.begin():
+        layout = conn.exec_driver_sql(
+            "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", (table.name,)
+        ).scalar_one()
+        made, found = _TABLE_NAME.subn(f"CREATE TABLE main.{staged}", layout, count=1)
+        if not found:
+            raise ValueError(f"cannot read the layout of {table.name}: {layout[:80]}")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS main.{staged}")
+        conn.exec_driver_sql(made)
+    after = -(2**63)
+    while True:
+        with conn.begin():
+            copied = conn.exec_driver_sql(
+                f'INSERT INTO main.{staged} ({names}) SELECT {names} FROM {SCHEMA}."{table.name}"'
+                " WHERE id > ? ORDER BY id LIMIT ?",
+                (after, STAGE_ROWS),
+            ).rowcount
+            after = conn.exec_driver_sql(f"SELECT max(id) FROM main.{staged}").scalar_one()
+        if copied < STAGE_ROWS:
+            return
+
+
+def _take_staged(conn: Connection, entity: str, table: Table) -> None:
+    if entity in rollups.TRACKED:
+        rollups.mark_stale(conn)  # rebuilt at the end of the swap
+    conn.exec_driver_sql(f'DROP TABLE main."{table.name}"')
+    conn.exec_driver_sql(f'ALTER TABLE main.{_staged(entity)} RENAME TO "{table.name}"')
 
 
 def _count(conn: Connection, name: str) -> int:
@@ -204,21 +256,6 @@ def _merge(conn: Connection, entity: str, table: Table) -> None:
             chunk = keys[start : start + INDEX_BATCH]
             found = conn.execute(select(table).where(table.c[key].in_(chunk))).mappings()
             search.index_rows(conn, entity, [dict(r) for r in found])
-
-
-def _reload(conn: Connection, entity: str, table: Table) -> None:
-    """Load a big table again whole: cheaper than writing most of its rows one by one.
-
-    Its secondary indexes are dropped and built after the swap, one transaction each
-    (``bulk.ensure_indexes``), so the write lock is not held for all of them at once.
-    """
-    name = f'"{table.name}"'
-    names = ", ".join(f'"{c.name}"' for c in table.columns)
-    if entity in rollups.TRACKED:
-        rollups.mark_stale(conn)  # rebuilt at the end of the swap
-    drop_bulk_indexes(conn, (table,))
-    conn.exec_driver_sql(f"DELETE FROM main.{name}")
-    conn.exec_driver_sql(f"INSERT INTO main.{name} ({names}) SELECT {names} FROM {SCHEMA}.{name}")
 
 
 def _keys(conn: Connection, name: str) -> list[Any]:

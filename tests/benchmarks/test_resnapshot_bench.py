@@ -83,8 +83,9 @@ def epoch_platform(
 
 def _run(*args: str) -> str:
     done = subprocess.run(
-        [sys.executable, *args], check=True, capture_output=True, text=True, cwd=MAIN.parent
+        [sys.executable, *args], check=False, capture_output=True, text=True, cwd=MAIN.parent
     )
+    assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
 

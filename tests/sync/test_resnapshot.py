@@ -15,11 +15,23 @@ from pathlib import Path
 import httpx
 import orjson
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, select
 
 from models import search, wire
-from models.db import ROLLUP_TABLES, ConfirmedRow, Customer, Order, OrderReview, Product, SyncState
+from models.db import (
+    ROLLUP_TABLES,
+    Base,
+    ConfirmedRow,
+    Customer,
+    Order,
+    OrderReview,
+    Product,
+    SyncState,
+)
 from models.errors import MalformedPayload
+from models.migrate import include_name
 from models.profile import Profile
 from models.services.orders import newest_orders
 from models.services.reviews import review_order
@@ -295,3 +307,16 @@ def test_a_first_pull_cut_short_then_a_new_epoch_loads_the_orders_whole(
         )
     assert {i.name for t in BULK_TABLES for i in t.indexes} <= indexes
     assert_rollups_and_search_agree(profile)
+    # The orders were loaded beside the table and took its place: the schema is the models'.
+    with profile.engine.connect() as conn:
+        differences = compare_metadata(
+            MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_name": include_name}
+            ),
+            Base.metadata,
+        )
+        leftovers = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE name LIKE '%\\_\\_next' ESCAPE '\\'"
+        ).all()
+    assert differences == []
+    assert leftovers == []
