@@ -35,7 +35,7 @@ from models.db import (
     table_of,
 )
 from models.profile import Profile
-from models.sync import rollups
+from models.sync import money_checks, rollups
 from models.sync.apply import (
     IN_CHUNK,
     TABLES,
@@ -56,6 +56,10 @@ RELOAD_SHARE: Final = 0.25
 STAGE_ROWS: Final = 100_000
 _TABLE_NAME: Final = re.compile(r"^CREATE TABLE\s+(\"[^\"]+\"|\S+)", re.IGNORECASE)
 SEARCHED: Final = frozenset({"customer", "product"})
+# What the money checks read (``money_checks.PageChecks``).
+MONEY_INPUTS: Final = frozenset(
+    {"order", "statement_line", "task_progress", "task_stage", "settlement_terms"}
+)
 INDEX_BATCH: Final = 2_000
 
 
@@ -153,11 +157,16 @@ def _swap(conn: Connection, snapshot_id: str, reloaded: Sequence[str]) -> PageCo
         _find_difference(conn, entity, table)
     # The platform's versions of pending rows are parked again from the snapshot below.
     conn.execute(delete(table_of(ConfirmedRow)))
+    if "order" in reloaded:
+        money_checks.mark_stale(conn)  # rebuilt at the end of the swap
+    checks = money_checks.PageChecks(conn)
     for entity, table in TABLES.items():
         changed, gone = (_count(conn, listed) for listed in _lists(entity))
         if entity in reloaded:
             _take_staged(conn, entity, table)
         elif changed or gone:
+            if entity in MONEY_INPUTS:
+                _tell_checks(conn, checks, entity, table)
             _merge(conn, entity, table)
         if changed or gone:
             counts.upserted[entity] = changed
@@ -167,8 +176,26 @@ def _swap(conn: Connection, snapshot_id: str, reloaded: Sequence[str]) -> PageCo
     conn.execute(
         update(table_of(SyncState)).values(cursor=state.cursor, epoch=state.epoch, snapshot_id="")
     )
+    checks.finish()
     rollups.rebuild_if_stale(conn)
+    money_checks.rebuild_if_stale(conn)
     return counts
+
+
+def _tell_checks(
+    conn: Connection, checks: money_checks.PageChecks, entity: str, table: Table
+) -> None:
+    """Show the money checks what the swap is about to change, as a page would."""
+    changed, gone = _lists(entity)
+    checks.deleting(entity, _keys(conn, gone))
+    keys = _keys(conn, changed)
+    for start in range(0, len(keys), INDEX_BATCH):
+        chunk = keys[start : start + INDEX_BATCH]
+        marks = ", ".join("?" * len(chunk))
+        found = conn.exec_driver_sql(
+            f'SELECT * FROM {SCHEMA}."{table.name}" WHERE id IN ({marks})', tuple(chunk)
+        )
+        checks.upserting(entity, [dict(r) for r in found.mappings()])
 
 
 def _to_reload(conn: Connection) -> list[str]:

@@ -23,7 +23,7 @@ from models.errors import (
     SyncCancelled,
 )
 from models.profile import Profile
-from models.sync import outbox, snapshot
+from models.sync import money_checks, outbox, snapshot
 from models.sync.apply import PageCounts, apply_page
 from models.sync.bulk import drop_bulk_indexes, ensure_indexes, is_empty_mirror
 from models.sync.lock import sync_lock
@@ -167,6 +167,7 @@ class _Run:
                 if is_empty_mirror(conn):
                     drop_bulk_indexes(conn)
                     mark_stale(conn)
+                    money_checks.mark_stale(conn)
         try:
             if snapshot_id:
                 self._pull_snapshot(snapshot_id)
@@ -175,6 +176,7 @@ class _Run:
         finally:
             with self.profile.writer.begin() as conn:
                 rebuild_if_stale(conn)
+                money_checks.rebuild_if_stale(conn)
             ensure_indexes(self.profile.writer)
 
     def _write_page(self, page: wire.PullPage) -> int:

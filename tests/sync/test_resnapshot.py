@@ -25,17 +25,19 @@ from models.db import (
     Base,
     ConfirmedRow,
     Customer,
+    MoneyDifference,
     Order,
     OrderReview,
     Product,
     SyncState,
+    table_of,
 )
 from models.errors import MalformedPayload
 from models.migrate import include_name
 from models.profile import Profile
 from models.services.orders import newest_orders
 from models.services.reviews import review_order
-from models.sync import rollups
+from models.sync import money_checks, rollups
 from models.sync.bulk import BULK_TABLES
 from models.sync.snapshot import snapshot_path
 from models.sync.syncer import SyncOptions, SyncProgress, sync
@@ -98,15 +100,19 @@ def snapshot_cursor(folder: Path) -> str | None:
 
 
 def assert_rollups_and_search_agree(profile: Profile) -> None:
-    """The rollups equal a rebuild from the mirror, and the search indexes hold its rows."""
+    """The rollups and the money checks equal a rebuild from the mirror, and the search
+    indexes hold its rows."""
+    derived = (*ROLLUP_TABLES, table_of(MoneyDifference))
     with profile.writer.connect() as conn:
         transaction = conn.begin()
-        kept = {t.name: sorted(conn.execute(select(t)).all()) for t in ROLLUP_TABLES}
+        kept = {t.name: sorted(conn.execute(select(t)).all()) for t in derived}
+        assert money_checks.is_live(conn)
         rollups.rebuild(conn)
-        rebuilt = {t.name: sorted(conn.execute(select(t)).all()) for t in ROLLUP_TABLES}
+        money_checks.rebuild(conn)
+        rebuilt = {t.name: sorted(conn.execute(select(t)).all()) for t in derived}
         transaction.rollback()
     assert kept == rebuilt
-    assert any(kept.values())
+    assert all(kept[t.name] for t in ROLLUP_TABLES)
     with profile.engine.connect() as conn:
         for index, model in ((search.CUSTOMER_SEARCH, Customer), (search.PRODUCT_SEARCH, Product)):
             indexed = set(conn.exec_driver_sql(f"SELECT rowid FROM {index}").scalars())
