@@ -16,6 +16,7 @@ from models.errors import (
     BackupError,
     BackupOtherShop,
     CursorExpired,
+    ForeignKind,
     InvalidInput,
     LoginRefused,
     MalformedPayload,
@@ -23,7 +24,9 @@ from models.errors import (
     PlatformAddressInvalid,
     PlatformError,
     PlatformUnreachable,
+    ProfileBusy,
     ProfileCorrupt,
+    ProfileDiskFull,
     ProfileError,
     ProfileForeign,
     ProfileOtherShop,
@@ -208,20 +211,28 @@ def is_address_problem(error: BaseException) -> bool:
 
 
 def profile_problem(error: ProfileError, folder: Path | None = None) -> str:
-    """Why a profile cannot be opened, where, and that nothing was changed."""
+    """Why a profile cannot be opened, where, what to do, and that nothing was changed."""
     where = str(folder) if folder is not None else ""
-    if isinstance(error, ProfileCorrupt):
+    if isinstance(error, ProfileBusy):
         text = QCoreApplication.translate(
             "messages",
-            "The shop's database in %1 is damaged, or it is not a Zhanggui database. "
+            "Another program is writing the shop's database in %1 right now, and Zhanggui "
+            "waited for it in vain. Close the other program (or another Zhanggui window on "
+            "this profile) and try again. Nothing was changed.",
+        )
+    elif isinstance(error, ProfileDiskFull):
+        text = QCoreApplication.translate(
+            "messages",
+            "The disk that holds %1 is full. Free some space on it, then open Zhanggui again. "
             "Nothing was changed.",
         )
-    elif isinstance(error, ProfileForeign):
+    elif isinstance(error, ProfileCorrupt):
         text = QCoreApplication.translate(
             "messages",
-            "The file in %1 is not a Zhanggui database, or it was written by a newer "
-            "Zhanggui. Nothing was changed.",
+            "The shop's database in %1 is damaged. Nothing was changed.",
         )
+    elif isinstance(error, ProfileForeign):
+        text = _foreign_file(error.kind)
     elif isinstance(error, ProfileUnwritable):
         text = QCoreApplication.translate(
             "messages",
@@ -233,3 +244,35 @@ def profile_problem(error: ProfileError, folder: Path | None = None) -> str:
             "messages", "The profile in %1 cannot be used. Nothing was changed."
         )
     return fill(text, where or QCoreApplication.translate("messages", "the profile folder"))
+
+
+def _foreign_file(kind: ForeignKind) -> str:
+    words: dict[ForeignKind, str] = {
+        "empty": QCoreApplication.translate(
+            "messages",
+            "The database file in %1 is empty, so it is not a Zhanggui profile and Zhanggui "
+            "does not start a new one over it. Move the file away, or choose another folder. "
+            "Nothing was changed.",
+        ),
+        "not_a_database": QCoreApplication.translate(
+            "messages",
+            "The file in %1 where Zhanggui keeps its database is not a database at all. "
+            "Move it away, or choose another folder. Nothing was changed.",
+        ),
+        "another_program": QCoreApplication.translate(
+            "messages",
+            "The database in %1 belongs to another program, not to Zhanggui. Choose another "
+            "folder for the shop's profile. Nothing was changed.",
+        ),
+        "newer_version": QCoreApplication.translate(
+            "messages",
+            "The shop's database in %1 was written by a newer Zhanggui. Please install the new "
+            "version. Nothing was changed.",
+        ),
+        "folder": QCoreApplication.translate(
+            "messages",
+            "In %1 there is a folder where Zhanggui keeps its database file. Move it away, or "
+            "choose another folder. Nothing was changed.",
+        ),
+    }
+    return words[kind]

@@ -99,6 +99,13 @@ class SyncStatusLabel(QLabel):
             return self.tr("Syncing…")
         if progress.phase == "push":
             return self.tr("Syncing… sending %Ln action(s)", "", progress.pending)
+        if progress.phase == "snapshot":
+            # The mirror stays as it is until the fresh copy replaces it whole.
+            return self.tr(
+                "Taking a fresh copy of the shop… %Ln row(s) received; this copy stays in use",
+                "",
+                progress.done,
+            )
         return self.tr("Syncing… %Ln change(s) received", "", progress.done)
 
     def _details(self, now: dt.datetime | None) -> str:

@@ -1,5 +1,10 @@
 """Typed errors the desktop turns into words; nothing here is meant to be shown as it is."""
 
+from typing import Literal
+
+# What a file that is not one of our databases turned out to be.
+ForeignKind = Literal["empty", "not_a_database", "another_program", "newer_version", "folder"]
+
 
 class ZhangguiError(Exception):
     """Base of every error this package raises on purpose."""
@@ -14,7 +19,20 @@ class ProfileCorrupt(ProfileError):
 
 
 class ProfileForeign(ProfileError):
-    """The file is a SQLite database, but not one of ours (or one from a newer version)."""
+    """The file is not one of our databases: empty, not a database, another program's, or one
+    from a newer version. It is left as it is and never taken as a new profile."""
+
+    def __init__(self, message: str, kind: ForeignKind = "another_program") -> None:
+        super().__init__(message)
+        self.kind: ForeignKind = kind
+
+
+class ProfileBusy(ProfileError):
+    """Another program held the database for longer than opening waits; try again later."""
+
+
+class ProfileDiskFull(ProfileError):
+    """The disk that holds the profile is full."""
 
 
 class ProfileUnwritable(ProfileError):

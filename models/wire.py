@@ -9,13 +9,21 @@ upsert or a tombstone), numbered by a per-partition sequence assigned inside the
 transaction. Partition 0 is the platform's catalogue (brands, sale events, products, SKUs, task
 stages), shared by every shop; every other partition is one shop. A cursor names a position in both
 partitions a client reads: ``"<catalogue_seq>:<shop_seq>"``.
+
+The platform forgets old deletions (tombstones) now and then; the highest sequence number it
+forgot up to is a partition's horizon. A client whose position is below the horizon may have
+missed a deletion and must take a fresh snapshot, unless it reached that position after the
+deletions were forgotten: then it never held those rows. So a cursor also carries the horizons
+the platform had when it served it, written after an ``@`` when one stands above its position:
+``"<catalogue_seq>:<shop_seq>@<catalogue_horizon>:<shop_horizon>"``. A cursor without them (the
+older form) means horizons of 0.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from typing_extensions import TypedDict
@@ -24,6 +32,8 @@ PROTOCOL_VERSION: Final = 1
 PROTOCOL_HEADER: Final = "X-Zhanggui-Protocol"
 CATALOGUE_PARTITION: Final = 0
 START_CURSOR: Final = "0:0"
+# Four 64-bit numbers and their separators.
+MAX_CURSOR_LENGTH: Final = 96
 MAX_PULL_LIMIT: Final = 10_000
 MAX_PUSH_BATCH: Final = 500
 MAX_NOTE_LENGTH: Final = 2_000
@@ -535,16 +545,45 @@ def manager_share_cents(commission_cents: int, share_rate_bp: int) -> int:
     return (commission_cents * share_rate_bp + 5_000) // 10_000
 
 
+class Cursor(NamedTuple):
+    """A position in the catalogue's and the shop's feed, and the platform's horizons then."""
+
+    catalogue: int
+    shop: int
+    catalogue_horizon: int = 0
+    shop_horizon: int = 0
+
+
+def _seq_pair(text: str, whole: str) -> tuple[int, int]:
+    first, sep, second = text.partition(":")
+    # isascii: str.isdigit also accepts other scripts' digits and superscripts.
+    if not (sep and first.isascii() and first.isdigit() and second.isascii() and second.isdigit()):
+        raise ValueError(f"not a cursor: {whole[:40]!r}")
+    return int(first), int(second)
+
+
+def read_cursor(cursor: str) -> Cursor:
+    """A cursor's positions and horizons; ValueError when it is not a cursor."""
+    positions, sep, horizons = cursor.partition("@")
+    catalogue, shop = _seq_pair(positions, cursor)
+    if not sep:
+        return Cursor(catalogue, shop)
+    return Cursor(catalogue, shop, *_seq_pair(horizons, cursor))
+
+
 def parse_cursor(cursor: str) -> tuple[int, int]:
-    """Split a cursor into its catalogue and shop positions; ValueError when it is not one."""
-    catalogue, sep, shop = cursor.partition(":")
-    if not sep or not catalogue.isdigit() or not shop.isdigit():
-        raise ValueError(f"not a cursor: {cursor[:40]!r}")
-    return int(catalogue), int(shop)
+    """A cursor's catalogue and shop positions; ValueError when it is not a cursor."""
+    found = read_cursor(cursor)
+    return found.catalogue, found.shop
 
 
-def format_cursor(catalogue_seq: int, shop_seq: int) -> str:
-    return f"{catalogue_seq}:{shop_seq}"
+def format_cursor(
+    catalogue_seq: int, shop_seq: int, catalogue_horizon: int = 0, shop_horizon: int = 0
+) -> str:
+    text = f"{catalogue_seq}:{shop_seq}"
+    if catalogue_horizon > catalogue_seq or shop_horizon > shop_seq:
+        text += f"@{catalogue_horizon}:{shop_horizon}"
+    return text
 
 
 # --- share links ---------------------------------------------------------------------------

@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start a new epoch, as after restoring a backup: clients take a fresh snapshot",
     )
+    parser.add_argument(
+        "--purge-deletions",
+        action="store_true",
+        help="forget every deletion the feed still holds, then exit (computers that had not "
+        "seen them take a fresh snapshot)",
+    )
     return parser
 
 
@@ -82,6 +88,13 @@ def platform_main(argv: list[str]) -> int:
             log.info("the database already has data; not seeding it again")
     if args.new_epoch:
         renew_epoch(engine)
+    if args.purge_deletions:
+        from server.feed import purge_all_tombstones
+
+        dropped, partitions = purge_all_tombstones(engine)
+        engine.dispose()
+        print(f"forgot {dropped} deletion(s) in {partitions} feed partition(s)")
+        return 0
     engine.dispose()
 
     from server.runner import serve

@@ -6,13 +6,16 @@ import logging
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, Engine, delete, select, update
 
 from server.db.base import table_of
+from server.db.engine import write_begin
 from server.db.platform import Feed, FeedPartition
 from server.db.upsert import upsert
 
 log = logging.getLogger(__name__)
+
+INT64_MAX = 2**63 - 1
 
 
 class Change(NamedTuple):
@@ -72,12 +75,15 @@ def purge_tombstones(conn: Connection, partition_id: int, up_to_seq: int) -> int
     """Forget deletions numbered up to ``up_to_seq``; returns how many were dropped.
 
     A client whose cursor is below the new horizon may have missed one of them, so its next
-    pull is refused and it takes a fresh snapshot instead.
+    pull is refused and it takes a fresh snapshot instead; a snapshot that starts after the
+    purge is not (``server.pull``).
     """
+    # Locking the partition's row makes the purge wait for its writers, as they wait for
+    # each other (``take_seqs``).
     last_seq, old_horizon = conn.execute(
-        select(FeedPartition.last_seq, FeedPartition.horizon_seq).where(
-            FeedPartition.partition_id == partition_id
-        )
+        select(FeedPartition.last_seq, FeedPartition.horizon_seq)
+        .where(FeedPartition.partition_id == partition_id)
+        .with_for_update()
     ).one()
     horizon = max(old_horizon, min(up_to_seq, last_seq))
     dropped = conn.execute(
@@ -92,3 +98,18 @@ def purge_tombstones(conn: Connection, partition_id: int, up_to_seq: int) -> int
     )
     log.info("purged %d tombstones of partition %d up to seq %d", dropped, partition_id, horizon)
     return int(dropped)
+
+
+def purge_all_tombstones(engine: Engine) -> tuple[int, int]:
+    """Forget every deletion the feed holds, partition by partition, one transaction each.
+
+    Returns how many deletions were forgotten and in how many partitions.
+    """
+    with engine.connect() as conn:
+        partitions = list(conn.scalars(select(FeedPartition.partition_id)))
+    dropped = 0
+    for partition_id in partitions:
+        with write_begin(engine) as conn:
+            dropped += purge_tombstones(conn, partition_id, INT64_MAX)
+    log.info("forgot %d deletions in %d feed partitions", dropped, len(partitions))
+    return dropped, len(partitions)

@@ -31,32 +31,37 @@ class CursorExpired(Exception):
     """The client's position cannot be continued from: it must take a fresh snapshot."""
 
 
-def parse_position(cursor: str) -> tuple[int, int]:
+def parse_position(cursor: str) -> wire.Cursor:
     try:
-        if not cursor.isascii():  # int() would read other scripts' digits too
-            raise ValueError(cursor)
-        catalogue, shop = wire.parse_cursor(cursor)
+        found = wire.read_cursor(cursor)
     except ValueError as error:
         raise BadCursor(
             f"{cursor[:40]!r} is not a cursor; start from {wire.START_CURSOR!r}."
         ) from error
-    if catalogue > INT64_MAX or shop > INT64_MAX:
+    if max(found) > INT64_MAX:
         raise BadCursor("That cursor points beyond any feed.")
-    return catalogue, shop
+    return found
 
 
-def _check_position(conn: Connection, partition_id: int, position: int) -> None:
+def _check_position(conn: Connection, partition_id: int, position: int, seen_horizon: int) -> int:
+    """Refuse a position the partition cannot be continued from; returns its horizon.
+
+    Deletions up to the horizon are forgotten. A position below it may have missed one, unless
+    the horizon was already there when the position was served (``seen_horizon``): a snapshot
+    that started after the purge never held the rows those deletions removed.
+    """
     found = conn.execute(
         select(FeedPartition.last_seq, FeedPartition.horizon_seq).where(
             FeedPartition.partition_id == partition_id
         )
     ).first()
     last_seq, horizon = (found.last_seq, found.horizon_seq) if found else (0, 0)
-    if position > last_seq:
+    if max(position, seen_horizon) > last_seq:
         # The platform was restored from an older backup than the client has seen.
         raise CursorExpired("The platform has less history than this computer has seen.")
-    if 0 < position < horizon:
+    if 0 < position < horizon and seen_horizon < horizon:
         raise CursorExpired("This computer was away longer than the platform keeps deletions.")
+    return int(horizon)
 
 
 # The hot query of every sync, run on the driver's own cursor: rows come back as plain tuples,
@@ -85,18 +90,25 @@ def _entries(conn: Connection, partition_id: int, after: int, limit: int) -> Seq
 
 def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
     """The next page for a shop: catalogue changes first, then the shop's own."""
-    catalogue_pos, shop_pos = parse_position(cursor)
-    _check_position(conn, wire.CATALOGUE_PARTITION, catalogue_pos)
-    _check_position(conn, shop_id, shop_pos)
-    catalogue = _entries(conn, wire.CATALOGUE_PARTITION, catalogue_pos, limit + 1)
+    position = parse_position(cursor)
+    # The horizons are read before the entries: a purge in between makes the next cursor
+    # carry the older horizon, which is refused then, never the other way round.
+    catalogue_horizon = _check_position(
+        conn, wire.CATALOGUE_PARTITION, position.catalogue, position.catalogue_horizon
+    )
+    shop_horizon = _check_position(conn, shop_id, position.shop, position.shop_horizon)
+    catalogue = _entries(conn, wire.CATALOGUE_PARTITION, position.catalogue, limit + 1)
     more = len(catalogue) > limit
     catalogue = catalogue[:limit]
     room = limit - len(catalogue)
-    shop = [] if more else _entries(conn, shop_id, shop_pos, room + 1)
+    shop = [] if more else _entries(conn, shop_id, position.shop, room + 1)
     more = more or len(shop) > room
     shop = shop[:room]
     next_cursor = wire.format_cursor(
-        catalogue[-1][2] if catalogue else catalogue_pos, shop[-1][2] if shop else shop_pos
+        catalogue[-1][2] if catalogue else position.catalogue,
+        shop[-1][2] if shop else position.shop,
+        catalogue_horizon,
+        shop_horizon,
     )
     return _page_body(read_epoch(conn), cursor, next_cursor, more, [*catalogue, *shop])
 

@@ -16,6 +16,7 @@ from typing import BinaryIO
 import httpx
 
 from models import wire
+from tests import postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN = ROOT / "main.py"
@@ -27,9 +28,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def seed_platform(db: Path, *, seed: int, shops: int, orders: int) -> None:
-    """Seed a platform database file through the command line, then stop it."""
-    platform = PlatformProcess(db)
+def seed_platform(
+    db: Path | str, *, seed: int, shops: int, orders: int, logs: Path | None = None
+) -> None:
+    """Seed a platform database (a file or a URL) through the command line, then stop it."""
+    platform = PlatformProcess(db, logs=logs)
     platform.start(
         "--seed",
         str(seed),
@@ -43,18 +46,29 @@ def seed_platform(db: Path, *, seed: int, shops: int, orders: int) -> None:
     platform.stop()
 
 
+def is_database_url(db: Path | str) -> bool:
+    return isinstance(db, str) and "://" in db
+
+
 @dataclass
 class PlatformProcess:
-    db: Path
+    # A SQLite file, or the URL of a PostgreSQL database (then ``logs`` says where to log).
+    db: Path | str
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
+    logs: Path | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def log_path(self) -> Path:
+        folder = self.logs or Path(self.db).parent
+        return folder / f"platform-{self.port}.log"
+
     def start(self, *extra: str, timeout: float = 120.0) -> None:
-        with (self.db.parent / f"platform-{self.port}.log").open("ab") as log:
+        with self.log_path.open("ab") as log:
             self._spawn(log, extra)
         self._wait_until_healthy(timeout)
 
@@ -96,7 +110,7 @@ class PlatformProcess:
         raise RuntimeError("the platform did not come up")
 
     def log_text(self) -> str:
-        path = self.db.parent / f"platform-{self.port}.log"
+        path = self.log_path
         return path.read_text(errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
@@ -116,14 +130,29 @@ class PlatformProcess:
         self.process = None
 
     def backup(self, target: Path) -> None:
-        """Copy the platform's database as an operator's backup would."""
-        import sqlite3
+        """Copy the platform's database as an operator's backup would.
 
-        with sqlite3.connect(self.db) as source, sqlite3.connect(target) as copy:
+        A PostgreSQL database is copied to a database named after ``target``; the platform is
+        stopped for that and started again.
+        """
+        import sqlite3
+        from contextlib import closing
+
+        if isinstance(self.db, str):
+            running = self.process is not None
+            self.stop()
+            postgres.clone(self.db, postgres.named_after(self.db, target))
+            if running:
+                self.start()
+            return
+        with closing(sqlite3.connect(self.db)) as source, closing(sqlite3.connect(target)) as copy:
             source.backup(copy)
 
     def restore(self, backup: Path) -> None:
         self.stop()
+        if isinstance(self.db, str):
+            postgres.clone(postgres.named_after(self.db, backup), self.db)
+            return
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.db}{suffix}").unlink(missing_ok=True)
         shutil.copy(backup, self.db)

@@ -97,6 +97,8 @@ class SyncState(Base):
     epoch: Mapped[str | None] = mapped_column(String(64))
     last_sync_at: Mapped[int | None]
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # The re-snapshot being built beside the mirror (models.sync.snapshot), or "" when none is.
+    snapshot_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class SavedView(Base):

@@ -17,17 +17,19 @@ from models import wire
 from models.db import SyncState, table_of
 from models.errors import (
     CursorExpired,
+    MalformedPayload,
     NotSignedIn,
     PlatformUnreachable,
     SyncCancelled,
 )
 from models.profile import Profile
-from models.sync import money_checks, outbox
+from models.sync import money_checks, outbox, snapshot
 from models.sync.apply import PageCounts, apply_page
 from models.sync.bulk import drop_bulk_indexes, ensure_indexes, is_empty_mirror
 from models.sync.lock import sync_lock
-from models.sync.reset import reset_mirror
+from models.sync.reset import begin_snapshot, holds_nothing, reset_mirror
 from models.sync.rollups import mark_stale, rebuild_if_stale
+from models.sync.swap import replace_mirror
 from models.sync.transport import PlatformClient
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class SyncProgress:
-    phase: str  # "push" or "pull"
+    phase: str  # "push", "pull", or "snapshot" (a fresh copy built beside the mirror)
     done: int
     pending: int  # outbox entries still to send; 0 while pulling
 
@@ -103,14 +105,24 @@ class _Run:
         try:
             self.pull()
         except CursorExpired as exc:
-            self.reset(exc.message)
+            self.start_snapshot(exc.message)
             self.push()
             self.pull()
 
-    def reset(self, reason: str) -> None:
+    def start_snapshot(self, reason: str) -> None:
+        """Take a fresh snapshot: beside the mirror, or straight into it when it is empty."""
+        snapshot_id = snapshot.new_snapshot_id()
         with self.profile.writer.begin() as conn:
-            reset_mirror(conn, reason)
+            if holds_nothing(conn):
+                reset_mirror(conn, reason)
+                snapshot_id = ""
+            else:
+                begin_snapshot(conn, snapshot_id, reason)
         self.report.resets += 1
+        if snapshot_id:
+            snapshot.create(self.profile.folder, snapshot_id, reason).close()
+        else:
+            snapshot.discard(self.profile.folder)
 
     def push(self) -> None:
         done = 0
@@ -147,22 +159,54 @@ class _Run:
         with self.profile.read() as s:
             state = s.scalar(select(SyncState))
             assert state is not None
-            cursor, epoch = state.cursor, state.epoch
-        if cursor == wire.START_CURSOR:
+            cursor, epoch, snapshot_id = state.cursor, state.epoch, state.snapshot_id
+        if not snapshot_id and snapshot.snapshot_path(self.profile.folder).exists():
+            snapshot.discard(self.profile.folder)  # left over by a swap that was not tidied
+        if cursor == wire.START_CURSOR and not snapshot_id:
             with self.profile.writer.begin() as conn:
                 if is_empty_mirror(conn):
                     drop_bulk_indexes(conn)
                     mark_stale(conn)
                     money_checks.mark_stale(conn)
         try:
-            self._pull_pages(cursor, epoch)
+            if snapshot_id:
+                self._pull_snapshot(snapshot_id)
+            else:
+                self._pull_pages(cursor, epoch, self._write_page, "pull")
         finally:
             with self.profile.writer.begin() as conn:
                 rebuild_if_stale(conn)
-                ensure_indexes(conn)
                 money_checks.rebuild_if_stale(conn)
+            ensure_indexes(self.profile.writer)
 
-    def _pull_pages(self, cursor: str, epoch: str | None) -> None:
+    def _write_page(self, page: wire.PullPage) -> int:
+        with self.profile.writer.begin() as conn:
+            counts = apply_page(conn, page)
+        self.report.pulled.add(counts)
+        self.report.cursor = page.next_cursor
+        return self.report.pulled.total
+
+    def _pull_snapshot(self, snapshot_id: str) -> None:
+        folder = self.profile.folder
+        fresh = snapshot.resume(folder, snapshot_id)
+        if fresh is None:
+            # Missing or unreadable: start it again, under a new id.
+            snapshot_id = snapshot.new_snapshot_id()
+            with self.profile.writer.begin() as conn:
+                conn.execute(update(table_of(SyncState)).values(snapshot_id=snapshot_id))
+            fresh = snapshot.create(folder, snapshot_id, "the snapshot file was not usable")
+        try:
+            self._pull_pages(fresh.cursor, fresh.epoch, _counting(fresh), "snapshot")
+        finally:
+            fresh.close()
+        self._check_cancel()
+        self.report.pulled.add(replace_mirror(self.profile, fresh))
+        self.report.cursor = fresh.cursor
+        snapshot.discard(folder)
+
+    def _pull_pages(
+        self, cursor: str, epoch: str | None, write: Callable[[wire.PullPage], int], phase: str
+    ) -> None:
         # The next page is fetched and parsed while this one is written: the platform, the
         # network and the parsing overlap with SQLite's work.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as prefetch:
@@ -170,20 +214,27 @@ class _Run:
             while True:
                 page = coming.result()
                 if epoch is not None and page.epoch != epoch:
-                    # The platform was restored from a backup: its history is not ours any more.
-                    raise CursorExpired("new_epoch", "the platform was restored from a backup")
+                    self._confirm_new_epoch(epoch)
                 if page.more:
                     coming = prefetch.submit(self._fetch, page.next_cursor)
-                with self.profile.writer.begin() as conn:
-                    counts = apply_page(conn, page)
-                self.report.pulled.add(counts)
+                done = write(page)
                 self.report.pages += 1
-                cursor, epoch = page.next_cursor, page.epoch
-                self.report.cursor = cursor
-                self.opts.progress(SyncProgress("pull", self.report.pulled.total, 0))
+                epoch = page.epoch
+                self.opts.progress(SyncProgress(phase, done, 0))
                 if not page.more:
                     return
                 self._check_cancel()
+
+    def _confirm_new_epoch(self, ours: str) -> None:
+        """A page of another epoch: a re-snapshot only when the platform itself says so."""
+        health = self._retry(self.client.health)
+        if health.epoch == ours:
+            log.warning("a page of another epoch, while the platform says %s; not applied", ours)
+            raise MalformedPayload(
+                "bad_page", "a page of another epoch, while the platform's epoch did not change"
+            )
+        # The platform was restored from a backup: its history is not ours any more.
+        raise CursorExpired("new_epoch", "the platform was restored from a backup")
 
     def _fetch(self, cursor: str) -> wire.PullPage:
         self._check_cancel()
@@ -219,3 +270,11 @@ def _record_outcome(profile: Profile, error: str, now: int) -> None:
         values["last_sync_at"] = now
     with profile.writer.begin() as conn:
         conn.execute(update(table_of(SyncState)).values(**values))
+
+
+def _counting(fresh: snapshot.Snapshot) -> Callable[[wire.PullPage], int]:
+    def write(page: wire.PullPage) -> int:
+        fresh.apply_page(page)
+        return fresh.rows
+
+    return write

@@ -277,6 +277,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Taking a fresh copy of the shop… %Ln row(s) received; this copy stays in use</source>
+            <translation>
+                <numerusform>Taking a fresh copy of the shop… %Ln row received; this copy stays in use</numerusform>
+                <numerusform>Taking a fresh copy of the shop… %Ln rows received; this copy stays in use</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Syncing… %Ln change(s) received</source>
             <translation>
                 <numerusform>Syncing… %Ln change received</numerusform>

@@ -2012,6 +2012,12 @@ Belongs to %4 since %5 (%6)</source>
             </translation>
         </message>
         <message numerus="yes">
+            <source>Taking a fresh copy of the shop… %Ln row(s) received; this copy stays in use</source>
+            <translation>
+                <numerusform>正在重新获取店铺的完整数据… 已收到 %Ln 行；在此期间仍使用现有数据</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Syncing… %Ln change(s) received</source>
             <translation>
                 <numerusform>正在同步… 已收到 %Ln 项变更</numerusform>
@@ -3186,12 +3192,36 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>这份备份已损坏，或不是掌柜的数据库。请选择其他备份；没有做任何更改。</translation>
         </message>
         <message>
-            <source>The shop's database in %1 is damaged, or it is not a Zhanggui database. Nothing was changed.</source>
-            <translation>%1 中的店铺数据库已损坏，或者不是掌柜的数据库。没有做任何更改。</translation>
+            <source>Another program is writing the shop's database in %1 right now, and Zhanggui waited for it in vain. Close the other program (or another Zhanggui window on this profile) and try again. Nothing was changed.</source>
+            <translation>另一个程序正在写入 %1 中的店铺数据库，掌柜等了一会儿仍未等到它结束。请关闭那个程序（或在这个档案上打开的另一个掌柜窗口）后重试。没有做任何更改。</translation>
         </message>
         <message>
-            <source>The file in %1 is not a Zhanggui database, or it was written by a newer Zhanggui. Nothing was changed.</source>
-            <translation>%1 中的文件不是掌柜的数据库，或者是由更新版本的掌柜写入的。没有做任何更改。</translation>
+            <source>The disk that holds %1 is full. Free some space on it, then open Zhanggui again. Nothing was changed.</source>
+            <translation>存放 %1 的磁盘已满。请先腾出一些空间，再重新打开掌柜。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The shop's database in %1 is damaged. Nothing was changed.</source>
+            <translation>%1 中的店铺数据库已损坏。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The database file in %1 is empty, so it is not a Zhanggui profile and Zhanggui does not start a new one over it. Move the file away, or choose another folder. Nothing was changed.</source>
+            <translation>%1 中的数据库文件是空的，它不是掌柜的档案，掌柜也不会在它上面新建档案。请把这个文件移走，或选择另一个文件夹。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The file in %1 where Zhanggui keeps its database is not a database at all. Move it away, or choose another folder. Nothing was changed.</source>
+            <translation>%1 中掌柜存放数据库的那个文件根本不是数据库。请把它移走，或选择另一个文件夹。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The database in %1 belongs to another program, not to Zhanggui. Choose another folder for the shop's profile. Nothing was changed.</source>
+            <translation>%1 中的数据库属于另一个程序，不是掌柜的。请为店铺档案选择另一个文件夹。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The shop's database in %1 was written by a newer Zhanggui. Please install the new version. Nothing was changed.</source>
+            <translation>%1 中的店铺数据库是由更新版本的掌柜写入的。请安装新版本。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>In %1 there is a folder where Zhanggui keeps its database file. Move it away, or choose another folder. Nothing was changed.</source>
+            <translation>在 %1 中，掌柜存放数据库文件的位置是一个文件夹。请把它移走，或选择另一个文件夹。没有做任何更改。</translation>
         </message>
         <message>
             <source>Zhanggui cannot write to the folder %1. Check that it exists and that you may write there. Nothing was changed.</source>

@@ -70,7 +70,7 @@ def login(body: wire.LoginRequest, state: State) -> wire.LoginResponse:
 def pull(
     shop_id: ShopId,
     state: State,
-    cursor: Annotated[str, Query(max_length=60)] = wire.START_CURSOR,
+    cursor: Annotated[str, Query(max_length=wire.MAX_CURSOR_LENGTH)] = wire.START_CURSOR,
     limit: Annotated[int, Query(ge=1)] = wire.MAX_PULL_LIMIT,
 ) -> Response:
     limit = min(limit, wire.MAX_PULL_LIMIT)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import Connection, create_engine, select, text
+from sqlalchemy.pool import NullPool
 
 from models import wire
 from models.db import CLIENT_TABLES, MIRROR_TABLES
@@ -20,14 +22,29 @@ def canonical(row: dict[str, object]) -> bytes:
     return orjson.dumps(row, option=orjson.OPT_SORT_KEYS)
 
 
-def server_view(db: Path, shop_id: int) -> View:
+@contextmanager
+def platform_database(db: Path | str) -> Iterator[Connection]:
+    """A connection to the platform's database: a SQLite file or a PostgreSQL URL."""
+    url = db if isinstance(db, str) and "://" in db else f"sqlite:///{db}"
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def server_view(db: Path | str, shop_id: int) -> View:
     """Every live row of the feed the platform serves ``shop_id``: its view of that shop."""
     view: View = defaultdict(set)
-    with sqlite3.connect(db) as conn:
+    with platform_database(db) as conn:
         rows = conn.execute(
-            "SELECT entity, payload FROM feed WHERE partition_id IN (?, ?) AND payload IS NOT NULL",
-            (wire.CATALOGUE_PARTITION, shop_id),
-        ).fetchall()
+            text(
+                "SELECT entity, payload FROM feed"
+                " WHERE partition_id IN (:catalogue, :shop) AND payload IS NOT NULL"
+            ),
+            {"catalogue": wire.CATALOGUE_PARTITION, "shop": shop_id},
+        ).all()
     for entity, payload in rows:
         view[entity].add(canonical(orjson.loads(payload)))
     return dict(view)
@@ -43,17 +60,17 @@ def mirror_view(profile: Profile) -> View:
     return view
 
 
-def applied_mutations(db: Path, shop_id: int) -> dict[str, str]:
+def applied_mutations(db: Path | str, shop_id: int) -> dict[str, str]:
     """Mutation id -> outcome, as the platform recorded them for ``shop_id``."""
-    with sqlite3.connect(db) as conn:
-        return dict(
-            conn.execute(
-                "SELECT mutation_id, outcome FROM applied_mutation WHERE shop_id = ?", (shop_id,)
-            ).fetchall()
-        )
+    with platform_database(db) as conn:
+        rows = conn.execute(
+            text("SELECT mutation_id, outcome FROM applied_mutation WHERE shop_id = :shop"),
+            {"shop": shop_id},
+        ).all()
+    return {str(m): str(o) for m, o in rows}
 
 
-def assert_mirror_equals_server(profile: Profile, db: Path, shop_id: int) -> None:
+def assert_mirror_equals_server(profile: Profile, db: Path | str, shop_id: int) -> None:
     mirror, server = mirror_view(profile), server_view(db, shop_id)
     assert mirror.keys() == server.keys()
     for entity in server:
