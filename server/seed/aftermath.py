@@ -48,6 +48,7 @@ def follow_release(seed: int, plan: ShopPlan, orders: OrderPlan, first_day: int)
         if i not in leavers and not customers.never_pays[i]
     )
     regular_days = [day for day, _ in regulars]
+    first_paid = first_payments(orders)
     for n, placed in enumerate(orders.placed_at):
         if placed < cut:
             continue
@@ -59,10 +60,25 @@ def follow_release(seed: int, plan: ShopPlan, orders: OrderPlan, first_day: int)
                 known = bisect(regular_days, (placed - first_day) // DAY)
                 who = regulars[rng.randrange(max(1, known))][1]
             orders.customer[n] = who
-            orders.store[n] = customers.home[who]
+            # She buys where she belongs by then, or where she came in if she has not paid yet.
+            paid = first_paid.get(who)
+            orders.store[n] = paid[1] if paid and paid[0] < placed else customers.home[who]
         if orders.store[n] == gone:
             orders.store[n] = 0
     return leavers
+
+
+def first_payments(orders: OrderPlan) -> dict[int, tuple[int, int]]:
+    """Each customer's first payment in the plan: (paid at, store)."""
+    first: dict[int, tuple[int, int]] = {}
+    for who, status, store, paid_at in zip(
+        orders.customer, orders.status, orders.store, orders.paid_at, strict=True
+    ):
+        if paid_at is not None and status in _PAID:
+            known = first.get(who)
+            if known is None or paid_at < known[0]:
+                first[who] = (paid_at, store)
+    return first
 
 
 def release_out_entries(ids: Ids, plan: ShopPlan, customer_ids: list[int]) -> list[dict[str, Any]]:
