@@ -38,18 +38,19 @@ class StoryPath:
 
 @dataclass
 class Story:
-    """The manager waiting on a fresh release request, and the one the owner let go months
-    ago; their requests, whose ids the rest of the plan refers to."""
+    """The managers waiting on fresh release requests (the first one's is the story's own),
+    and the one the owner let go months ago; their requests, whose ids the rest of the plan
+    refers to."""
 
-    waiting: StoryPath | None = None
+    waiting: list[StoryPath] = field(default_factory=list)
     released: StoryPath | None = None
     requests: dict[int, dict[str, Any]] = field(default_factory=dict)  # by manager id
 
+    def paths(self) -> list[StoryPath]:
+        return [*([self.released] if self.released is not None else []), *self.waiting]
+
     def path_of(self, manager_id: int) -> StoryPath | None:
-        for path in (self.waiting, self.released):
-            if path is not None and path.manager_id == manager_id:
-                return path
-        return None
+        return next((p for p in self.paths() if p.manager_id == manager_id), None)
 
 
 def plan_story(
@@ -61,18 +62,18 @@ def plan_story(
     ids: Ids,
     shop_code: str,
 ) -> Story:
-    """The earliest manager completed her path days ago and waits for the owner's answer;
-    the next one completed hers months ago and was released."""
+    """The earliest manager completed her path days ago and waits for the owner's answer, and
+    so does the third; the second completed hers months ago and was released."""
     story = Story()
     by_join = sorted(managers, key=lambda m: (join_days[m["id"]], m["id"]))
-    if not by_join:
-        return story
-    waiting = by_join[0]
-    path = _story_path(rng, waiting, now - rng.randrange(2 * DAY, 6 * DAY))
-    if path is not None:
-        story.waiting = path
-        created = min(now - DAY, path.ends[-1] + rng.randrange(DAY, 5 * DAY))
-        story.requests[waiting["id"]] = _request(ids, waiting["id"], created, None)
+    for n, waiting in enumerate(by_join[0:3:2]):
+        path = _story_path(rng, waiting, now - rng.randrange(2 * DAY, (6 + 6 * n) * DAY))
+        if path is not None:
+            story.waiting.append(path)
+            created = min(now - DAY, path.ends[-1] + rng.randrange(DAY, 5 * DAY))
+            # The first one is the story's own request; the others are like any other.
+            code = None if n == 0 else f"m{waiting['id']}"
+            story.requests[waiting["id"]] = _request(ids, waiting["id"], created, code)
     if len(by_join) > 1:
         released = by_join[1]
         path = _story_path(rng, released, now - rng.randrange(200 * DAY, 260 * DAY))

@@ -16,12 +16,13 @@ from server.seed.catalogue import TASK_STAGES
 from server.seed.lines import Basket, BasketDraw, basket_amount
 from server.seed.paths import Story, StoryPath
 
-# Everyone who paid in the waiting manager's sub-store leaves with her: at least the customers
-# her last stage needed. These many more are attached to her sub-store but never paid: they stay.
+# Everyone who paid in a waiting manager's sub-store leaves with her: at least the customers
+# her last stage needed. These many more are attached to the first one's sub-store but never
+# paid: they stay.
 STORY_LEAVERS = int(TASK_STAGES[-1]["customers_target"])
 STORY_STAYERS = 4
-# A shop with the story has room for both managers' customers and a crowd of its own besides.
-STORY_CUSTOMERS = 3 * STORY_LEAVERS + STORY_STAYERS
+# A shop with the story has room for its three managers' customers and a crowd of its own.
+STORY_CUSTOMERS = 4 * STORY_LEAVERS + STORY_STAYERS
 
 
 @dataclass
@@ -64,9 +65,7 @@ def story_orders(
     orders: list[ForcedOrder] = []
     taken: set[int] = set()
     released = story.released.manager_id if story.released is not None else None
-    for path in (story.released, story.waiting):
-        if path is None:
-            continue
+    for path in story.paths():
         pool = _pool(
             rng,
             customers,
@@ -78,17 +77,12 @@ def story_orders(
         )
         taken.update(pool)
         orders.extend(_stage_orders(rng, pool, path, draw))
-    if story.waiting is not None:
-        stayers = _stayers(
-            rng, customers, story.waiting.manager_id, manager_days, taken, released=released
-        )
+    if story.waiting:
+        manager_id = story.waiting[0].manager_id
+        stayers = _stayers(rng, customers, manager_id, manager_days, taken, released=released)
         taken.update(stayers)
         for index in stayers:
-            orders.append(
-                _unpaid(
-                    rng, index, customers, story.waiting.manager_id, first_day=first_day, now=now
-                )
-            )
+            orders.append(_unpaid(rng, index, customers, manager_id, first_day=first_day, now=now))
     return orders, taken
 
 
