@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui import messages, tasks
 from gui.figure_card import FigureCard
-from gui.formatting import count, day_and_time, fill, money, stamp, time_ago
+from gui.formatting import count, day_and_time, fill, money, stamp, time_ago, tooltip
 from gui.icons import icon
 from gui.workspace import Workspace
 from models.profile import Profile
@@ -256,7 +256,7 @@ class DashboardWorkspace(Workspace):
             else self.tr("This computer has not synced with the platform yet."),
         }
         for name, tip in tips.items():
-            self._cards[name].setToolTip(tip)
+            self._cards[name].setToolTip(tooltip(tip))
 
     def _show_notice(self, figures: Dashboard) -> None:
         if figures.last_7_days.orders:

@@ -7,6 +7,7 @@ stored in UTC, shown in the computer's zone, with its year unless it is this yea
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from PySide6.QtCore import QCoreApplication
@@ -27,6 +28,7 @@ __all__ = [
     "short_stamp",
     "stamp",
     "time_ago",
+    "tooltip",
 ]
 
 _PLACEHOLDER = re.compile(r"%(\d)")
@@ -40,6 +42,11 @@ def fill(template: str, *values: object) -> str:
         return str(values[index]) if 0 <= index < len(values) else match.group(0)
 
     return _PLACEHOLDER.sub(value_for, template)
+
+
+def tooltip(text: str) -> str:
+    """A tooltip that wraps into a paragraph instead of one line across the screen."""
+    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
 
 
 def money(cents: int) -> str:

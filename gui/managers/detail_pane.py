@@ -21,7 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages, tasks
-from gui.formatting import count, day, fill, money, short_day, short_stamp, stamp
+from gui.formatting import (
+    count,
+    day,
+    fill,
+    money,
+    short_day,
+    short_stamp,
+    stamp,
+    tooltip,
+)
 from gui.managers.labels import assessment_label, stage_status_label
 from gui.managers.table_model import whole_yuan
 from gui.managers.tips import (
@@ -61,7 +70,7 @@ def _tree(
     for column in right:
         tree.headerItem().setTextAlignment(column, RIGHT)
     for column, tip in enumerate(tips):
-        tree.headerItem().setToolTip(column, tip)
+        tree.headerItem().setToolTip(column, tooltip(tip))
     return tree
 
 
@@ -73,7 +82,7 @@ def _add(
     for column in right:
         item.setTextAlignment(column, RIGHT)
     for column, tip in enumerate(tips):
-        item.setToolTip(column, tip)
+        item.setToolTip(column, tooltip(tip))
     tree.addTopLevelItem(item)
     return item
 

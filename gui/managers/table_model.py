@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from gui.formatting import count
+from gui.formatting import count, tooltip
 from gui.managers.labels import (
     assessment_label,
     column_titles,
@@ -74,7 +74,7 @@ class ManagersTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._titles[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tips[section]
+            return tooltip(self._tips[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -97,7 +97,7 @@ class ManagersTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column is SortColumn.FORECAST:
             return outlook_colour(line.outlook, QApplication.palette())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell_tip(line, column, self._now)
+            return tooltip(cell_tip(line, column, self._now))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             SortColumn.DAYS_LEFT,
             SortColumn.TREND,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages, tasks
+from gui.formatting import tooltip
 from gui.managers.delegates import ProgressDelegate, SparklineDelegate
 from gui.managers.detail_pane import ManagerDetailPane
 from gui.managers.filter_bar import ManagerFilterBar
@@ -70,7 +71,7 @@ class ManagersWorkspace(Workspace):
         self.filters = ManagerFilterBar()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setToolTip(summary_tip())
+        self.summary.setToolTip(tooltip(summary_tip()))
         self.model = ManagersTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
