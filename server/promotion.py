@@ -4,8 +4,8 @@ What a stage counts: the paid orders (``wire.PAID_ORDER_STATUSES``) of the manag
 whose payment falls in the stage's window, which opens just after ``started_at`` and closes at
 the earliest of its deadline, its completion and now, that moment included. Sales are their
 amounts, customers the distinct customers who placed them. A stage that follows another begins
-at the moment the earlier one was completed (or failed), so the payment that completed a stage
-counts for that stage alone. The seed, the simulation and this module all use this window.
+when the earlier one was completed, or found out of time, so a payment counts for one stage
+at most. The seed, the simulation and this module all use this window.
 
 When a release request appears: a manager has completed every stage and passed the platform's
 assessment. It runs whenever task progress changes.
