@@ -39,6 +39,7 @@ from gui.managers.tips import (
     customers_tips,
     orders_tips,
     paid_orders_tip,
+    recent_orders_tip,
     sales_tip,
     stage_history_tips,
     stage_window,
@@ -162,6 +163,9 @@ class ManagerDetailPane(QWidget):
         self.stages_box = QGroupBox(self.tr("Stage history"))
         self.customers_box = QGroupBox(self.tr("Customers of the sub-store"))
         self.orders_box = QGroupBox(self.tr("Recent orders"))
+        self.stages_box.setToolTip(tooltip(stage_history_tips()[0]))
+        self.customers_box.setToolTip(tooltip(customers_tips()[0]))
+        self.orders_box.setToolTip(tooltip(recent_orders_tip()))
         for box, tree in (
             (self.stages_box, self.stages),
             (self.customers_box, self.customers),

@@ -277,6 +277,12 @@ def paid_orders_tip(orders: int, cents: int) -> str:
     )
 
 
+def recent_orders_tip() -> str:
+    return QCoreApplication.translate(
+        "managers", "The newest orders placed in this sub-store, whatever their status."
+    )
+
+
 def orders_tips() -> list[str]:
     """For the headers of the detail's recent orders."""
     return [

@@ -2369,6 +2369,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>在此分店的全部已付款订单：%1 笔，合计 %2。</translation>
         </message>
         <message>
+            <source>The newest orders placed in this sub-store, whatever their status.</source>
+            <translation>该分店最近下的订单，不论状态。</translation>
+        </message>
+        <message>
             <source>When the order was placed, on this computer's clock.</source>
             <translation>下单时间（本机时钟）。</translation>
         </message>

@@ -316,6 +316,8 @@ def test_every_figure_says_what_it_counts(qtbot: QtBot, workspace: ManagersWorks
     workspace.table.selectRow(row)
     qtbot.waitUntil(lambda: detail.heading.text() == NAMES[ON_TRACK], timeout=10_000)
     settle(qtbot)
+    for box in (detail.stages_box, detail.customers_box, detail.orders_box):
+        assert read(box.toolTip()), box.title()
     for tree in (detail.stages, detail.customers, detail.orders):
         assert tree.topLevelItemCount() > 0
         for column in range(tree.columnCount()):
