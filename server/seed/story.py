@@ -1,4 +1,4 @@
-"""The demo's story in orders: the payments that carry its two managers through every stage,
+"""The demo's story in orders: the payments that carry its managers through every stage,
 the customers who make them, and the customers attached to a sub-store who never paid.
 
 The story's payments are settled here, contents included, so that they meet each stage's
