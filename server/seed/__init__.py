@@ -11,8 +11,7 @@ import logging
 import os
 import random
 import time
-from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,18 +19,17 @@ from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
 
-from models import wire
 from server.clock import system_clock
 from server.db.platform import FeedPartition, Meta, ShopCredential
-from server.db.schema import ENTITY_TABLES, create_schema
+from server.db.schema import create_schema
 from server.seed.aftermath import follow_release, opened_shop
 from server.seed.binding import bind_customers
 from server.seed.calendar import DAY, china_day, day_start, history_end
 from server.seed.catalogue import build_catalogue
 from server.seed.lines import LINES_PER_ORDER_ID, BasketDraw, OrderChunk
 from server.seed.orders import OrderPlan, plan_orders
-from server.seed.packing import Packed
-from server.seed.paths import Payment, promotion_paths
+from server.seed.paths import promotion_paths
+from server.seed.payments import Payments
 from server.seed.people import HISTORY_DAYS, Ids, ShopPlan, plan_shop
 from server.seed.workers import ChunkBuilder
 from server.seed.writer import bulk_load
@@ -140,9 +138,9 @@ def seed(
                 opened.append((plan, [c for c in bound["customer"] if c["status"] == "left"]))
             first_order = ids.take("order", len(orders.placed_at))
             jobs = _chunks(seed, shop_id, first_order, orders, plan.customers.ids)
-            payments = _Payments()
-            for order_rows, line_rows in builder.build(jobs):
-                payments.add(order_rows)
+            payments = Payments()
+            for order_rows, line_rows, paid in builder.build(jobs):
+                payments.merge(paid)
                 load.write_packed(order_rows)
                 load.write_packed(line_rows)
             rng = random.Random(f"{seed}/paths/{number}")
@@ -166,46 +164,6 @@ def seed(
     seconds = time.perf_counter() - started
     log.info("seeded %d shops in %.1f s: %s", shops, seconds, dict(load.counts))
     return SeedSummary(shop_codes=codes, rows=dict(load.counts), seconds=seconds)
-
-
-_ORDER_COLUMNS = [c.name for c in ENTITY_TABLES["order"].columns]
-_PAID = frozenset(wire.PAID_ORDER_STATUSES)
-
-
-class _Payments:
-    """The paid orders of the sub-stores, gathered from the order rows as they are written:
-    what the managers' stages count."""
-
-    def __init__(self) -> None:
-        self._columns: dict[int, tuple[array[int], array[int], array[int]]] = {}
-        at = _ORDER_COLUMNS.index
-        self._where = (
-            at("store_manager_id"),
-            at("status"),
-            at("paid_at"),
-            at("amount_cents"),
-            at("customer_id"),
-        )
-
-    def add(self, orders: Packed) -> None:
-        manager_at, status_at, paid_at, amount_at, customer_at = self._where
-        columns = self._columns
-        for record in orders.records:
-            manager = record[manager_at]
-            if manager is None or record[status_at] not in _PAID:
-                continue
-            found = columns.get(manager)
-            if found is None:
-                found = columns[manager] = (array("q"), array("q"), array("q"))
-            found[0].append(record[paid_at])
-            found[1].append(record[amount_at])
-            found[2].append(record[customer_at])
-
-    def by_manager(self) -> dict[int, Sequence[Payment]]:
-        found: dict[int, Sequence[Payment]] = {}
-        for manager, (paid, amount, customer) in self._columns.items():
-            found[manager] = sorted(zip(paid, amount, customer, strict=True))
-        return found
 
 
 def _chunks(

@@ -48,10 +48,13 @@ def follow_release(seed: int, plan: ShopPlan, orders: OrderPlan, first_day: int)
         if i not in leavers and not customers.never_pays[i]
     )
     regular_days = [day for day, _ in regulars]
-    first_paid = first_payments(orders)
+    first_paid = orders.first_paid
     for n, placed in enumerate(orders.placed_at):
         if placed < cut:
             continue
+        paid_at = orders.paid_at[n]
+        # Only a payment that counts can be a customer's first.
+        payment = paid_at if paid_at is not None and orders.status[n] in _PAID else None
         if orders.customer[n] in leavers:
             arrived = bisect(arrival_times, placed)
             if arrived and rng.random() < _BROUGHT_SHARE:
@@ -62,23 +65,16 @@ def follow_release(seed: int, plan: ShopPlan, orders: OrderPlan, first_day: int)
             orders.customer[n] = who
             # She buys where she belongs by then, or where she came in if she has not paid yet.
             paid = first_paid.get(who)
-            orders.store[n] = paid[1] if paid and paid[0] < placed else customers.home[who]
-        if orders.store[n] == gone:
+            store = paid[1] if paid and paid[0] < placed else customers.home[who]
+            orders.store[n] = 0 if store == gone else store
+            if payment is not None and (paid is None or payment < paid[0]):
+                first_paid[who] = (payment, orders.store[n])
+        elif orders.store[n] == gone:
             orders.store[n] = 0
+            who = orders.customer[n]
+            if payment is not None and first_paid.get(who) == (payment, gone):
+                first_paid[who] = (payment, 0)
     return leavers
-
-
-def first_payments(orders: OrderPlan) -> dict[int, tuple[int, int]]:
-    """Each customer's first payment in the plan: (paid at, store)."""
-    first: dict[int, tuple[int, int]] = {}
-    for who, status, store, paid_at in zip(
-        orders.customer, orders.status, orders.store, orders.paid_at, strict=True
-    ):
-        if paid_at is not None and status in _PAID:
-            known = first.get(who)
-            if known is None or paid_at < known[0]:
-                first[who] = (paid_at, store)
-    return first
 
 
 def release_out_entries(ids: Ids, plan: ShopPlan, customer_ids: list[int]) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ import random
 from typing import Any
 
 from server.ledger import COMPENSATION_NOTE
-from server.seed.aftermath import first_payments, release_out_entries
+from server.seed.aftermath import release_out_entries
 from server.seed.calendar import DAY
 from server.seed.orders import OrderPlan
 from server.seed.people import Ids, ShopPlan
@@ -27,11 +27,9 @@ def bind_customers(
 
     A customer came in no later than her first order, and never after ``now``."""
     customers = plan.customers
-    first_paid = first_payments(orders)
-    first_placed: dict[int, int] = {}
-    for who, placed in zip(orders.customer, orders.placed_at, strict=True):
-        if placed < first_placed.get(who, now + 1):
-            first_placed[who] = placed
+    first_paid = orders.first_paid
+    # The plan is in the order of placing, so the earliest order of each customer wins.
+    first_placed = dict(zip(reversed(orders.customer), reversed(orders.placed_at), strict=True))
     rng = random.Random(f"{seed}/binding/{plan.shop['id']}")
     customer_rows: list[dict[str, Any]] = []
     ledger: list[dict[str, Any]] = []

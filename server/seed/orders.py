@@ -51,6 +51,8 @@ class OrderPlan:
     paid_at: list[int | None] = field(default_factory=list)
     # The story's orders whose contents are settled, by order index.
     baskets: dict[int, Basket] = field(default_factory=dict)
+    # Each customer's first payment: (paid at, store), kept up to date by whoever moves orders.
+    first_paid: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def _status_table(age: int) -> tuple[tuple[str, ...], list[float]]:
@@ -106,6 +108,7 @@ def plan_orders(
     join_day, home, never_pays = customers.join_day, customers.home, customers.never_pays
     bound = [-1] * len(customers.ids)  # the store of each customer's first payment so far
     orders = OrderPlan()
+    first_paid = orders.first_paid
     present = carried = 0
     rand = rng.random
     for day_index, day in enumerate(days):
@@ -146,14 +149,19 @@ def plan_orders(
                 if story.basket is not None:
                     orders.baskets[len(orders.placed_at)] = story.basket
             else:
-                store = home[who] if bound[who] < 0 else bound[who]
-                if store and bound[who] >= 0 and rand() < 0.08:
+                belongs = bound[who]
+                store = home[who] if belongs < 0 else belongs
+                if belongs > 0 and rand() < 0.08:
                     store = 0  # now and then a sub-store's customer buys in the owner's own store
             paid_at = placed + 20 + int(rand() * 1780) if status in _WAS_PAID else None
             if paid_at is not None and paid_at > now:
                 status, paid_at = "pending_payment", None  # the payment has not come yet
-            if bound[who] < 0 and status in _PAID:
-                bound[who] = store
+            if paid_at is not None and status in _PAID:
+                known = first_paid.get(who)
+                # Paid sooner than an order placed a little earlier: this one comes first.
+                if known is None or paid_at < known[0]:
+                    first_paid[who] = (paid_at, store)
+                    bound[who] = store
             orders.placed_at.append(placed)
             orders.customer.append(who)
             orders.store.append(store)

@@ -9,7 +9,7 @@ completes at the payment that meets its last target, fails at its deadline and s
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,7 +176,7 @@ def promotion_paths(
     rng: random.Random,
     managers: list[dict[str, Any]],
     story: Story,
-    payments: dict[int, Sequence[Payment]],
+    payments: Mapping[int, Sequence[Payment]],
     *,
     now: int,
     ids: Ids,

@@ -17,15 +17,21 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from server.seed.catalogue import Shelf
 from server.seed.lines import OrderChunk, fill_chunk
 from server.seed.packing import Packed, pack
+from server.seed.payments import Payments
 
 log = logging.getLogger(__name__)
 
 _shelf: Shelf | None = None
 
 
-def build_chunk(job: OrderChunk, shelf: Shelf) -> tuple[Packed, Packed]:
+Built = tuple[Packed, Packed, Payments]  # orders, their lines, the sub-stores' payments
+
+
+def build_chunk(job: OrderChunk, shelf: Shelf) -> Built:
     orders, lines = fill_chunk(job, shelf)
-    return pack("order", orders, job.shop_id), pack("order_item", lines, job.shop_id)
+    payments = Payments()
+    payments.gather(orders)
+    return pack("order", orders, job.shop_id), pack("order_item", lines, job.shop_id), payments
 
 
 def _remember_shelf(shelf: Shelf) -> None:
@@ -33,7 +39,7 @@ def _remember_shelf(shelf: Shelf) -> None:
     _shelf = shelf
 
 
-def _build_in_helper(job: OrderChunk) -> tuple[Packed, Packed]:
+def _build_in_helper(job: OrderChunk) -> Built:
     assert _shelf is not None
     return build_chunk(job, _shelf)
 
@@ -62,12 +68,12 @@ class ChunkBuilder:
         elif helpers:
             log.info("building order lines in-process: no safe way to start a helper here")
 
-    def build(self, jobs: Iterable[OrderChunk]) -> Iterator[tuple[Packed, Packed]]:
+    def build(self, jobs: Iterable[OrderChunk]) -> Iterator[Built]:
         if self._pool is None:
             for job in jobs:
                 yield build_chunk(job, self._shelf)
             return
-        pending: deque[Future[tuple[Packed, Packed]]] = deque()
+        pending: deque[Future[Built]] = deque()
         for job in jobs:
             pending.append(self._pool.submit(_build_in_helper, job))
             # A bounded queue: a finished chunk waiting for the writer costs memory.
