@@ -20,7 +20,16 @@ from PySide6.QtWidgets import (
 
 from gui import messages, tasks
 from gui.figure_card import FigureCard
-from gui.formatting import count, day_and_time, fill, money, stamp, time_ago, tooltip
+from gui.formatting import (
+    count,
+    day_and_time,
+    fill,
+    money,
+    short_day,
+    stamp,
+    time_ago,
+    tooltip,
+)
 from gui.icons import icon
 from gui.workspace import Workspace
 from models.profile import Profile
@@ -88,6 +97,13 @@ class DashboardWorkspace(Workspace):
                 ("week_sales", self.tr("Sales, last 7 days")),
             ]
         )
+        earned = self._card_grid(
+            [
+                ("today_commission", self.tr("Today's commission")),
+                ("available_balance", self.tr("Available balance")),
+                ("available_this_week", self.tr("Available this week")),
+            ]
+        )
         waiting = self._card_grid(
             [
                 ("pending_releases", self.tr("Release requests")),
@@ -107,6 +123,8 @@ class DashboardWorkspace(Workspace):
         layout.addWidget(self._problem)
         layout.addWidget(self._section(self.tr("Orders and sales")))
         layout.addLayout(takings)
+        layout.addWidget(self._section(self.tr("Your earnings")))
+        layout.addLayout(earned)
         layout.addWidget(self._section(self.tr("Waiting for you")))
         layout.addLayout(waiting)
         layout.addStretch(1)
@@ -206,15 +224,40 @@ class DashboardWorkspace(Workspace):
             self._cards["last_sync"].set_figure(
                 time_ago(sync.last_sync, now), day_and_time(sync.last_sync, now)
             )
+        self._show_money(figures)
         self._explain(figures, now)
         self._show_notice(figures)
         self._problem.hide()
         self.figures_shown.emit(figures)
 
+    def _show_money(self, figures: Dashboard) -> None:
+        shown = figures.money
+        if shown is None:
+            return
+        self._cards["today_commission"].set_figure(
+            money(shown.today_commission_cents),
+            fill(
+                self.tr("your share of %1 on today's paid orders"),
+                money(shown.today_gross_cents),
+            ),
+        )
+        self._cards["available_balance"].set_figure(
+            money(shown.available_cents), self.tr("settled, ready to withdraw")
+        )
+        self._cards["available_this_week"].set_figure(
+            money(shown.this_week_cents),
+            fill(
+                self.tr("with the statement of %1"),
+                short_day(shown.next_statement_day),
+            ),
+        )
+
     def _explain(self, figures: Dashboard | None, now: dt.datetime | None = None) -> None:
         """Say on every card what its figure counts."""
         today = local_day_start(now or dt.datetime.now().astimezone())
         last_sync = figures.sync.last_sync if figures is not None else None
+        shown = figures.money if figures is not None else None
+        coming = shown.next_statement_day if shown is not None else None
         tips = {
             "today_orders": fill(
                 self.tr(
@@ -254,6 +297,21 @@ class DashboardWorkspace(Workspace):
             )
             if last_sync is not None
             else self.tr("This computer has not synced with the platform yet."),
+            "today_commission": self.tr(
+                "Your share of the commission of the orders paid today (since midnight on this "
+                "computer's clock) that are still paid: their commission less the store "
+                "managers' shares. Refunded and cancelled orders are not counted."
+            ),
+            "available_balance": self.tr(
+                "What the weekly statements have paid you, less what you withdrew or asked to "
+                "withdraw: what you can withdraw now."
+            ),
+            "available_this_week": fill(
+                self.tr("What the statement of %1 adds to your available balance."),
+                stamp(coming),
+            )
+            if coming is not None
+            else self.tr("What the coming weekly statement adds to your available balance."),
         }
         for name, tip in tips.items():
             self._cards[name].setToolTip(tooltip(tip))

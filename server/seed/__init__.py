@@ -26,10 +26,11 @@ from server.seed.aftermath import follow_release, opened_shop
 from server.seed.binding import bind_customers
 from server.seed.calendar import DAY, china_day, day_start, history_end
 from server.seed.catalogue import build_catalogue
+from server.seed.earnings import ShopMoney
 from server.seed.lines import LINES_PER_ORDER_ID, BasketDraw, OrderChunk
 from server.seed.orders import OrderPlan, plan_orders
 from server.seed.paths import promotion_paths
-from server.seed.payments import Payments
+from server.seed.payments import Payments, WaitingMoney
 from server.seed.people import HISTORY_DAYS, Ids, ShopPlan, plan_shop
 from server.seed.workers import ChunkBuilder
 from server.seed.writer import bulk_load
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 
 DEMO_PASSWORD = "demo"
 # Raised whenever the same seed would give different data, so an old demo database is rebuilt.
-SEED_VERSION = "3"
+SEED_VERSION = "4"
 _VERSION_KEY = "seed_version"
 CHUNK_ORDERS = 50_000
 
@@ -98,6 +99,8 @@ def seed(
     catalogue = build_catalogue(seed, anchor, brands, products, end)
     draw = BasketDraw(catalogue.shelf)
     first_day = day_start(anchor) - (HISTORY_DAYS - 1) * DAY
+    # Money settles up to the anchor day's start: no statement, parcel or payout is later.
+    settled_by = day_start(anchor)
     codes: list[str] = []
     if helpers is None:
         big = shops * orders_per_shop >= 4 * CHUNK_ORDERS
@@ -136,13 +139,20 @@ def seed(
                 load.write(entity, rows, shop_id)
             if plan.earlier_release is not None:
                 opened.append((plan, [c for c in bound["customer"] if c["status"] == "left"]))
+            money = ShopMoney(
+                seed, number, plan, ids=ids, stages=catalogue.rows["task_stage"], now=settled_by
+            )
             first_order = ids.take("order", len(orders.placed_at))
-            jobs = _chunks(seed, shop_id, first_order, orders, plan.customers.ids)
+            jobs = _chunks(seed, shop_id, first_order, orders, plan.customers.ids, now=settled_by)
             payments = Payments()
-            for order_rows, line_rows, paid in builder.build(jobs):
+            # A sub-store's lines take the rate of its manager's stage, known once every
+            # order is built: they wait until then.
+            waiting = WaitingMoney()
+            for order_rows, line_rows, facts, paid in builder.build(jobs):
                 payments.merge(paid)
                 load.write_packed(order_rows)
                 load.write_packed(line_rows)
+                load.write("statement_line", money.lines_for(waiting.keep(facts)), shop_id)
             rng = random.Random(f"{seed}/paths/{number}")
             progress, requests = promotion_paths(
                 rng, plan.managers, plan.story, payments.by_manager(), now=end, ids=ids
@@ -150,6 +160,10 @@ def seed(
             load.write("task_progress", progress, shop_id)
             load.write("release_request", requests, shop_id)
             load.rewrite("store_manager", plan.managers, shop_id)
+            money.follow_paths(progress)
+            load.write("statement_line", money.lines_for(waiting.facts()), shop_id)
+            for entity, rows in money.finish().items():
+                load.write(entity, rows, shop_id)
             log.info("seeded shop %s: %d orders", plan.shop["code"], len(orders.placed_at))
         # The shops released managers opened come after the demo shops, so demoN keeps id N.
         for plan, leaving in opened:
@@ -167,7 +181,13 @@ def seed(
 
 
 def _chunks(
-    seed: int, shop_id: int, first_order: int, orders: OrderPlan, customer_ids: list[int]
+    seed: int,
+    shop_id: int,
+    first_order: int,
+    orders: OrderPlan,
+    customer_ids: list[int],
+    *,
+    now: int,
 ) -> Iterator[OrderChunk]:
     for chunk, start in enumerate(range(0, len(orders.placed_at), CHUNK_ORDERS)):
         end = start + CHUNK_ORDERS
@@ -181,5 +201,6 @@ def _chunks(
             store=orders.store[start:end],
             status=orders.status[start:end],
             paid_at=orders.paid_at[start:end],
+            now=now,
             baskets={i - start: b for i, b in orders.baskets.items() if start <= i < end},
         )

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from server.seed.catalogue import Shelf
-from server.seed.lines import OrderChunk, fill_chunk
+from server.seed.lines import OrderChunk, OrderMoney, fill_chunk
 from server.seed.packing import Packed, pack
 from server.seed.payments import Payments
 
@@ -24,14 +24,20 @@ log = logging.getLogger(__name__)
 _shelf: Shelf | None = None
 
 
-Built = tuple[Packed, Packed, Payments]  # orders, their lines, the sub-stores' payments
+# Orders, their lines, the orders' money facts, the sub-stores' payments.
+Built = tuple[Packed, Packed, list[OrderMoney], Payments]
 
 
 def build_chunk(job: OrderChunk, shelf: Shelf) -> Built:
-    orders, lines = fill_chunk(job, shelf)
+    orders, lines, money = fill_chunk(job, shelf)
     payments = Payments()
     payments.gather(orders)
-    return pack("order", orders, job.shop_id), pack("order_item", lines, job.shop_id), payments
+    return (
+        pack("order", orders, job.shop_id),
+        pack("order_item", lines, job.shop_id),
+        money,
+        payments,
+    )
 
 
 def _remember_shelf(shelf: Shelf) -> None:

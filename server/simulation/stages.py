@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, select
 
 from server.db.shops import StoreManager, TaskProgress
-from server.promotion import recount, save_progress
+from server.promotion import counts_for, recount, save_progress
 from server.rows import Row, load_rows, new_ids, save_rows
 
 
@@ -39,6 +39,30 @@ def count_sales(conn: Connection, shop_id: int, paid: Sequence[Row], now: int) -
     for progress in changed:
         rows.extend(_complete_if_met(conn, shop_id, progress, stages, now))
     save_progress(conn, shop_id, rows, now)
+
+
+def count_refunds(conn: Connection, shop_id: int, refunded: Sequence[Row], now: int) -> None:
+    """A refunded order no longer counts: every stage whose window held its payment is
+    counted again. A stage already completed stays completed; the platform's decision stands."""
+    paid = [o for o in refunded if o["store_manager_id"] is not None and o["paid_at"] is not None]
+    if not paid:
+        return
+    rows = load_rows(
+        conn,
+        "task_progress",
+        shop_id,
+        TaskProgress.store_manager_id.in_({o["store_manager_id"] for o in paid}),
+    )
+    touched = [
+        row
+        for row in rows
+        if any(
+            o["store_manager_id"] == row["store_manager_id"] and counts_for(row, o["paid_at"], now)
+            for o in paid
+        )
+    ]
+    recount(conn, shop_id, touched, now)
+    save_progress(conn, shop_id, touched, now)
 
 
 def _stages(conn: Connection) -> list[Row]:

@@ -167,7 +167,13 @@ def stage_rows(conn: Connection, now: int) -> list[Any]:
     )
 
 
-def assert_stage_figures_are_their_windows(conn: Connection, now: int) -> None:
+def assert_stage_figures_are_their_windows(
+    conn: Connection, now: int, *, refunds_since: bool = False
+) -> None:
+    """Every stage counts exactly its window, and is completed when its targets are met.
+
+    With ``refunds_since`` (a platform that has lived on), a refund may have taken a completed
+    stage back below its targets: it stays completed, but no other stage meets them."""
     rows = stage_rows(conn, now)
     assert rows
     off = [
@@ -178,6 +184,8 @@ def assert_stage_figures_are_their_windows(conn: Connection, now: int) -> None:
     assert off == [], off[:5]
     for r in rows:
         met = r.sales_cents >= r.sales_target_cents and r.customers_count >= r.customers_target
+        if refunds_since and r.status == "completed":
+            continue
         assert met == (r.status == "completed"), r
 
 

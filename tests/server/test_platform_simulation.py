@@ -145,7 +145,7 @@ def test_a_fast_simulation_stays_behind_its_clock_and_counts_stages_from_orders(
         with engine.connect() as conn:
             assert later_than(conn, now) == {}
             assert order_numbers_off_their_day(conn) == []
-            assert_stage_figures_are_their_windows(conn, now)
+            assert_stage_figures_are_their_windows(conn, now, refunds_since=True)
             after = {(r.shop_id, r.id): r for r in stage_rows(conn, now)}
             assert_feed_matches_tables(conn)
             assert_consistent(conn)
