@@ -20,15 +20,25 @@ from PySide6.QtWidgets import (
 
 from gui import messages, tasks
 from gui.figure_card import FigureCard
-from gui.formatting import count, day_and_time, fill, local_time, money, time_ago
+from gui.formatting import (
+    count,
+    day_and_time,
+    fill,
+    money,
+    short_day,
+    stamp,
+    time_ago,
+    tooltip,
+)
 from gui.icons import icon
 from gui.workspace import Workspace
 from models.profile import Profile
-from models.services.dashboard import Dashboard, dashboard
+from models.services.dashboard import Dashboard, dashboard, local_day_start
 
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
+DAY = 86_400
 HEADING_SCALE = 1.6
 COLUMNS = 4
 
@@ -49,6 +59,7 @@ class DashboardWorkspace(Workspace):
         self.figures: Dashboard | None = None
         self._create_widgets()
         self._connect_signals()
+        self._explain(None)
 
     def title(self) -> str:
         return self.tr("Dashboard")
@@ -214,6 +225,7 @@ class DashboardWorkspace(Workspace):
                 time_ago(sync.last_sync, now), day_and_time(sync.last_sync, now)
             )
         self._show_money(figures)
+        self._explain(figures, now)
         self._show_notice(figures)
         self._problem.hide()
         self.figures_shown.emit(figures)
@@ -236,9 +248,73 @@ class DashboardWorkspace(Workspace):
             money(shown.this_week_cents),
             fill(
                 self.tr("with the statement of %1"),
-                local_time(shown.next_statement_day).strftime("%m-%d"),
+                short_day(shown.next_statement_day),
             ),
         )
+
+    def _explain(self, figures: Dashboard | None, now: dt.datetime | None = None) -> None:
+        """Say on every card what its figure counts."""
+        today = local_day_start(now or dt.datetime.now().astimezone())
+        last_sync = figures.sync.last_sync if figures is not None else None
+        shown = figures.money if figures is not None else None
+        coming = shown.next_statement_day if shown is not None else None
+        tips = {
+            "today_orders": fill(
+                self.tr(
+                    "Orders placed today, since midnight (%1) on this computer's clock, "
+                    "whatever their status: waiting for payment, paid or cancelled."
+                ),
+                stamp(today),
+            ),
+            "today_sales": self.tr(
+                "What today's orders that are paid came to: paid, shipped or completed. Orders "
+                "waiting for payment, cancelled or refunded are not counted."
+            ),
+            "week_orders": fill(
+                self.tr(
+                    "Orders placed since %1: today and the 6 days before, on this computer's "
+                    "clock, whatever their status."
+                ),
+                stamp(today - 6 * DAY),
+            ),
+            "week_sales": self.tr(
+                "What the paid orders of the last 7 days came to: paid, shipped or completed."
+            ),
+            "pending_releases": self.tr(
+                "Release requests waiting for your decision: a store manager completed every "
+                "stage and asks to become an owner."
+            ),
+            "waiting_to_sync": self.tr(
+                "What you did on this computer that the platform has not received yet; it goes "
+                "at the next sync."
+            ),
+            "refused": self.tr(
+                "What you did that the platform did not accept; where you did it, it says why."
+            ),
+            "last_sync": fill(
+                self.tr("The last sync with the platform ended %1, on this computer's clock."),
+                stamp(last_sync),
+            )
+            if last_sync is not None
+            else self.tr("This computer has not synced with the platform yet."),
+            "today_commission": self.tr(
+                "Your share of the commission of the orders paid today (since midnight on this "
+                "computer's clock) that are still paid: their commission less the store "
+                "managers' shares. Refunded and cancelled orders are not counted."
+            ),
+            "available_balance": self.tr(
+                "What the weekly statements have paid you, less what you withdrew or asked to "
+                "withdraw: what you can withdraw now."
+            ),
+            "available_this_week": fill(
+                self.tr("What the statement of %1 adds to your available balance."),
+                stamp(coming),
+            )
+            if coming is not None
+            else self.tr("What the coming weekly statement adds to your available balance."),
+        }
+        for name, tip in tips.items():
+            self._cards[name].setToolTip(tooltip(tip))
 
     def _show_notice(self, figures: Dashboard) -> None:
         if figures.last_7_days.orders:

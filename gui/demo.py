@@ -7,7 +7,6 @@ reuse it, so what the owner did in the demo stays.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,7 +64,8 @@ class DemoPlatform:
             if is_empty(engine):
                 behind_progress(
                     QCoreApplication.translate("demo", "Preparing the demo shop…"),
-                    lambda: seed(engine, DEMO_SEED, DEMO_SHOPS, DEMO_ORDERS, dt.date.today()),
+                    # The demo's today is today in China, its history up to now.
+                    lambda: seed(engine, DEMO_SEED, DEMO_SHOPS, DEMO_ORDERS),
                 )
         finally:
             engine.dispose()

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from models import moments
 from models.errors import (
     LoginRefused,
     PlatformAddressInvalid,
@@ -236,5 +236,5 @@ def _catalogue(args: argparse.Namespace) -> int:
     return 0
 
 
-def _local_time(stamp: int) -> str:
-    return dt.datetime.fromtimestamp(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+def _local_time(seconds: int) -> str:
+    return moments.stamp(seconds)

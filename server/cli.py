@@ -5,21 +5,25 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
+from server.clock import system_clock
 from server.db.engine import database_url, make_engine
 from server.db.schema import create_schema, renew_epoch
+from server.seed.calendar import china_day
 
 log = logging.getLogger(__name__)
-
-_CHINA = timezone(timedelta(hours=8))
 
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"not a day like 2026-11-24: {text!r}") from error
+    today = china_day(system_clock())
+    if day > today:
+        raise argparse.ArgumentTypeError(f"{text} is later than today in China ({today})")
+    return day
 
 
 def _speed(text: str) -> float:
@@ -79,9 +83,8 @@ def platform_main(argv: list[str]) -> int:
         from server.seed import is_empty, seed
 
         if is_empty(engine):
-            anchor = args.anchor or datetime.now(_CHINA).date()
             summary = seed(
-                engine, args.seed, args.shops, args.orders, anchor, products=args.products
+                engine, args.seed, args.shops, args.orders, args.anchor, products=args.products
             )
             log.info("demo shops %s ready, password demo", ", ".join(summary.shop_codes))
         else:

@@ -57,6 +57,8 @@ class PlatformProcess:
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     logs: Path | None = None
+    # Variables set for the platform's process only, such as its time zone.
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -87,7 +89,7 @@ class PlatformProcess:
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=ROOT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env},
         )
 
     def _wait_until_healthy(self, timeout: float) -> None:

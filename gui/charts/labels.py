@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication
 
-from gui.formatting import fill
+from gui.formatting import fill, local_time
 from models.services.sales_charts import OWN_STORE, Granularity, Series
 
 
@@ -35,7 +33,7 @@ def store_label(series: Series) -> str:
 
 def bucket_label(seconds: int, granularity: Granularity) -> str:
     """2026-11-23, week of 2026-11-23, or 2026-11: the bucket starting at ``seconds``."""
-    day = dt.datetime.fromtimestamp(seconds).date()
+    day = local_time(seconds).date()
     if granularity == "month":
         return day.strftime("%Y-%m")
     if granularity == "week":
@@ -45,5 +43,5 @@ def bucket_label(seconds: int, granularity: Granularity) -> str:
 
 def bucket_key(seconds: int, granularity: Granularity) -> str:
     """The bucket as a spreadsheet cell: its first day, or its month."""
-    day = dt.datetime.fromtimestamp(seconds).date()
+    day = local_time(seconds).date()
     return day.strftime("%Y-%m") if granularity == "month" else day.isoformat()

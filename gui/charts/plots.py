@@ -5,7 +5,6 @@ Money is plotted in yuan; the readout under the pointer shows it to the cent.
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any, Final
@@ -14,6 +13,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+
+from gui.formatting import local_time, short_day
 
 DAY: Final = 86_400
 SALES_COLOUR: Final = QColor("#3b7dd8")
@@ -50,16 +51,15 @@ def bar_spans(times: Sequence[int], granularity: str) -> list[int]:
 
 
 class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
-    """Dates as digits (2026-11, 11-23), the same in every language."""
+    """Dates as digits (2026-11, 11-23, 2025-11-23 for a day of another year), the same in
+    every language and in the computer's zone."""
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if spacing >= 27 * DAY:
-            pattern = "%Y-%m"
-        elif spacing >= DAY:
-            pattern = "%m-%d"
-        else:
-            return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
-        return [dt.datetime.fromtimestamp(v).strftime(pattern) for v in values]
+            return [local_time(int(v)).strftime("%Y-%m") for v in values]
+        if spacing >= DAY:
+            return [short_day(int(v)) for v in values]
+        return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
 
 
 class FigureAxis(pg.AxisItem):  # type: ignore[misc]

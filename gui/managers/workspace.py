@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages, tasks
+from gui.formatting import tooltip
 from gui.managers.delegates import ProgressDelegate, SparklineDelegate
 from gui.managers.detail_pane import ManagerDetailPane
 from gui.managers.filter_bar import ManagerFilterBar
 from gui.managers.table_model import COLUMNS, ManagersTableModel
+from gui.managers.tips import summary_tip
 from gui.workspace import Workspace
 from models.profile import Profile
 from models.services.managers import ManagerFilter, ManagerLine, SortColumn, manager_lines
@@ -54,6 +56,7 @@ class ManagersWorkspace(Workspace):
         self._profile = profile
         # The moment forecasts are made for; tests set a fixed one.
         self.clock: Callable[[], int] = lambda: int(time.time())
+        self._read_at = self.clock()
         self._stale = True
         self._create_widgets()
         self._create_actions()
@@ -68,6 +71,7 @@ class ManagersWorkspace(Workspace):
         self.filters = ManagerFilterBar()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setToolTip(tooltip(summary_tip()))
         self.model = ManagersTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -92,7 +96,7 @@ class ManagersWorkspace(Workspace):
         self.table.setItemDelegateForColumn(
             COLUMNS.index(SortColumn.TREND), self._sparkline_delegate
         )
-        self.detail = ManagerDetailPane(self._profile)
+        self.detail = ManagerDetailPane(self._profile, clock=self._now)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -139,6 +143,7 @@ class ManagersWorkspace(Workspace):
             return
         self._stale = False
         profile, now = self._profile, self.clock()
+        self._read_at = now
         tasks.run(lambda: manager_lines(profile, now), name="managers.lines").then(
             self._on_lines_loaded, self._on_lines_failed
         )
@@ -148,6 +153,10 @@ class ManagersWorkspace(Workspace):
         if self._stale:
             self.refresh()
 
+    def _now(self) -> int:
+        # Late bound: tests set a fixed clock after the workspace is built.
+        return self.clock()
+
     def current_line(self) -> ManagerLine | None:
         index = self.table.currentIndex()
         return self.model.line_at(index.row()) if index.isValid() else None
@@ -156,7 +165,7 @@ class ManagersWorkspace(Workspace):
 
     def _on_lines_loaded(self, lines: list[ManagerLine]) -> None:
         self.filters.set_stages((line.stage_position, line.stage_name) for line in lines)
-        self.model.set_lines(lines)
+        self.model.set_lines(lines, self._read_at)
         self.pages.setCurrentWidget(self.splitter if lines else self.empty)
         self._update_summary()
         self.loaded.emit(len(lines))

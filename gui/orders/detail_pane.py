@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from gui import tasks
 from gui.catalogue.pictures import PictureLoader
-from gui.formatting import day_and_time, fill, local_time, money
+from gui.formatting import day, day_and_time, fill, money
 from gui.orders.labels import own_store, review_label, status_label
 from models import wire
 from models.images import PictureCache
@@ -195,7 +195,7 @@ class OrderDetailPane(QScrollArea):
                 b.phone_masked,
                 b.city,
                 store,
-                local_time(b.bound_at).strftime("%Y-%m-%d"),
+                day(b.bound_at),
                 via_label(b.bound_via),
             )
             if b.status == "left":

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.filter_parts import clear_button, compact, search_field, typing_pause
+from gui.formatting import local_time
 from gui.orders.labels import date_preset_labels, money_filter_label, own_store, review_label
 from models.services.order_table import (
     MONEY_FILTERS,
@@ -171,5 +172,5 @@ def _seconds(day: QDate) -> int:
 
 
 def _date(seconds: int) -> QDate:
-    moment = dt.datetime.fromtimestamp(seconds).astimezone()
+    moment = local_time(seconds)
     return QDate(moment.year, moment.month, moment.day)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from gui.formatting import local_time, money
+from gui.formatting import money, stamp
 from gui.orders.labels import column_titles, own_store, review_text, status_label
 from gui.paged_model import PagedTableModel, keyset_or_nearer_end
 from models.profile import Profile
@@ -141,7 +141,7 @@ class OrdersTableModel(PagedTableModel[OrderRow, OrderFilter, Sort]):
         if column is SortColumn.ORDER_NO:
             return row.order_no
         if column is SortColumn.PLACED_AT:
-            return local_time(row.placed_at).strftime("%Y-%m-%d %H:%M")
+            return stamp(row.placed_at)
         if column is SortColumn.CUSTOMER:
             return f"{row.customer_name} {row.customer_phone}".strip()
         if column is SortColumn.STORE:

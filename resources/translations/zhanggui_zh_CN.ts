@@ -765,6 +765,58 @@
             <translation>随 %1 的结算单到账</translation>
         </message>
         <message>
+            <source>Orders placed today, since midnight (%1) on this computer's clock, whatever their status: waiting for payment, paid or cancelled.</source>
+            <translation>今天（按本机时钟，自午夜 %1 起）下的订单，不论状态：待付款、已付款或已取消都算。</translation>
+        </message>
+        <message>
+            <source>What today's orders that are paid came to: paid, shipped or completed. Orders waiting for payment, cancelled or refunded are not counted.</source>
+            <translation>今天的订单中已付款（已付款、已发货或已完成）的金额合计。待付款、已取消和已退款的订单不计入。</translation>
+        </message>
+        <message>
+            <source>Orders placed since %1: today and the 6 days before, on this computer's clock, whatever their status.</source>
+            <translation>自 %1 起下的订单：今天和之前 6 天（按本机时钟），不论状态。</translation>
+        </message>
+        <message>
+            <source>What the paid orders of the last 7 days came to: paid, shipped or completed.</source>
+            <translation>近 7 天已付款订单（已付款、已发货或已完成）的金额合计。</translation>
+        </message>
+        <message>
+            <source>Release requests waiting for your decision: a store manager completed every stage and asks to become an owner.</source>
+            <translation>等待您决定的放手申请：店长已完成全部任务阶段，申请成为店主。</translation>
+        </message>
+        <message>
+            <source>What you did on this computer that the platform has not received yet; it goes at the next sync.</source>
+            <translation>您在本机的操作中平台尚未收到的部分，将在下次同步时发送。</translation>
+        </message>
+        <message>
+            <source>What you did that the platform did not accept; where you did it, it says why.</source>
+            <translation>平台未接受的操作；在您操作的地方可以看到原因。</translation>
+        </message>
+        <message>
+            <source>The last sync with the platform ended %1, on this computer's clock.</source>
+            <translation>上次与平台同步结束于 %1（本机时钟）。</translation>
+        </message>
+        <message>
+            <source>This computer has not synced with the platform yet.</source>
+            <translation>本机还没有与平台同步过。</translation>
+        </message>
+        <message>
+            <source>Your share of the commission of the orders paid today (since midnight on this computer's clock) that are still paid: their commission less the store managers' shares. Refunded and cancelled orders are not counted.</source>
+            <translation>今天（按本机时钟，自午夜起）付款且仍为已付款状态的订单中，您应得的佣金：订单佣金减去店长的分成。已退款和已取消的订单不计入。</translation>
+        </message>
+        <message>
+            <source>What the weekly statements have paid you, less what you withdrew or asked to withdraw: what you can withdraw now.</source>
+            <translation>每周结算单已付给您的金额，减去已提现和申请提现中的金额：即现在可以提现的金额。</translation>
+        </message>
+        <message>
+            <source>What the statement of %1 adds to your available balance.</source>
+            <translation>%1 的结算单将加入可用余额的金额。</translation>
+        </message>
+        <message>
+            <source>What the coming weekly statement adds to your available balance.</source>
+            <translation>下一张周结算单将加入可用余额的金额。</translation>
+        </message>
+        <message>
             <source>This computer has none of your shop's data yet. Sync now to fetch your orders from the platform.</source>
             <translation>这台电脑上还没有您店铺的数据。立即同步，从平台获取您的订单。</translation>
         </message>
@@ -1281,18 +1333,6 @@
             <translation>
                 <numerusform>%n 天</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>%1 of %2 sold: %3%</source>
-            <translation>已售 %1，目标 %2：完成 %3%</translation>
-        </message>
-        <message>
-            <source>%1 of %2 paying customers: %3%</source>
-            <translation>付款顾客 %1 位，目标 %2 位：完成 %3%</translation>
-        </message>
-        <message>
-            <source>Paid sales per week, last 8 weeks: %1</source>
-            <translation>近 8 周每周付款销售额：%1</translation>
         </message>
     </context>
     <context>
@@ -3067,6 +3107,190 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>8-week sales</source>
             <translation>近 8 周销售</translation>
+        </message>
+        <message>
+            <source>The store manager who sells for you through a sub-store of your shop.</source>
+            <translation>通过您店铺的分店为您销售的店长。</translation>
+        </message>
+        <message>
+            <source>The stage of the promotion path the manager is in now, of all the stages.</source>
+            <translation>店长当前所处的晋升任务阶段，以及阶段总数。</translation>
+        </message>
+        <message>
+            <source>Sales of the current stage: the paid orders of the manager's sub-store whose payment came after the stage began, up to its deadline, its completion or now, against the stage's target.</source>
+            <translation>当前阶段的销售额：店长分店中在阶段开始之后、截止、完成或此刻（以最早者为准）之前付款的订单，与阶段目标对比。</translation>
+        </message>
+        <message>
+            <source>Paying customers of the current stage: the different customers who paid in the sub-store in the same window, each counted once, against the stage's target.</source>
+            <translation>当前阶段的付款顾客：同一时间窗口内在分店付款的不同顾客，每人只计一次，与阶段目标对比。</translation>
+        </message>
+        <message>
+            <source>Whole days until the deadline of the current stage.</source>
+            <translation>距当前阶段截止还剩的整天数。</translation>
+        </message>
+        <message>
+            <source>The platform's assessment of the stage: the last stage must pass it before a release request.</source>
+            <translation>平台对该阶段的考核：最后一个阶段须通过考核，才会出现放手申请。</translation>
+        </message>
+        <message>
+            <source>When the current stage would be complete at the manager's pace since it began, and whether that is before its deadline.</source>
+            <translation>按阶段开始以来的进度，当前阶段预计何时完成，以及是否早于截止日期。</translation>
+        </message>
+        <message>
+            <source>Paid orders placed in the manager's sub-store in each of the last 8 weeks, the newest at the right, and their total: every week counts, whatever stage it fell in.</source>
+            <translation>店长分店近 8 周每周下单并已付款的订单金额（最右为最近一周）及合计：每一周都计入，不论属于哪个阶段。</translation>
+        </message>
+        <message>
+            <source>from %1, when the stage began, to its completion on %2</source>
+            <translation>自阶段开始的 %1 起，至阶段完成的 %2</translation>
+        </message>
+        <message>
+            <source>from %1, when the stage began, to its deadline on %2</source>
+            <translation>自阶段开始的 %1 起，至阶段截止的 %2</translation>
+        </message>
+        <message>
+            <source>from %1, when the stage began, until now</source>
+            <translation>自阶段开始的 %1 起，至此刻</translation>
+        </message>
+        <message>
+            <source>%1 of the %2 target (%3%)
+The paid orders of the sub-store whose payment came %4.
+Payments before the stage began counted for the stages before.</source>
+            <translation>%1，目标 %2（%3%）
+分店的已付款订单，付款时间%4。
+阶段开始之前的付款已计入之前的阶段。</translation>
+        </message>
+        <message>
+            <source>%1 of the %2 target (%3%)
+The different customers who paid in the sub-store %4, each counted once.</source>
+            <translation>%1 位，目标 %2 位（%3%）
+在分店付款的不同顾客（付款时间%4），每人只计一次。</translation>
+        </message>
+        <message>
+            <source>Stage %1 of %2 · %3
+Began %4, deadline %5.</source>
+            <translation>第 %1 阶段（共 %2 个）· %3
+开始于 %4，截止于 %5。</translation>
+        </message>
+        <message>
+            <source>Whole days until the stage's deadline on %1.</source>
+            <translation>距阶段截止（%1）还剩的整天数。</translation>
+        </message>
+        <message>
+            <source>Released: the manager now runs a shop of their own.</source>
+            <translation>已放手：该店长现在经营自己的店铺。</translation>
+        </message>
+        <message>
+            <source>Both targets of the stage are met.</source>
+            <translation>该阶段的两项目标均已达成。</translation>
+        </message>
+        <message>
+            <source>The deadline %1 passed before both targets were met.</source>
+            <translation>截止日期 %1 已过，两项目标未能全部达成。</translation>
+        </message>
+        <message>
+            <source>No paid order in the sub-store since %1: at this pace the stage is not met.</source>
+            <translation>自 %1 起分店没有已付款订单：按此进度无法完成该阶段。</translation>
+        </message>
+        <message>
+            <source>A target has had no payment yet in this stage, so the pace gives no date.</source>
+            <translation>本阶段有一项目标尚无付款，按进度还无法推算日期。</translation>
+        </message>
+        <message>
+            <source>At the pace since the stage began, both targets are met on %1, before the deadline %2.</source>
+            <translation>按阶段开始以来的进度，两项目标将于 %1 达成，早于截止日期 %2。</translation>
+        </message>
+        <message>
+            <source>At the pace since the stage began, the targets are met only on %1, after the deadline %2.</source>
+            <translation>按阶段开始以来的进度，目标要到 %1 才能达成，晚于截止日期 %2。</translation>
+        </message>
+        <message>
+            <source>Paid orders placed in the sub-store in the 8 weeks since %1, week by week:
+%2
+Total %3. Every paid order of those weeks counts here, whatever stage it fell in; the stage's sales count only the payments since the stage began on %4.</source>
+            <translation>自 %1 起 8 周内分店下单并已付款的订单，按周：
+%2
+合计 %3。这几周的每笔已付款订单都计入这里，不论属于哪个阶段；阶段销售额只计入阶段于 %4 开始之后的付款。</translation>
+        </message>
+        <message>
+            <source>Every store manager on the promotion path, and how many of them the forecast of their current stage finds on track, at risk, stalled or past the deadline.</source>
+            <translation>晋升任务中的全部店长，以及按当前阶段的预测，进度正常、有风险、停滞和已过截止日期的人数。</translation>
+        </message>
+        <message>
+            <source>Each stage the manager began, in order; a stage not met in time begins again.</source>
+            <translation>店长开始的每个阶段，按先后顺序；未按时完成的阶段会重新开始。</translation>
+        </message>
+        <message>
+            <source>From the moment the stage began to its deadline.</source>
+            <translation>从阶段开始到截止的时间。</translation>
+        </message>
+        <message>
+            <source>Completed (both targets met in the window), not met in time, or still running.</source>
+            <translation>已完成（窗口内两项目标都达成）、未按时完成，或仍在进行中。</translation>
+        </message>
+        <message>
+            <source>The paid orders of the sub-store whose payment came in the stage's window, against the target.</source>
+            <translation>分店中付款时间在阶段窗口内的订单金额，与目标对比。</translation>
+        </message>
+        <message>
+            <source>The different customers who paid in the sub-store in the stage's window.</source>
+            <translation>阶段窗口内在分店付款的不同顾客人数。</translation>
+        </message>
+        <message>
+            <source>The platform's assessment of the stage.</source>
+            <translation>平台对该阶段的考核。</translation>
+        </message>
+        <message>
+            <source>Customers who belong to this sub-store: their first payment was there.</source>
+            <translation>归属于该分店的顾客：他们的首次付款在这里。</translation>
+        </message>
+        <message>
+            <source>Phone numbers arrive masked.</source>
+            <translation>手机号码只以打码形式提供。</translation>
+        </message>
+        <message>
+            <source>Since the customer's first payment in the sub-store, or since they came in through it.</source>
+            <translation>自顾客在该分店首次付款起，或自其经该分店进店起。</translation>
+        </message>
+        <message>
+            <source>Their paid orders in this sub-store (paid, shipped or completed), at any time.</source>
+            <translation>该顾客在此分店的全部已付款订单（已付款、已发货或已完成）。</translation>
+        </message>
+        <message>
+            <source>What those paid orders came to.</source>
+            <translation>这些已付款订单的金额合计。</translation>
+        </message>
+        <message>
+            <source>In this sub-store since %1.</source>
+            <translation>自 %1 起属于该分店。</translation>
+        </message>
+        <message>
+            <source>Paid orders in this sub-store at any time: %1, coming to %2.</source>
+            <translation>在此分店的全部已付款订单：%1 笔，合计 %2。</translation>
+        </message>
+        <message>
+            <source>The newest orders placed in this sub-store, whatever their status.</source>
+            <translation>该分店最近下的订单，不论状态。</translation>
+        </message>
+        <message>
+            <source>When the order was placed, on this computer's clock.</source>
+            <translation>下单时间（本机时钟）。</translation>
+        </message>
+        <message>
+            <source>Who placed it.</source>
+            <translation>下单顾客。</translation>
+        </message>
+        <message>
+            <source>What the order came to; it counts for the manager's stage once paid.</source>
+            <translation>订单金额；付款后计入店长的阶段。</translation>
+        </message>
+        <message>
+            <source>Where the order stands now.</source>
+            <translation>订单当前状态。</translation>
+        </message>
+        <message>
+            <source>Order numbers carry the day the order was placed in China (UTC+8).</source>
+            <translation>订单号中的日期是按中国时间（UTC+8）的下单日期。</translation>
         </message>
     </context>
     <context>

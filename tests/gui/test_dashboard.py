@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent, QTextDocumentFragment
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
 from gui import i18n
 from gui.dashboard import DashboardWorkspace
-from gui.formatting import money
+from gui.formatting import money, stamp
 from models.profile import Profile
 from models.services.dashboard import local_day_start
 from tests.gui.conftest import ShopFigures, add_order
+
+
+def read(tip: str) -> str:
+    """A tooltip as the owner reads it."""
+    return QTextDocumentFragment.fromHtml(tip).toPlainText()
 
 
 def shown_dashboard(qtbot: QtBot, profile: Profile) -> DashboardWorkspace:
@@ -95,3 +103,42 @@ def test_in_chinese_the_labels_are_chinese(
     assert board.card("today_sales").value_text() == "¥1,123.45"
     assert board.card("last_sync").value_text() == "2 分钟前"
     assert board.card("last_sync").caption_text().startswith("今天 ")
+
+
+# The offscreen platform cannot raise the tooltip's window; real platforms do.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_every_card_says_what_it_counts(
+    qtbot: QtBot, shop_profile: Profile, now: dt.datetime
+) -> None:
+    board = shown_dashboard(qtbot, shop_profile)
+
+    tips = {name: read(board.card(name).toolTip()) for name in board.card_names()}
+    assert all(tips.values()), tips
+    assert len(set(tips.values())) == len(tips), "each card says something of its own"
+    midnight = local_day_start(now)
+    assert f"since midnight ({stamp(midnight)})" in tips["today_orders"]
+    assert "cancelled" in tips["today_orders"]
+    assert "refunded are not counted" in tips["today_sales"]
+    assert stamp(midnight - 6 * 86_400) in tips["week_orders"]
+    assert board.figures is not None
+    assert board.figures.sync.last_sync is not None
+    assert stamp(board.figures.sync.last_sync) in tips["last_sync"]
+    # What the pointer resting on a card's figure shows.
+    card = board.card("today_sales")
+    value = card.findChild(QLabel, "figure_card_value")
+    assert value is not None
+    at = value.rect().center()
+    QApplication.sendEvent(value, QHelpEvent(QEvent.Type.ToolTip, at, value.mapToGlobal(at)))
+    assert QToolTip.isVisible()
+    assert read(QToolTip.text()) == tips["today_sales"]
+
+
+def test_in_chinese_the_cards_explain_themselves_in_chinese(
+    qtbot: QtBot, qapp: QApplication, shop_profile: Profile
+) -> None:
+    assert i18n.install(qapp, "zh_CN") == "zh_CN"
+    board = shown_dashboard(qtbot, shop_profile)
+
+    assert "已付款" in board.card("today_sales").toolTip()
+    assert "午夜" in board.card("today_orders").toolTip()
+    assert "同步" in board.card("last_sync").toolTip()

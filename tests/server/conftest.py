@@ -23,7 +23,8 @@ from server.seed import seed
 from server.seed.calendar import day_start
 
 ANCHOR = date(2026, 11, 24)
-# Noon in China on the anchor day: "now" for every test that stamps rows.
+# Noon in China on the anchor day: where the seeded history ends, and "now" for every test
+# that stamps rows.
 NOW = day_start(ANCHOR) + 12 * 3600
 SEED = 11
 SHOPS = 2
@@ -32,7 +33,7 @@ PG_ENV = "ZHANGGUI_TEST_PG_URL"
 
 
 def seed_small(engine: Engine, seed_value: int = SEED) -> None:
-    seed(engine, seed_value, SHOPS, ORDERS, ANCHOR, products=400, brands=60, helpers=0)
+    seed(engine, seed_value, SHOPS, ORDERS, ANCHOR, now=NOW, products=400, brands=60, helpers=0)
 
 
 class FixedClock:
