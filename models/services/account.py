@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from models.changes import Changes
 from models.db import SyncState
 from models.errors import ProfileOtherShop
 from models.profile import Profile
@@ -20,7 +21,14 @@ class SignedIn:
     platform_url: str
 
 
-def login(profile: Profile, platform_url: str, shop_code: str, password: str) -> SignedIn:
+@dataclass(frozen=True)
+class LoggedIn(SignedIn):
+    """A sign-in just written: the profile's shop and token changed."""
+
+    changes: Changes
+
+
+def login(profile: Profile, platform_url: str, shop_code: str, password: str) -> LoggedIn:
     """Sign in and keep the token; a profile stays with the shop it first signed in to."""
     with PlatformClient(platform_url) as client:
         answer = client.login(shop_code, password)
@@ -36,7 +44,13 @@ def login(profile: Profile, platform_url: str, shop_code: str, password: str) ->
         state.shop_code = answer.shop_code
         state.shop_name = answer.shop_name
         state.token = answer.token
-    return SignedIn(answer.shop_id, answer.shop_code, answer.shop_name, platform_url)
+    return LoggedIn(
+        answer.shop_id,
+        answer.shop_code,
+        answer.shop_name,
+        platform_url,
+        Changes.of_entities("sync_state"),
+    )
 
 
 def signed_in(profile: Profile) -> SignedIn | None:
