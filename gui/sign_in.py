@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from gui import messages, tasks
 from gui.icons import app_icon
 from models.profile import Profile
-from models.services.account import SignedIn, login
+from models.services.account import LoggedIn, SignedIn, login
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._profile = profile
-        self._task: tasks.Task[SignedIn] | None = None
+        self._task: tasks.Task[LoggedIn] | None = None
         self.signed_in: SignedIn | None = None
         self._create_widgets(platform_url, shop_code)
         self._connect_signals()
@@ -135,9 +135,9 @@ class SignInDialog(QDialog):
         self._task.then(self._on_login_finished, self._on_login_failed)
         self._set_busy(True)
 
-    def _on_login_finished(self, shop: SignedIn) -> None:
+    def _on_login_finished(self, shop: LoggedIn) -> None:
         self._task = None
-        self.signed_in = shop
+        self.signed_in = shop.shop()
         self.accept()
 
     def _on_login_failed(self, error: Exception) -> None:

@@ -41,7 +41,20 @@ def review_text(row: OrderRow) -> str:
         text += " · " + QCoreApplication.translate("orders", "waiting to sync")
     elif row.review_sync == "rejected":
         text += " · " + QCoreApplication.translate("orders", "refused by the platform")
+    if row.drafted:
+        text += " · ✎ " + QCoreApplication.translate("orders", "unsaved draft")
     return text.strip(" ·")
+
+
+def review_tip(row: OrderRow) -> str | None:
+    lines = [row.note] if row.note else []
+    if row.drafted:
+        lines.append(
+            QCoreApplication.translate(
+                "orders", "You have unsaved changes to this review; open the order to finish them."
+            )
+        )
+    return "\n".join(lines) or None
 
 
 def own_store() -> str:

@@ -27,6 +27,10 @@ class LoggedIn(SignedIn):
 
     changes: Changes
 
+    def shop(self) -> SignedIn:
+        """The shop signed in to, as ``signed_in`` reads it back."""
+        return SignedIn(self.shop_id, self.shop_code, self.shop_name, self.platform_url)
+
 
 def login(profile: Profile, platform_url: str, shop_code: str, password: str) -> LoggedIn:
     """Sign in and keep the token; a profile stays with the shop it first signed in to."""

@@ -18,7 +18,7 @@ from models.profile import Profile
 from models.services.account import signed_in
 from models.sync.lock import sync_lock
 from models.sync.syncer import SyncOptions
-from tests.gui.conftest import SHOP_NAME
+from tests.gui.conftest import SHOP_NAME, answer_quit_questions
 
 
 def open_window(qtbot: QtBot, profile: Profile, controller: SyncController) -> MainWindow:
@@ -140,7 +140,9 @@ def test_the_window_remembers_its_size(
     first = open_window(qtbot, shop_profile, quick_controller)
     settle(qtbot, first)
     first.resize(QSize(760, 540))
+    answer_quit_questions()  # an action waits to sync: the owner quits anyway
     first.close()
+    assert not first.isVisible()
 
     second = open_window(qtbot, shop_profile, quick_controller)
     settle(qtbot, second)
