@@ -38,10 +38,8 @@ class Arriving(QObject):
         return self.tr("%Ln brand(s)", "", n)
 
     def so_far(self, received: Mapping[str, int], total: int) -> str:
-        """The biggest kinds that arrived, then how many changes in all."""
-        kinds = sorted(
-            (e for e in SHOWN if received.get(e)), key=lambda e: (-received[e], SHOWN.index(e))
-        )
+        """The kinds she cares about most that arrived, then how many changes in all."""
+        kinds = [e for e in SHOWN if received.get(e)]
         parts = [self.phrase(e, received[e]) for e in kinds[:MOST]]
         changes = self.tr("%Ln change(s) received so far", "", total)
         return " · ".join([*parts, changes]) if parts else changes

@@ -182,6 +182,8 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
 
     def item_at(self, row: int) -> RowT | None:
         """The row when its page is here; otherwise None, and the page is on its way."""
+        if not 0 <= row < self._count:
+            return None
         page, offset = divmod(row, self.page_size)
         rows = self._pages.get(page)
         if rows is None:
@@ -303,16 +305,19 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
     def replace_item(self, item: RowT) -> None:
         """Show a row the owner changed without fetching its page again."""
         position = self.row_of(self._id_of(item))
-        if position is None:
+        if position is None or position >= self._count:
             return
         page, offset = divmod(position, self.page_size)
-        self._pages[page][offset] = item
+        rows = self._pages.get(page)
+        if rows is None or offset >= len(rows) or self._id_of(rows[offset]) != self._id_of(item):
+            return
+        rows[offset] = item
         self.dataChanged.emit(self.index(position, 0), self.index(position, len(self._titles) - 1))
 
     # --- fetching ---------------------------------------------------------------------------
 
     def _ask(self, page: int) -> None:
-        if page in self._asked or self.loading:
+        if page in self._asked or self.loading or page < 0:
             return
         self._asked.add(page)
         generation, f, sort, count = self._generation, self._filter, self._sort, self._count

@@ -123,6 +123,10 @@ class OrderDetailPane(QScrollArea):
     def order_no(self) -> str:
         return self.review.order_no()
 
+    def order_id(self) -> int | None:
+        """The order shown, or being read."""
+        return self._order_id
+
     def show_order(self, order_id: int | None) -> None:
         """Show ``order_id``; the same order again is read anew, keeping what is being typed."""
         if order_id != self._order_id:

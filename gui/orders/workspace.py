@@ -193,6 +193,7 @@ class OrdersWorkspace(Workspace):
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.reloaded.connect(self._on_model_reloaded)
         self.model.located.connect(self._on_model_located)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.failed.connect(self._on_model_failed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.detail.review_requested.connect(self._on_detail_review_requested)
@@ -302,6 +303,12 @@ class OrdersWorkspace(Workspace):
             self.table.scrollTo(
                 self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
             )
+
+    def _on_model_page_loaded(self, _page: int) -> None:
+        # The owner jumped to a row whose page was still on its way: show it now it is here.
+        current = self._current_row()
+        if current is not None and self.detail.order_id() != current.id:
+            self.detail.show_order(current.id)
 
     def _on_model_reloaded(self, outcome: Reloaded) -> None:
         place, self._place = self._place, None

@@ -115,7 +115,8 @@ class ReleaseQueueModel(_ListTableModel[QueuedRequest]):
     def _texts(self, row: QueuedRequest) -> list[str]:
         decision = decision_state(row)
         if row.draft_reason and row.needs_owner:
-            decision = f"{decision} · ✎ {self.tr('reason drafted')}"
+            drafted = self.tr("reason drafted")
+            decision = f"{decision} · ✎ {drafted}"
         return [
             row.manager_name or self.tr("(unknown manager)"),
             moment(row.created_at),
