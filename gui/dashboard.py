@@ -36,6 +36,8 @@ from models.sync.syncer import SyncProgress
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
+# The figures of the shop itself: until its data has arrived they are not zero but unknown.
+SHOP_FIGURES = ("today_orders", "today_sales", "week_orders", "week_sales", "pending_releases")
 HEADING_SCALE = 1.6
 COLUMNS = 4
 
@@ -267,8 +269,9 @@ class DashboardWorkspace(Workspace):
         self._arriving.show()
         self._notice.show()
         arriving = self.tr("arriving…")
-        for card in self._cards.values():
-            card.set_figure("…", arriving)
+        for name in SHOP_FIGURES:
+            self._cards[name].set_figure("…", arriving)
+        self._cards["last_sync"].set_figure(self.tr("Now"), self.tr("the first sync is under way"))
 
     def _show_notice(self, figures: Dashboard) -> None:
         self._notice_sync.show()

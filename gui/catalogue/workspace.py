@@ -185,6 +185,7 @@ class CatalogueWorkspace(Workspace):
         self.make_posters.clicked.connect(self._on_make_posters_clicked)
         self.model.loaded.connect(self._on_model_loaded)
         self.model.reloaded.connect(self._on_model_reloaded)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.failed.connect(self._on_model_failed)
         self.grid.selectionModel().currentChanged.connect(self._on_selection_current_changed)
         self.detail.pick_requested.connect(self._on_detail_pick_requested)
@@ -290,6 +291,12 @@ class CatalogueWorkspace(Workspace):
             self.views.scroll_to_top()
         else:
             self.detail.show_product(None)
+
+    def _on_model_page_loaded(self, _page: int) -> None:
+        # The owner went to a product whose page was on its way: show it now it is here.
+        card = self.current_card()
+        if card is not None and self.detail.product_id() != card.id:
+            self.detail.show_product(card.id)
 
     def _on_model_reloaded(self, outcome: Reloaded) -> None:
         place, self._place = self._place, None

@@ -106,6 +106,7 @@ class CustomersWorkspace(Workspace):
         self.filters.changed.connect(self._on_filters_changed)
         self.model.loaded.connect(self._on_model_loaded)
         self.model.reloaded.connect(self._on_model_reloaded)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.failed.connect(self._on_model_failed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -150,6 +151,13 @@ class CustomersWorkspace(Workspace):
             )
         else:
             self.detail.show_customer(None)
+
+    def _on_model_page_loaded(self, _page: int) -> None:
+        # The owner went to a customer whose page was on its way: show them now it is here.
+        row = self.table.currentIndex().row()
+        current = self.model.row_at(row) if row >= 0 else None
+        if current is not None and self.detail.customer_id() != current.id:
+            self.detail.show_customer(current.id)
 
     def _on_model_reloaded(self, outcome: Reloaded) -> None:
         place, self._place = self._place, None

@@ -647,6 +647,14 @@
             <translation>正在获取…</translation>
         </message>
         <message>
+            <source>Now</source>
+            <translation>正在进行</translation>
+        </message>
+        <message>
+            <source>the first sync is under way</source>
+            <translation>第一次同步正在进行</translation>
+        </message>
+        <message>
             <source>This computer has none of your shop's data yet. Sync now to fetch your orders from the platform.</source>
             <translation>这台电脑上还没有您店铺的数据。立即同步，从平台获取您的订单。</translation>
         </message>
