@@ -1,4 +1,8 @@
-"""The first workspace: today's and the week's takings, and what waits for the owner."""
+"""The first workspace: today's and the week's takings, and what waits for the owner.
+
+During the very first sync, when nothing of the shop is here yet, it says what is arriving and
+how far the sync got rather than showing zeros.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages, tasks
+from gui.arriving import Arriving
 from gui.figure_card import FigureCard
 from gui.formatting import (
     count,
@@ -34,11 +40,14 @@ from gui.icons import icon
 from gui.workspace import Workspace
 from models.profile import Profile
 from models.services.dashboard import Dashboard, dashboard, local_day_start
+from models.sync.syncer import SyncProgress
 
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
 DAY = 86_400
+# The figures of the shop itself: until its data has arrived they are not zero but unknown.
+SHOP_FIGURES = ("today_orders", "today_sales", "week_orders", "week_sales", "pending_releases")
 HEADING_SCALE = 1.6
 COLUMNS = 4
 
@@ -47,6 +56,18 @@ class DashboardWorkspace(Workspace):
     """Figures straight from the local database, read in the background."""
 
     icon_name = "dashboard"
+    shows = frozenset(
+        {
+            "order",
+            "release_request",
+            "release_decision",
+            "outbox",
+            "sync_state",
+            "statement",
+            "withdrawal",
+            "withdrawal_request",
+        }
+    )
     sync_requested = Signal()
     figures_shown = Signal(object)  # the Dashboard now on screen
 
@@ -55,7 +76,8 @@ class DashboardWorkspace(Workspace):
         self._profile = profile
         self._task: tasks.Task[Dashboard] | None = None
         self._again = False
-        self._loaded_once = False
+        self._syncing = False
+        self._progress: SyncProgress | None = None
         self.figures: Dashboard | None = None
         self._create_widgets()
         self._connect_signals()
@@ -78,9 +100,16 @@ class DashboardWorkspace(Workspace):
         self._notice_text = QLabel()
         self._notice_text.setWordWrap(True)
         self._notice_sync = QPushButton(icon("sync"), self.tr("Sync now"))
+        self._arriving = QProgressBar()
+        self._arriving.setObjectName("first_sync_progress")
+        self._arriving.setRange(0, 0)
+        self._arriving.setTextVisible(False)
+        self._arriving.setMaximumWidth(160)
+        self._arriving.hide()
         notice_layout = QHBoxLayout(self._notice)
         notice_layout.setContentsMargins(16, 12, 16, 12)
         notice_layout.addWidget(self._notice_text, 1)
+        notice_layout.addWidget(self._arriving)
         notice_layout.addWidget(self._notice_sync)
         self._notice.hide()
 
@@ -177,6 +206,25 @@ class DashboardWorkspace(Workspace):
         """The empty-state notice, or "" when the figures need none."""
         return self._notice_text.text() if not self._notice.isHidden() else ""
 
+    def is_first_sync(self) -> bool:
+        """A sync is running and nothing of the shop has arrived here before it."""
+        return self._syncing and (self.figures is None or self.figures.sync.last_sync is None)
+
+    def show_sync_started(self) -> None:
+        self._syncing, self._progress = True, None
+        self._show_arriving()
+
+    def show_sync_progress(self, progress: object) -> None:
+        if isinstance(progress, SyncProgress):
+            self._progress = progress
+            self._show_arriving()
+
+    def show_sync_ended(self) -> None:
+        self._syncing, self._progress = False, None
+        self._arriving.hide()
+        if self.figures is not None:
+            self.show_figures(self.figures)
+
     def refresh(self) -> None:
         if self._task is not None:
             self._again = True
@@ -228,6 +276,8 @@ class DashboardWorkspace(Workspace):
         self._explain(figures, now)
         self._show_notice(figures)
         self._problem.hide()
+        if self.is_first_sync():
+            self._show_arriving()
         self.figures_shown.emit(figures)
 
     def _show_money(self, figures: Dashboard) -> None:
@@ -316,7 +366,35 @@ class DashboardWorkspace(Workspace):
         for name, tip in tips.items():
             self._cards[name].setToolTip(tooltip(tip))
 
+    def _show_arriving(self) -> None:
+        """The very first sync: what is arriving instead of zeros and "no data"."""
+        if not self.is_first_sync():
+            return
+        progress = self._progress
+        if progress is None:
+            text = self.tr(
+                "Fetching your shop's data from the platform for the first time. "
+                "Your figures appear here as soon as it has arrived."
+            )
+        elif progress.phase == "push":
+            text = self.tr("Sending your actions to the platform, then fetching your shop…")
+        else:
+            text = fill(
+                self.tr("Fetching your shop's data for the first time: %1."),
+                Arriving().so_far(progress.received, progress.done),
+            )
+        self._notice_text.setText(text)
+        self._notice_sync.hide()
+        self._arriving.show()
+        self._notice.show()
+        arriving = self.tr("arriving…")
+        for name in SHOP_FIGURES:
+            self._cards[name].set_figure("…", arriving)
+        self._cards["last_sync"].set_figure(self.tr("Now"), self.tr("the first sync is under way"))
+
     def _show_notice(self, figures: Dashboard) -> None:
+        self._notice_sync.show()
+        self._arriving.hide()
         if figures.last_7_days.orders:
             self._notice.hide()
             return
@@ -333,9 +411,6 @@ class DashboardWorkspace(Workspace):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._timer.start()
-        if not self._loaded_once:
-            self._loaded_once = True
-            self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._timer.stop()

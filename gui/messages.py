@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from gui.formatting import fill
+from gui.input_words import describe_input
 from models.errors import (
     BackupError,
     BackupOtherShop,
@@ -64,14 +65,19 @@ def describe(error: BaseException) -> str:
     if isinstance(error, PlatformError):
         return _platform_problem(error)
     if isinstance(error, UnknownOrder):
-        return QCoreApplication.translate("messages", "There is no such order in this shop.")
-    if isinstance(error, InvalidInput):
         return fill(
-            QCoreApplication.translate("messages", "This value is not allowed (%1)."),
-            error,
+            QCoreApplication.translate("messages", "This shop has no order numbered %1."),
+            error.order_no,
         )
+    if isinstance(error, InvalidInput):
+        return describe_input(error)
     if isinstance(error, ZhangguiError):
-        return fill(QCoreApplication.translate("messages", "Something went wrong: %1"), error)
+        # A typed error without words of its own: its kind, never its English message.
+        log.error("no words for %r", error)
+        return fill(
+            QCoreApplication.translate("messages", "Something went wrong (%1)."),
+            type(error).__name__,
+        )
     log.error("no words for %r", error)
     return fill(
         QCoreApplication.translate("messages", "An unexpected error occurred: %1"),

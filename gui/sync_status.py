@@ -37,7 +37,9 @@ class SyncStatusLabel(QLabel):
             self._again = True
             return
         profile = self._profile
-        self._task = tasks.run(lambda: sync_status(profile, with_counts=False), name="sync status")
+        self._task = tasks.run(
+            lambda: sync_status(profile, with_counts=False), name="sync status", owner=self
+        )
         self._task.then(self._on_query_finished)
         self._task.done.connect(self._on_query_done)
 

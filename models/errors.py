@@ -1,6 +1,36 @@
-"""Typed errors the desktop turns into words; nothing here is meant to be shown as it is."""
+"""Typed errors the desktop turns into words; nothing here is meant to be shown as it is.
+
+An error carries what the words need as data (which value, what limit); its message is for the
+log, in English, and never reaches a screen.
+"""
+
+from __future__ import annotations
 
 from typing import Literal
+
+# What an owner's value was for, and what was wrong with it; gui/messages words each.
+InputSubject = Literal[
+    "flag",
+    "note",
+    "view_name",
+    "copies",
+    "decision",
+    "reason",
+    "page",
+    "column",
+    "columns",
+    "file_type",
+    "poster_code",
+    "release_request",
+    "product",
+    "sale_event",
+    "store_manager",
+    "withdrawal",
+    "statement",
+]
+InputProblem = Literal[
+    "missing", "too_long", "out_of_range", "not_one_of", "unknown", "unreadable", "decided"
+]
 
 # What a file that is not one of our databases turned out to be.
 ForeignKind = Literal["empty", "not_a_database", "another_program", "newer_version", "folder"]
@@ -95,9 +125,39 @@ class MalformedPayload(PlatformError):
 class UnknownOrder(ZhangguiError):
     """No order with that number in this shop."""
 
+    def __init__(self, order_no: str) -> None:
+        super().__init__(f"no order {order_no} in this shop")
+        self.order_no = order_no
+
 
 class InvalidInput(ZhangguiError):
-    """A value the owner gave is out of range; the message says which."""
+    """A value the owner gave cannot be used: ``subject`` says what it was for, ``problem`` what
+    is wrong, and ``value``, ``limit``, ``low`` and ``allowed`` the particulars."""
+
+    def __init__(
+        self,
+        subject: InputSubject,
+        problem: InputProblem,
+        *,
+        value: object = None,
+        limit: int | None = None,
+        low: int | None = None,
+        allowed: tuple[str, ...] = (),
+    ) -> None:
+        details = [
+            f"{name}={v!r}"
+            for name, v in (("value", value), ("limit", limit), ("low", low))
+            if v is not None
+        ]
+        if allowed:
+            details.append(f"allowed={'/'.join(allowed)}")
+        super().__init__(f"{subject}: {problem}" + (f" ({', '.join(details)})" if details else ""))
+        self.subject: InputSubject = subject
+        self.problem: InputProblem = problem
+        self.value = value
+        self.limit = limit
+        self.low = low
+        self.allowed = allowed
 
 
 class PlatformAddressInvalid(ZhangguiError):

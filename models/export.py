@@ -68,7 +68,7 @@ def cell(row: OrderRow, column: str, labels: ExportLabels, zone: dt.tzinfo | Non
     if column == "review":
         state = row.flag if row.flag != "none" else ("reviewed" if row.reviewed else "unreviewed")
         return labels.reviews.get(state, state)
-    raise InvalidInput(f"unknown column {column}")
+    raise InvalidInput("column", "unknown", value=column)
 
 
 def export_orders(
@@ -86,10 +86,10 @@ def export_orders(
 ) -> int:
     """Write the rows of ``f`` in ``sort`` order (or only ``only_ids``); returns the row count."""
     if not columns or any(c not in COLUMNS for c in columns):
-        raise InvalidInput("choose at least one known column to export")
+        raise InvalidInput("columns", "missing")
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise InvalidInput("export to a .xlsx or .csv file")
+        raise InvalidInput("file_type", "not_one_of", value=suffix, allowed=(".xlsx", ".csv"))
     zone = zone or dt.datetime.now().astimezone().tzinfo
     total = len(only_ids) if only_ids is not None else count_orders(profile, f)
     header = [labels.headers.get(c, c) for c in columns]

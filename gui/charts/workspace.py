@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QDate, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -57,6 +57,16 @@ def python_date(day: QDate) -> dt.date:
 
 class ChartsWorkspace(Workspace):
     icon_name = "charts"
+    shows = frozenset(
+        {
+            "order",
+            "order_item",
+            "customer",
+            "customer_binding",
+            "store_manager",
+            "traffic_allocation",
+        }
+    )
     loaded = Signal()  # a chart (or the empty state) is on screen with fresh data
 
     def __init__(
@@ -69,7 +79,6 @@ class ChartsWorkspace(Workspace):
         self._profile = profile
         self._today = today
         self._generation = 0
-        self._stale = True
         self.shown: ChartData | None = None
         self._create_widgets()
         self._connect_signals()
@@ -201,17 +210,8 @@ class ChartsWorkspace(Workspace):
     # --- loading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the rollups again, e.g. after a sync; while hidden, when next shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        """Read the rollups again, e.g. after a sync."""
         self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _load(self) -> None:
         self._generation += 1

@@ -104,6 +104,10 @@ class CustomerDetailPane(QScrollArea):
         ]
         self.setWidget(page)
 
+    def customer_id(self) -> int | None:
+        """The customer shown, or being read."""
+        return self._wanted
+
     def show_customer(self, customer_id: int | None) -> None:
         """Read the customer's timeline in the background; None shows the empty state."""
         self._wanted = customer_id

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -48,6 +48,9 @@ WIDTHS = {
 
 class ManagersWorkspace(Workspace):
     icon_name = "managers"
+    shows = frozenset(
+        {"store_manager", "task_progress", "task_stage", "order", "customer", "release_request"}
+    )
     loaded = Signal(int)  # managers read, after a refresh
     release_requested = Signal(int)  # the pending release request the owner wants to decide
 
@@ -57,7 +60,6 @@ class ManagersWorkspace(Workspace):
         # The moment forecasts are made for; tests set a fixed one.
         self.clock: Callable[[], int] = lambda: int(time.time())
         self._read_at = self.clock()
-        self._stale = True
         self._create_widgets()
         self._create_actions()
         self._connect_signals()
@@ -137,21 +139,12 @@ class ManagersWorkspace(Workspace):
     # --- what the main window asks --------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read after a sync; while hidden, when next shown. Filters, sort and selection stay."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        """Read the managers again; filters, sort, selection and the open manager stay."""
         profile, now = self._profile, self.clock()
         self._read_at = now
         tasks.run(lambda: manager_lines(profile, now), name="managers.lines").then(
             self._on_lines_loaded, self._on_lines_failed
         )
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _now(self) -> int:
         # Late bound: tests set a fixed clock after the workspace is built.
@@ -164,8 +157,15 @@ class ManagersWorkspace(Workspace):
     # --- slots ----------------------------------------------------------------------------
 
     def _on_lines_loaded(self, lines: list[ManagerLine]) -> None:
+        shown = self.detail.detail
+        scroll = self.table.verticalScrollBar().value()
         self.filters.set_stages((line.stage_position, line.stage_name) for line in lines)
         self.model.set_lines(lines, self._read_at)
+        self.table.verticalScrollBar().setValue(scroll)
+        line = self.current_line()
+        if line is not None and shown is not None and shown.id == line.id:
+            # The same manager, read again: her figures may have moved.
+            self.detail.show_manager(line.id)
         self.pages.setCurrentWidget(self.splitter if lines else self.empty)
         self._update_summary()
         self.loaded.emit(len(lines))

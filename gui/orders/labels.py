@@ -41,6 +41,8 @@ def review_text(row: OrderRow) -> str:
         text += " · " + QCoreApplication.translate("orders", "waiting to sync")
     elif row.review_sync == "rejected":
         text += " · " + QCoreApplication.translate("orders", "refused by the platform")
+    if row.drafted:
+        text += " · ✎ " + QCoreApplication.translate("orders", "unsaved draft")
     return text.strip(" ·")
 
 
@@ -58,6 +60,17 @@ def money_filter_label(money: str) -> str:
         "share_rate_differs": QCoreApplication.translate("orders", "Share rate differs"),
         "amount_differs": QCoreApplication.translate("orders", "Amount differs"),
     }.get(money, money)
+
+
+def review_tip(row: OrderRow) -> str | None:
+    lines = [row.note] if row.note else []
+    if row.drafted:
+        lines.append(
+            QCoreApplication.translate(
+                "orders", "You have unsaved changes to this review; open the order to finish them."
+            )
+        )
+    return "\n".join(lines) or None
 
 
 def own_store() -> str:

@@ -7,7 +7,14 @@ import os
 import sys
 from pathlib import Path
 
-from gui.posters.render import PosterJob, fetch_pictures, write_pdf, write_png
+from gui import messages
+from gui.posters.render import (
+    PosterJob,
+    PosterOutputError,
+    fetch_pictures,
+    write_pdf,
+    write_png,
+)
 from models.commands import EXIT_FAILED
 from models.errors import ProfileError, ZhangguiError
 from models.images import PictureCache
@@ -60,8 +67,10 @@ def make_posters(args: argparse.Namespace) -> int:
             for path in write_png(job, out):
                 print(f"wrote {path}")
         record_prints(profile, subjects, args.layout)
-    except ZhangguiError as error:
+    except PosterOutputError as error:
         return _fail(str(error))
+    except ZhangguiError as error:
+        return _fail(messages.describe(error))
     finally:
         profile.close()
     return 0

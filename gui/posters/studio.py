@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,6 +42,7 @@ from models.images import PictureCache
 from models.profile import Profile
 from models.services.posters import (
     PosterChoice,
+    PrintsRecorded,
     manager_poster_choices,
     record_prints,
     sale_event_choices,
@@ -56,6 +57,7 @@ LAST_FOLDER: Final = "posters/export_folder"
 
 class PosterStudio(Workspace):
     icon_name = "posters"
+    shows = frozenset({"shop", "sale_event", "store_manager", "product"})
     preview_shown = Signal()  # the preview shows the current choice
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
@@ -66,7 +68,6 @@ class PosterStudio(Workspace):
         self._job: PosterJob | None = None
         self._preview: QImage | None = None
         self._busy: tasks.Task[object] | None = None
-        self._stale = True
         self._create_widgets()
         self._connect_signals()
 
@@ -107,11 +108,7 @@ class PosterStudio(Workspace):
     # --- what the main window and the catalogue ask -----------------------------------------
 
     def refresh(self) -> None:
-        """Read the events and managers again; while hidden, when next shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        """Read the events and managers again."""
         self._pictures.forget_source()
         profile = self._profile
         tasks.run(
@@ -119,11 +116,6 @@ class PosterStudio(Workspace):
             name="posters.choices",
         ).then(self._on_choices_loaded, self._on_failed)
         self._schedule_preview()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def show_products(self, product_ids: Sequence[int]) -> PosterStudio:
         """Make posters of these products (the catalogue's "Make posters…"); returns the studio,
@@ -163,8 +155,8 @@ class PosterStudio(Workspace):
                 written = [path]
             else:
                 written = write_png(job, path, progress=report, cancelled=control.cancelled)
-            record_prints(profile, job.subjects, job.layout)
-            return written
+            recorded = record_prints(profile, job.subjects, job.layout)
+            return written, recorded
 
         task: tasks.Task[object] = tasks.run_controlled(work, name="posters.export")
         self._start_busy(task, self.tr("Drawing the posters…"))
@@ -256,11 +248,14 @@ class PosterStudio(Workspace):
         self.controls.show_busy(False)
         self.controls.enable_output(self._job is not None)
 
-    def _on_written(self, written: object) -> None:
+    def _on_written(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        written, recorded = result
+        assert isinstance(recorded, PrintsRecorded)
         files = written if isinstance(written, list) else []
         where = str(files[0]) if len(files) == 1 else str(Path(files[0]).parent) if files else ""
         self.controls.status.setText(fill(self.tr("Saved to %1."), where))
-        self.local_action_done.emit()
+        self.local_action_done.emit(recorded.changes)
 
     def _on_print_prepared(self, job: object) -> None:
         assert isinstance(job, PosterJob)
@@ -277,9 +272,9 @@ class PosterStudio(Workspace):
             name="posters.printed",
         ).then(self._on_printed, self._on_failed)
 
-    def _on_printed(self, _records: object) -> None:
+    def _on_printed(self, recorded: PrintsRecorded) -> None:
         self.controls.status.setText(self.tr("Sent to the printer."))
-        self.local_action_done.emit()
+        self.local_action_done.emit(recorded.changes)
 
     def _on_failed(self, error: Exception) -> None:
         if isinstance(error, PosterCancelled):

@@ -9,6 +9,7 @@ from typing import Final
 import httpx
 from sqlalchemy import select
 
+from models.changes import Changes
 from models.db import SyncState
 from models.errors import PlatformAddressInvalid, ProfileOtherShop
 from models.profile import Profile
@@ -24,6 +25,17 @@ class SignedIn:
     shop_code: str
     shop_name: str
     platform_url: str
+
+
+@dataclass(frozen=True)
+class LoggedIn(SignedIn):
+    """A sign-in just written: the profile's shop and token changed."""
+
+    changes: Changes
+
+    def shop(self) -> SignedIn:
+        """The shop signed in to, as ``signed_in`` reads it back."""
+        return SignedIn(self.shop_id, self.shop_code, self.shop_name, self.platform_url)
 
 
 def platform_address(text: str) -> str:
@@ -75,7 +87,7 @@ def login(
     user: str = "",
     *,
     timeout: float = LOGIN_TIMEOUT_SECONDS,
-) -> SignedIn:
+) -> LoggedIn:
     """Sign in and keep the token; a profile stays with the shop it first signed in to.
 
     ``user`` names a person of the shop; empty means the shop's owner.
@@ -95,7 +107,13 @@ def login(
         state.shop_code = answer.shop_code
         state.shop_name = answer.shop_name
         state.token = answer.token
-    return SignedIn(answer.shop_id, answer.shop_code, answer.shop_name, url)
+    return LoggedIn(
+        answer.shop_id,
+        answer.shop_code,
+        answer.shop_name,
+        url,
+        Changes.of_entities("sync_state"),
+    )
 
 
 def signed_in(profile: Profile) -> SignedIn | None:

@@ -12,10 +12,12 @@ from models.db import (
     Order,
     OrderItem,
     OrderReview,
+    OrderReviewDraft,
     OutboxEntry,
     StoreManager,
 )
 from models.profile import Profile
+from models.services.drafts import ReviewDraft, SavedReview, draft_of
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,12 @@ class OrderDetail:
     note: str
     review_sync: str
     reject_reason: str
+    draft: ReviewDraft | None = None  # what the owner set and has not saved yet
+
+    @property
+    def saved(self) -> SavedReview:
+        """The review as saved on this computer, and the order's status."""
+        return SavedReview(self.reviewed, self.flag, self.note, self.status)
 
 
 def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
@@ -120,6 +128,8 @@ def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
             .order_by(OutboxEntry.position.desc())
             .limit(1)
         ).first()
+        drafted = s.get(OrderReviewDraft, order_id)
+        draft = draft_of(drafted) if drafted is not None else None
     timeline.sort(key=lambda m: m.at)
     return OrderDetail(
         id=order.id,
@@ -135,4 +145,5 @@ def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
         note=review.note if review else "",
         review_sync=last[0] if last else "",
         reject_reason=last[1] if last and last[0] == "rejected" else "",
+        draft=draft,
     )

@@ -14,11 +14,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from models import wire
-from models.db import Customer, Order, OrderReview, OutboxEntry, StoreManager, table_of
+from models.db import (
+    Customer,
+    Order,
+    OrderReview,
+    OrderReviewDraft,
+    OutboxEntry,
+    StoreManager,
+    table_of,
+)
 from models.profile import Profile
 from models.search import order_text_clause, order_text_ids, order_text_matches_at_most
 from models.services.order_sorts import Sort, SortColumn, landing, run_query, runs
@@ -36,6 +44,7 @@ __all__ = [
     "count_orders",
     "day_range",
     "fetch_page",
+    "position_of",
 ]
 
 OWN_STORE: Final = 0  # the store filter's value for the owner's own store (no manager)
@@ -95,6 +104,7 @@ class OrderRow:
     note: str
     review_sync: str  # "", "pending" or "rejected"
     sort_key: tuple[Any, ...] = field(repr=False, default=())
+    drafted: bool = False  # the owner has unsaved words in this order's review
 
 
 def _where(f: OrderFilter, *, dense_text: bool = False) -> list[ColumnElement[bool]]:
@@ -217,6 +227,34 @@ def fetch_page(
     return rows[::-1] if from_end else rows
 
 
+def position_of(profile: Profile, f: OrderFilter, sort: Sort, order_id: int) -> int | None:
+    """Where ``order_id`` stands among the rows of ``f`` in ``sort`` order; None when ``f`` does
+    not hold it. A refresh puts the owner's current order back by this, wherever it moved."""
+    found = fetch_page(profile, f, sort, limit=1, only_ids=[order_id])
+    if not found:
+        return None
+    number, *key = found[0].sort_key
+    numbered = list(enumerate(runs(sort.column)))
+    if sort.descending:
+        numbered.reverse()
+    before = 0
+    with profile.read() as s:
+        where = _where(f)
+        for run_number, run in numbered:
+            rows = [*where, *run.rows]
+            if run_number != number:
+                before += int(s.scalar(select(func.count()).select_from(Order).where(*rows)) or 0)
+                continue
+            row_key = tuple_(*run.keys)
+            bound = tuple_(*map(literal, key))
+            ahead = row_key > bound if sort.descending else row_key < bound
+            before += int(
+                s.scalar(select(func.count()).select_from(Order).where(*rows, ahead)) or 0
+            )
+            return before
+    return None
+
+
 def _dense_text(s: Session, f: OrderFilter, sort: Sort) -> bool:
     """Whether a search matches so many orders that walking the sort's index, testing each
     order, finds a page sooner than gathering every match first.
@@ -259,6 +297,7 @@ def _fetch(
             Customer.phone_masked,
             StoreManager.name,
             review_sync,
+            OrderReviewDraft.order_id,
             keyed.c.run,
             *keys,
         )
@@ -267,11 +306,12 @@ def _fetch(
         .outerjoin(OrderReview, OrderReview.order_id == Order.id)
         .outerjoin(Customer, Customer.id == Order.customer_id)
         .outerjoin(StoreManager, StoreManager.id == Order.store_manager_id)
+        .outerjoin(OrderReviewDraft, OrderReviewDraft.order_id == Order.id)
         .order_by(*[k.desc() if descending else k.asc() for k in keys])
     )
     return [
-        _row(order, review, (cname, cphone, sname, sync_state), tuple(key))
-        for order, review, cname, cphone, sname, sync_state, *key in s.execute(query).all()
+        _row(order, review, (cname, cphone, sname, sync_state), tuple(key), drafted is not None)
+        for order, review, cname, cphone, sname, sync_state, drafted, *key in s.execute(query).all()
     ]
 
 
@@ -280,6 +320,7 @@ def _row(
     review: OrderReview | None,
     joined: tuple[str | None, str | None, str | None, str | None],
     key: tuple[Any, ...],
+    drafted: bool,
 ) -> OrderRow:
     customer_name, customer_phone, store_name, sync_state = joined
     return OrderRow(
@@ -301,6 +342,7 @@ def _row(
         note=review.note if review else "",
         review_sync=sync_state or "",
         sort_key=key,
+        drafted=drafted,
     )
 
 

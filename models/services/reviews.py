@@ -9,12 +9,15 @@ from typing import Final
 from sqlalchemy import select
 
 from models import wire
+from models.changes import Changes
 from models.db import Order, OrderReview
-from models.errors import InvalidInput, UnknownOrder
+from models.errors import UnknownOrder
 from models.profile import Profile
+from models.services.drafts import FLAGS as DRAFT_FLAGS
+from models.services.drafts import check_review, clear_saved_fields
 from models.sync.outbox import record_action
 
-FLAGS: Final = ("none", "problem", "follow_up")
+FLAGS: Final = DRAFT_FLAGS
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class ReviewState:
     flag: str
     note: str
     mutation_id: str
+    changes: Changes
 
 
 def review_order(
@@ -36,16 +40,16 @@ def review_order(
     note: str | None = None,
     now: int | None = None,
 ) -> ReviewState:
-    """Change what was given of an order's review; the rest stays as it was."""
-    if flag is not None and flag not in FLAGS:
-        raise InvalidInput(f"flag must be one of {', '.join(FLAGS)}")
-    if note is not None and len(note) > wire.MAX_NOTE_LENGTH:
-        raise InvalidInput(f"a note has at most {wire.MAX_NOTE_LENGTH} characters")
+    """Change what was given of an order's review; the rest stays as it was.
+
+    What is saved leaves the order's draft; a draft of what was not given stays.
+    """
+    check_review(flag, note)
     stamp = int(time.time()) if now is None else now
     with profile.write() as s:
         order_id = s.scalar(select(Order.id).where(Order.order_no == order_no))
         if order_id is None:
-            raise UnknownOrder(f"no order {order_no} in this shop")
+            raise UnknownOrder(order_no)
         current = s.get(OrderReview, order_id)
         payload = wire.OrderReviewPayload(
             order_id=order_id,
@@ -54,8 +58,12 @@ def review_order(
             note=note if note is not None else (current.note if current else ""),
         )
         row = payload.model_dump() | {"updated_at": stamp}
+        drafted = clear_saved_fields(s, order_id, reviewed=reviewed, flag=flag, note=note)
         s.flush()
         mutation_id = record_action(s.connection(), "order_review.set", payload, row, stamp)
+    changes = Changes.of_rows("order_review", [order_id]) | Changes.of_rows("outbox", [mutation_id])
+    if drafted:
+        changes |= Changes.of_rows("order_review_draft", [order_id])
     return ReviewState(
-        order_id, order_no, payload.reviewed, payload.flag, payload.note, mutation_id
+        order_id, order_no, payload.reviewed, payload.flag, payload.note, mutation_id, changes
     )

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import httpx
 from sqlalchemy import select, update
 
 from models import wire
+from models.changes import ENTITIES, ChangeCollector, Changes
 from models.db import SyncState, table_of
 from models.errors import (
     CursorExpired,
@@ -44,6 +45,7 @@ class SyncProgress:
     phase: str  # "push", "pull", or "snapshot" (a fresh copy built beside the mirror)
     done: int
     pending: int  # outbox entries still to send; 0 while pulling
+    received: Mapping[str, int] = field(default_factory=dict)  # rows per entity, while pulling
 
 
 @dataclass
@@ -55,6 +57,30 @@ class SyncReport:
     rejected: list[outbox.RejectedAction] = field(default_factory=list)
     resets: int = 0
     cursor: str = ""
+    # What the pages applied and the answers put back; bounded however much arrives.
+    collected: ChangeCollector = field(default_factory=ChangeCollector, repr=False)
+
+    @property
+    def changes(self) -> Changes:
+        """Which entities and rows this sync changed on this computer, so far."""
+        return self.collected.changes()
+
+    def note_page(self, page: wire.PullPage) -> None:
+        upserts = cast(Mapping[str, list[dict[str, Any]]], page.upserts)
+        for entity, rows in upserts.items():
+            if rows:
+                key = wire.ENTITY_KEYS[entity]
+                self.collected.add(entity, (row[key] for row in rows))
+        for entity, keys in page.deletes.items():
+            if keys:
+                self.collected.add(entity, keys)
+
+    def note_answers(self, batch: list[wire.Mutation]) -> None:
+        # An applied action's row shows it is no longer waiting; a refused one's went back.
+        self.collected.add("outbox", (m.id for m in batch))
+        for mutation in batch:
+            entity, key_field = outbox.KIND_ENTITY[mutation.kind]
+            self.collected.add(entity, [mutation.payload[key_field]])
 
 
 @dataclass
@@ -72,15 +98,21 @@ class SyncOptions:
     transport: httpx.BaseTransport | None = None
 
 
-def sync(profile: Profile, options: SyncOptions | None = None) -> SyncReport:
-    """Run one sync of ``profile``; raises a typed error, recorded in words in the sync state."""
+def sync(
+    profile: Profile, options: SyncOptions | None = None, report: SyncReport | None = None
+) -> SyncReport:
+    """Run one sync of ``profile``; raises a typed error, recorded in words in the sync state.
+
+    A caller that passes ``report`` still has, after a failure, what the sync applied.
+    """
     opts = options or SyncOptions()
+    report = report if report is not None else SyncReport()
     with sync_lock(profile.folder):
         with profile.read() as s:
             state = s.scalar(select(SyncState))
         if state is None:
             raise NotSignedIn("this profile has not signed in to a shop yet")
-        report = SyncReport()
+        report.collected.add_all("sync_state")
         try:
             with PlatformClient(
                 state.platform_url, state.token, opts.timeout, opts.transport
@@ -123,6 +155,7 @@ class _Run:
             snapshot.create(self.profile.folder, snapshot_id, reason).close()
         else:
             snapshot.discard(self.profile.folder)
+        self.report.collected.add_all(*ENTITIES)
 
     def push(self) -> None:
         done = 0
@@ -141,6 +174,7 @@ class _Run:
             now = int(self.opts.clock())
             with self.profile.writer.begin() as conn:
                 outbox.record_results(conn, response.results, now)
+            self.report.note_answers(batch)
             for result in response.results:
                 if result.outcome == "rejected":
                     refused.append(result.id)
@@ -218,9 +252,11 @@ class _Run:
                 if page.more:
                     coming = prefetch.submit(self._fetch, page.next_cursor)
                 done = write(page)
+                self.report.note_page(page)
                 self.report.pages += 1
                 epoch = page.epoch
-                self.opts.progress(SyncProgress(phase, done, 0))
+                received = dict(self.report.pulled.upserted)
+                self.opts.progress(SyncProgress(phase, done, 0, received))
                 if not page.more:
                     return
                 self._check_cancel()

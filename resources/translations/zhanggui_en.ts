@@ -1,6 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
     <context>
+        <name>Arriving</name>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln order</numerusform>
+                <numerusform>%Ln orders</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln customer(s)</source>
+            <translation>
+                <numerusform>%Ln customer</numerusform>
+                <numerusform>%Ln customers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln product</numerusform>
+                <numerusform>%Ln products</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln store manager(s)</source>
+            <translation>
+                <numerusform>%Ln store manager</numerusform>
+                <numerusform>%Ln store managers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln sale event(s)</source>
+            <translation>
+                <numerusform>%Ln sale event</numerusform>
+                <numerusform>%Ln sale events</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln release request(s)</source>
+            <translation>
+                <numerusform>%Ln release request</numerusform>
+                <numerusform>%Ln release requests</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln brand(s)</source>
+            <translation>
+                <numerusform>%Ln brand</numerusform>
+                <numerusform>%Ln brands</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln change(s) received so far</source>
+            <translation>
+                <numerusform>%Ln change received so far</numerusform>
+                <numerusform>%Ln changes received so far</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Consequences</name>
         <message numerus="yes">
             <source>%n customer(s) left with %1</source>
@@ -240,6 +299,16 @@
             <translation>
                 <numerusform>%n product ticked</numerusform>
                 <numerusform>%n products ticked</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QuitQuestion</name>
+        <message numerus="yes">
+            <source>%n action(s) you took on this computer have not reached the platform yet.</source>
+            <translation>
+                <numerusform>%n action you took on this computer has not reached the platform yet.</numerusform>
+                <numerusform>%n actions you took on this computer have not reached the platform yet.</numerusform>
             </translation>
         </message>
     </context>

@@ -98,6 +98,18 @@
             <translation>%1申请独立开店（%2 提出）</translation>
         </message>
         <message>
+            <source>The reason you began last time is kept here.</source>
+            <translation>上次写了一半的理由保留在这里。</translation>
+        </message>
+        <message>
+            <source>To decide, choose Approve… or Decline….</source>
+            <translation>要做决定，请点“同意…”或“拒绝…”。</translation>
+        </message>
+        <message>
+            <source>Your reason could not be kept as a draft: %1</source>
+            <translation>理由未能保存为草稿：%1</translation>
+        </message>
+        <message>
             <source>Approve %1's release?</source>
             <translation>同意%1的放手申请？</translation>
         </message>
@@ -144,6 +156,57 @@
         <message>
             <source>On the platform: %1.</source>
             <translation>平台状态：%1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Arriving</name>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln 笔订单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln customer(s)</source>
+            <translation>
+                <numerusform>%Ln 位顾客</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 件商品</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln store manager(s)</source>
+            <translation>
+                <numerusform>%Ln 位店长</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln sale event(s)</source>
+            <translation>
+                <numerusform>%Ln 个档期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln release request(s)</source>
+            <translation>
+                <numerusform>%Ln 个放手申请</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln brand(s)</source>
+            <translation>
+                <numerusform>%Ln 个品牌</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln change(s) received so far</source>
+            <translation>
+                <numerusform>已收到 %Ln 条更新</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -817,6 +880,30 @@
             <translation>下一张周结算单将加入可用余额的金额。</translation>
         </message>
         <message>
+            <source>Fetching your shop's data from the platform for the first time. Your figures appear here as soon as it has arrived.</source>
+            <translation>正在第一次从平台获取店铺数据。数据一到，经营数字就会显示在这里。</translation>
+        </message>
+        <message>
+            <source>Sending your actions to the platform, then fetching your shop…</source>
+            <translation>正在把您的操作发送到平台，随后获取店铺数据…</translation>
+        </message>
+        <message>
+            <source>Fetching your shop's data for the first time: %1.</source>
+            <translation>正在第一次获取店铺数据：%1。</translation>
+        </message>
+        <message>
+            <source>arriving…</source>
+            <translation>正在获取…</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>正在进行</translation>
+        </message>
+        <message>
+            <source>the first sync is under way</source>
+            <translation>第一次同步正在进行</translation>
+        </message>
+        <message>
             <source>This computer has none of your shop's data yet. Sync now to fetch your orders from the platform.</source>
             <translation>这台电脑上还没有您店铺的数据。立即同步，从平台获取您的订单。</translation>
         </message>
@@ -1164,6 +1251,10 @@
             <translation>%1 — 掌柜</translation>
         </message>
         <message>
+            <source>Sending your actions to the platform, then quitting…</source>
+            <translation>正在把您的操作发送到平台，发送完就退出…</translation>
+        </message>
+        <message>
             <source>A sync is already running</source>
             <translation>已有同步正在进行</translation>
         </message>
@@ -1439,30 +1530,6 @@ When people sell for you through a sub-store of your shop, they appear here with
     <context>
         <name>OrderDetailPane</name>
         <message>
-            <source>Your review</source>
-            <translation>您的核对</translation>
-        </message>
-        <message>
-            <source>Reviewed</source>
-            <translation>已核对</translation>
-        </message>
-        <message>
-            <source>No flag</source>
-            <translation>无标记</translation>
-        </message>
-        <message>
-            <source>A note for yourself (Ctrl+Enter saves)</source>
-            <translation>给自己的备注（Ctrl+Enter 保存）</translation>
-        </message>
-        <message>
-            <source>Save review</source>
-            <translation>保存核对</translation>
-        </message>
-        <message>
-            <source>Flag</source>
-            <translation>标记</translation>
-        </message>
-        <message>
             <source>Items</source>
             <translation>商品</translation>
         </message>
@@ -1481,6 +1548,14 @@ When people sell for you through a sub-store of your shop, they appear here with
         <message>
             <source>Choose an order in the table to see it here.</source>
             <translation>在表格中选择一笔订单，在此查看详情。</translation>
+        </message>
+        <message>
+            <source>This order cannot be read: %1</source>
+            <translation>无法读取这笔订单：%1</translation>
+        </message>
+        <message>
+            <source>This order is no longer on this computer.</source>
+            <translation>这台电脑上已经没有这笔订单了。</translation>
         </message>
         <message>
             <source>%1 · %2 · commission %3</source>
@@ -1505,14 +1580,6 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Left this shop with a released store manager</source>
             <translation>已随放手的店长离开本店</translation>
-        </message>
-        <message>
-            <source>Waiting to sync</source>
-            <translation>等待同步</translation>
-        </message>
-        <message>
-            <source>Refused by the platform: %1</source>
-            <translation>平台拒绝：%1</translation>
         </message>
     </context>
     <context>
@@ -1548,6 +1615,10 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Export selected rows to Excel…</source>
             <translation>导出选中行为 Excel…</translation>
+        </message>
+        <message>
+            <source>Order %1 no longer matches these filters (it changed); you are on the order that took its place.</source>
+            <translation>订单 %1 已有变化，不再符合当前筛选；现在选中的是排在它位置上的订单。</translation>
         </message>
         <message>
             <source>(current filters)</source>
@@ -1785,6 +1856,35 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>QuitQuestion</name>
+        <message numerus="yes">
+            <source>%n action(s) you took on this computer have not reached the platform yet.</source>
+            <translation>
+                <numerusform>您在这台电脑上的 %n 项操作还没有发送到平台。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>They are kept on this computer and go with the next sync if you quit now. Sync first to send them before you go.</source>
+            <translation>现在退出的话，这些操作会保留在这台电脑上，下次同步时发送。先同步，就能在退出前发送出去。</translation>
+        </message>
+        <message>
+            <source>The sync did not finish: %1</source>
+            <translation>同步没有完成：%1</translation>
+        </message>
+        <message>
+            <source>Quit Zhanggui?</source>
+            <translation>退出掌柜？</translation>
+        </message>
+        <message>
+            <source>Sync, then quit</source>
+            <translation>先同步，再退出</translation>
+        </message>
+        <message>
+            <source>Quit anyway</source>
+            <translation>仍然退出</translation>
+        </message>
+    </context>
+    <context>
         <name>ReconciliationPanel</name>
         <message>
             <source>Money that does not add up</source>
@@ -1840,6 +1940,10 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Your decision</source>
             <translation>您的决定</translation>
+        </message>
+        <message>
+            <source>reason drafted</source>
+            <translation>理由草稿</translation>
         </message>
         <message>
             <source>(unknown manager)</source>
@@ -1900,6 +2004,89 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>&amp;Restore…</source>
             <translation>恢复(&amp;R)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewForm</name>
+        <message>
+            <source>Your review</source>
+            <translation>您的核对</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>已核对</translation>
+        </message>
+        <message>
+            <source>No flag</source>
+            <translation>无标记</translation>
+        </message>
+        <message>
+            <source>A note for yourself (Ctrl+Enter saves)</source>
+            <translation>给自己的备注（Ctrl+Enter 保存）</translation>
+        </message>
+        <message>
+            <source>Save review</source>
+            <translation>保存核对</translation>
+        </message>
+        <message>
+            <source>Discard draft</source>
+            <translation>放弃草稿</translation>
+        </message>
+        <message>
+            <source>Forget the unsaved changes and show the saved review</source>
+            <translation>放弃未保存的修改，显示已保存的核对</translation>
+        </message>
+        <message>
+            <source>Flag</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Your changes could not be kept as a draft: %1</source>
+            <translation>您的修改未能保存为草稿：%1</translation>
+        </message>
+        <message>
+            <source>✎ Unsaved changes, kept as a draft until you save them (Ctrl+Enter).</source>
+            <translation>✎ 有未保存的修改，已存为草稿，保存后清除（Ctrl+Enter）。</translation>
+        </message>
+        <message>
+            <source>This order changed on the platform while you were editing. Your changes are kept: Save review keeps yours, Discard draft takes the platform's.</source>
+            <translation>您编辑期间，这笔订单在平台上有了变化。您的修改仍然保留：“保存核对”保留您的内容，“放弃草稿”采用平台的内容。</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>等待同步</translation>
+        </message>
+        <message>
+            <source>Refused by the platform: %1</source>
+            <translation>平台拒绝：%1</translation>
+        </message>
+        <message>
+            <source>Status: %1 → %2</source>
+            <translation>状态：%1 → %2</translation>
+        </message>
+        <message>
+            <source>Amount: %1 → %2</source>
+            <translation>金额：%1 → %2</translation>
+        </message>
+        <message>
+            <source>Now marked reviewed</source>
+            <translation>现在已标为已核对</translation>
+        </message>
+        <message>
+            <source>Now not reviewed</source>
+            <translation>现在标为未核对</translation>
+        </message>
+        <message>
+            <source>Flag: %1 → %2</source>
+            <translation>标记：%1 → %2</translation>
+        </message>
+        <message>
+            <source>Saved note now: “%1”</source>
+            <translation>已保存的备注现在是：“%1”</translation>
+        </message>
+        <message>
+            <source>The saved note was removed</source>
+            <translation>已保存的备注被删除了</translation>
         </message>
     </context>
     <context>
@@ -2999,6 +3186,121 @@ It is recorded on this computer now and goes to the platform with the next sync.
         </message>
     </context>
     <context>
+        <name>input</name>
+        <message>
+            <source>The flag</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>The note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>The view's name</source>
+            <translation>视图名称</translation>
+        </message>
+        <message>
+            <source>The number of copies</source>
+            <translation>份数</translation>
+        </message>
+        <message>
+            <source>The decision</source>
+            <translation>决定</translation>
+        </message>
+        <message>
+            <source>The reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>The number of rows asked for</source>
+            <translation>请求的行数</translation>
+        </message>
+        <message>
+            <source>The column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>The columns to export</source>
+            <translation>要导出的列</translation>
+        </message>
+        <message>
+            <source>The type of file</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>The poster's code</source>
+            <translation>海报二维码</translation>
+        </message>
+        <message>
+            <source>The release request</source>
+            <translation>放手申请</translation>
+        </message>
+        <message>
+            <source>The product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>The sale event</source>
+            <translation>档期</translation>
+        </message>
+        <message>
+            <source>The store manager</source>
+            <translation>店长</translation>
+        </message>
+        <message>
+            <source>Please give the view a name.</source>
+            <translation>请给这个视图起个名字。</translation>
+        </message>
+        <message>
+            <source>Choose at least one column to export.</source>
+            <translation>请至少选择一列来导出。</translation>
+        </message>
+        <message>
+            <source>%1 is missing; please fill it in.</source>
+            <translation>缺少%1，请填写。</translation>
+        </message>
+        <message>
+            <source>%1 is too long: %2 characters, at most %3 fit. Nothing was saved.</source>
+            <translation>%1太长：共 %2 个字符，最多 %3 个。没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>%1 must be from %2 to %3; %4 is not possible.</source>
+            <translation>%1必须在 %2 到 %3 之间，%4 不行。</translation>
+        </message>
+        <message>
+            <source>%1 is out of range.</source>
+            <translation>%1超出了允许的范围。</translation>
+        </message>
+        <message>
+            <source>Choose a flag from the list: none, problem or follow up.</source>
+            <translation>请从列表中选择标记：无标记、有问题或待跟进。</translation>
+        </message>
+        <message>
+            <source>A release request is either approved or declined.</source>
+            <translation>放手申请只能同意或拒绝。</translation>
+        </message>
+        <message>
+            <source>Export to an Excel file (.xlsx) or a CSV file (.csv).</source>
+            <translation>请导出为 Excel 文件（.xlsx）或 CSV 文件（.csv）。</translation>
+        </message>
+        <message>
+            <source>%1 must be one of: %2.</source>
+            <translation>%1必须是以下之一：%2。</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is not on this computer. Sync to fetch the newest data.</source>
+            <translation>这台电脑上没有这个%1（%2）。请同步以获取最新数据。</translation>
+        </message>
+        <message>
+            <source>%1 cannot be read.</source>
+            <translation>无法读取%1。</translation>
+        </message>
+        <message>
+            <source>This release request was decided already; one decision counts.</source>
+            <translation>这个放手申请已经做过决定，只有一个决定有效。</translation>
+        </message>
+    </context>
+    <context>
         <name>managers</name>
         <message>
             <source>Stage complete</source>
@@ -3308,18 +3610,6 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>同步已取消，已经收到的数据会保留。</translation>
         </message>
         <message>
-            <source>There is no such order in this shop.</source>
-            <translation>本店没有这个订单。</translation>
-        </message>
-        <message>
-            <source>This value is not allowed (%1).</source>
-            <translation>这个值不允许（%1）。</translation>
-        </message>
-        <message>
-            <source>Something went wrong: %1</source>
-            <translation>出现问题：%1</translation>
-        </message>
-        <message>
             <source>An unexpected error occurred: %1</source>
             <translation>发生意外错误：%1</translation>
         </message>
@@ -3452,6 +3742,14 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>掌柜无法写入文件夹 %1。请确认文件夹存在，并且您有写入权限。没有做任何更改。</translation>
         </message>
         <message>
+            <source>This shop has no order numbered %1.</source>
+            <translation>本店没有编号为 %1 的订单。</translation>
+        </message>
+        <message>
+            <source>Something went wrong (%1).</source>
+            <translation>出现了问题（%1）。</translation>
+        </message>
+        <message>
             <source>The profile in %1 cannot be used. Nothing was changed.</source>
             <translation>%1 中的数据无法使用。没有做任何更改。</translation>
         </message>
@@ -3551,6 +3849,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>被平台拒绝</translation>
         </message>
         <message>
+            <source>unsaved draft</source>
+            <translation>未保存的草稿</translation>
+        </message>
+        <message>
             <source>Money does not add up</source>
             <translation>款项对不上</translation>
         </message>
@@ -3581,6 +3883,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
         <message>
             <source>Amount differs</source>
             <translation>金额不符</translation>
+        </message>
+        <message>
+            <source>You have unsaved changes to this review; open the order to finish them.</source>
+            <translation>这笔订单的核对有未保存的修改；打开订单即可继续。</translation>
         </message>
         <message>
             <source>Own store</source>

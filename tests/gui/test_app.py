@@ -14,7 +14,7 @@ from gui.app import EXIT_PROFILE, run_app
 from gui.main_window import MainWindow
 from gui.welcome import WelcomeDialog
 from models.profile import DB_NAME, Profile
-from tests.gui.conftest import SHOP_NAME, WhenShown
+from tests.gui.conftest import SHOP_NAME, WhenShown, answer_quit_questions
 
 
 @pytest.fixture(autouse=True)
@@ -101,6 +101,8 @@ def test_in_chinese_the_window_speaks_chinese(shop_profile: Profile, when_shown:
             window.close()
 
     when_shown(MainWindow, look_then_close, ready=lambda w: not w.dashboard.is_loading())
+    # The profile has an action waiting: the owner quits anyway.
+    answer_quit_questions()
     assert run_app(arguments(shop_profile.folder, "zh_CN")) == 0
 
     assert seen["title"] == f"{SHOP_NAME} — 掌柜"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -10,12 +11,17 @@ from PySide6.QtGui import QHelpEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
-from gui import i18n
-from gui.dashboard import DashboardWorkspace
+from gui import i18n, tasks
+from gui.dashboard import SHOP_FIGURES, DashboardWorkspace
 from gui.formatting import money, stamp
+from gui.main_window import MainWindow
+from gui.sync_controller import SyncController
 from models.profile import Profile
+from models.services.account import login
 from models.services.dashboard import local_day_start
+from models.sync.syncer import SyncOptions
 from tests.gui.conftest import ShopFigures, add_order
+from tests.platform_process import PlatformProcess
 
 
 def read(tip: str) -> str:
@@ -142,3 +148,39 @@ def test_in_chinese_the_cards_explain_themselves_in_chinese(
     assert "已付款" in board.card("today_sales").toolTip()
     assert "午夜" in board.card("today_orders").toolTip()
     assert "同步" in board.card("last_sync").toolTip()
+
+
+def test_the_very_first_sync_shows_what_is_arriving_not_zeros(
+    qtbot: QtBot, platform: PlatformProcess, tmp_path: Path
+) -> None:
+    profile = Profile.open(tmp_path / "new-computer")
+    shop = login(profile, platform.url, "demo1", "demo").shop()
+    # Small pages, so that the sync reports its progress many times.
+    controller = SyncController(profile, options=SyncOptions(page_limit=250))
+    window = MainWindow(profile, shop, controller)
+    qtbot.addWidget(window)
+    board = window.dashboard
+    with qtbot.waitSignal(board.figures_shown):
+        window.show()
+    assert board.notice_text().startswith("This computer has none of your shop's data yet.")
+    seen: list[tuple[str, list[str]]] = []
+
+    def look(_progress: object) -> None:
+        seen.append((board.notice_text(), [board.card(n).value_text() for n in SHOP_FIGURES]))
+
+    controller.progress.connect(look)
+    with qtbot.waitSignal(controller.finished, timeout=60_000):
+        controller.sync_now()
+    qtbot.waitUntil(lambda: not tasks.running() and board.figures is not None, timeout=20_000)
+
+    pulled = [text for text, _ in seen if text.startswith("Fetching your shop's data for the")]
+    assert len(pulled) > 3
+    assert any(" orders" in text and " customers" in text for text in pulled)
+    assert pulled[-1].endswith("changes received so far.")
+    assert all(values == ["…"] * len(values) for _, values in seen)
+    assert board.figures is not None
+    assert board.figures.sync.last_sync is not None
+    assert board.card("last_sync").value_text() not in ("…", "Now")
+    assert not board.notice_text().startswith("Fetching")
+    controller.stop()
+    profile.close()

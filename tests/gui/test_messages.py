@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -21,6 +22,10 @@ def every_typed_error() -> list[errors.ZhangguiError]:
             found.append(kind("demo1", "demo2"))
         elif issubclass(kind, errors.PlatformAddressInvalid):
             found.append(kind("demo1", "it names no computer"))
+        elif issubclass(kind, errors.InvalidInput):
+            found.append(kind("note", "too_long", value=2_345, limit=2_000))
+        elif issubclass(kind, errors.UnknownOrder):
+            found.append(kind("ZG0000000000000042"))
         elif issubclass(kind, errors.ZhangguiError):
             found.append(kind("what models said"))
     return found
@@ -31,10 +36,37 @@ def test_each_error_has_words_of_its_own(error: errors.ZhangguiError) -> None:
     said = messages.describe(error)
     assert said
     assert not said.startswith("An unexpected error occurred")
-    if type(error) not in (errors.ZhangguiError, errors.InvalidInput, errors.PlatformError):
-        assert "what models said" not in said
+    assert "what models said" not in said
+    if type(error) is not errors.PlatformError:
         assert "what the platform said" not in said
+    assert str(error) not in said
     assert messages.sync_state(error)
+
+
+def every_input_problem() -> list[errors.InvalidInput]:
+    return [
+        errors.InvalidInput(subject, problem, value=7, limit=100, low=1, allowed=("a", "b"))
+        for subject in get_args(errors.InputSubject)
+        for problem in get_args(errors.InputProblem)
+    ]
+
+
+def test_every_input_problem_is_said_in_words_not_in_the_log_s_english(
+    qapp: QApplication,
+) -> None:
+    problems = every_input_problem()
+    english = [messages.describe(e) for e in problems]
+    for error, said in zip(problems, english, strict=True):
+        assert said.endswith((".", "。"))
+        assert str(error) not in said
+        assert f"{error.subject}:" not in said
+    assert "2,000" in messages.describe(
+        errors.InvalidInput("note", "too_long", value=2_345, limit=2_000)
+    )
+    i18n.install(qapp, "zh_CN")
+    chinese = [messages.describe(e) for e in problems]
+    untranslated = [zh for zh, en in zip(chinese, english, strict=True) if zh == en]
+    assert untranslated == []
 
 
 def test_the_status_bar_words_of_sync_problems() -> None:

@@ -484,7 +484,7 @@ def test_the_command_line_says_what_went_wrong(
     folder, pdf = str(profile.folder), str(tmp_path / "x.pdf")
     code, said = posters("--profile", folder, "--product", "1", "987654", "--out", pdf)
     assert code != 0
-    assert "no product 987654" in said
+    assert "The product (987654) is not on this computer" in said
 
     code, said = posters("--profile", folder, "--shop", "--out", str(tmp_path / "no" / "x.pdf"))
     assert code != 0
