@@ -10,10 +10,10 @@ import logging
 from collections.abc import Sequence
 
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from models import wire
-from server.db.platform import FeedPartition
+from server import feed
 from server.db.schema import TEXT_KEY_ENTITIES, read_epoch
 
 log = logging.getLogger(__name__)
@@ -45,13 +45,9 @@ def parse_position(cursor: str) -> tuple[int, int]:
     return catalogue, shop
 
 
-def _check_position(conn: Connection, partition_id: int, position: int) -> None:
-    found = conn.execute(
-        select(FeedPartition.last_seq, FeedPartition.horizon_seq).where(
-            FeedPartition.partition_id == partition_id
-        )
-    ).first()
-    last_seq, horizon = (found.last_seq, found.horizon_seq) if found else (0, 0)
+def _check_position(conn: Connection, shop_id: int | None, position: int) -> None:
+    found = feed.position(conn, shop_id)
+    last_seq, horizon = found if found else (0, 0)
     if position > last_seq:
         # The platform was restored from an older backup than the client has seen.
         raise CursorExpired("The platform has less history than this computer has seen.")
@@ -59,36 +55,37 @@ def _check_position(conn: Connection, partition_id: int, position: int) -> None:
         raise CursorExpired("This computer was away longer than the platform keeps deletions.")
 
 
-# The hot query of every sync, run on the driver's own cursor: rows come back as plain tuples,
-# and SQLite hands the payload over as bytes, undecoded, ready to be copied into the body.
-_PAGE_SQL = (
+# The hot queries of every sync, run as plain SQL: rows come back as plain tuples, and SQLite
+# hands the payload over as bytes, undecoded, ready to be copied into the body.
+_SHOP_PAGE_SQL = (
     "SELECT entity, key, seq, {payload} FROM feed"
-    " WHERE partition_id = {mark} AND seq > {mark} ORDER BY seq LIMIT {mark}"
+    " WHERE shop_id = {mark} AND seq > {mark} ORDER BY seq LIMIT {mark}"
+)
+_CATALOGUE_PAGE_SQL = (
+    "SELECT entity, key, seq, {payload} FROM catalogue_feed"
+    " WHERE seq > {mark} ORDER BY seq LIMIT {mark}"
 )
 
 
-def _entries(conn: Connection, partition_id: int, after: int, limit: int) -> Sequence[Entry]:
+def _entries(conn: Connection, shop_id: int | None, after: int, limit: int) -> Sequence[Entry]:
     if limit <= 0:
         return []
+    template = _CATALOGUE_PAGE_SQL if shop_id is None else _SHOP_PAGE_SQL
     if conn.dialect.name == "sqlite":
-        sql = _PAGE_SQL.format(payload="CAST(payload AS BLOB)", mark="?")
+        sql = template.format(payload="CAST(payload AS BLOB)", mark="?")
     else:
-        sql = _PAGE_SQL.format(payload="payload", mark="%s")
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(sql, (partition_id, after, limit))
-        rows: Sequence[Entry] = cursor.fetchall()
-        return rows
-    finally:
-        cursor.close()
+        sql = template.format(payload="payload", mark="%s")
+    owner = () if shop_id is None else (shop_id,)
+    rows: Sequence[Entry] = conn.exec_driver_sql(sql, (*owner, after, limit)).all()
+    return rows
 
 
 def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
     """The next page for a shop: catalogue changes first, then the shop's own."""
     catalogue_pos, shop_pos = parse_position(cursor)
-    _check_position(conn, wire.CATALOGUE_PARTITION, catalogue_pos)
+    _check_position(conn, None, catalogue_pos)
     _check_position(conn, shop_id, shop_pos)
-    catalogue = _entries(conn, wire.CATALOGUE_PARTITION, catalogue_pos, limit + 1)
+    catalogue = _entries(conn, None, catalogue_pos, limit + 1)
     more = len(catalogue) > limit
     catalogue = catalogue[:limit]
     room = limit - len(catalogue)

@@ -19,6 +19,12 @@ _QUANTITY_WEIGHTS = (80, 15, 5)  # one to three pieces
 LINES_PER_ORDER_ID = 4
 
 
+def order_number(day: str, shop_id: int, order_id: int) -> str:
+    """The number a customer quotes: the China day, then the shop, then the shop's order id,
+    so that it names one order on the whole platform although ids count per shop."""
+    return f"ZG{day}{shop_id:08d}{order_id:09d}"
+
+
 @dataclass
 class OrderChunk:
     seed: int
@@ -84,7 +90,7 @@ def fill_chunk(job: OrderChunk, shelf: Shelf) -> tuple[list[dict[str, Any]], lis
         order_rows.append(
             {
                 "id": order_id,
-                "order_no": f"ZG{ymd}{order_id:09d}",
+                "order_no": order_number(ymd, job.shop_id, order_id),
                 "customer_id": job.customer_id[offset],
                 "store_manager_id": job.store[offset] or None,
                 "placed_at": placed,

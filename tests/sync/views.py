@@ -9,7 +9,6 @@ from pathlib import Path
 import orjson
 from sqlalchemy import select
 
-from models import wire
 from models.db import CLIENT_TABLES, MIRROR_TABLES
 from models.profile import Profile
 
@@ -25,8 +24,9 @@ def server_view(db: Path, shop_id: int) -> View:
     view: View = defaultdict(set)
     with sqlite3.connect(db) as conn:
         rows = conn.execute(
-            "SELECT entity, payload FROM feed WHERE partition_id IN (?, ?) AND payload IS NOT NULL",
-            (wire.CATALOGUE_PARTITION, shop_id),
+            "SELECT entity, payload FROM catalogue_feed WHERE payload IS NOT NULL"
+            " UNION ALL SELECT entity, payload FROM feed WHERE shop_id = ? AND payload IS NOT NULL",
+            (shop_id,),
         ).fetchall()
     for entity, payload in rows:
         view[entity].add(canonical(orjson.loads(payload)))
