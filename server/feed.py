@@ -82,7 +82,7 @@ def append(conn: Connection, shop_id: int | None, changes: Sequence[Change]) -> 
 
     Inside ``deferred`` the changes wait for the end of the transaction instead.
     """
-    held: _Deferred | None = conn.info.get(_DEFERRED)
+    held: Deferred | None = conn.info.get(_DEFERRED)
     if held is not None:
         held.staged.extend((shop_id, change) for change in changes)
         return
@@ -109,7 +109,7 @@ def _write(conn: Connection, shop_id: int | None, changes: Sequence[Change]) -> 
 
 
 @dataclass
-class _Deferred:
+class Deferred:
     staged: list[tuple[int | None, Change]] = field(default_factory=list)
 
     @contextmanager
@@ -127,7 +127,7 @@ class _Deferred:
 
 
 @contextmanager
-def deferred(conn: Connection) -> Iterator[_Deferred]:
+def deferred(conn: Connection) -> Iterator[Deferred]:
     """Hold every feed change made on ``conn`` and append them at the end of the block.
 
     Held changes are numbered at the very end, so a transaction holds its feeds' locks only
@@ -135,7 +135,7 @@ def deferred(conn: Connection) -> Iterator[_Deferred]:
     """
     if _DEFERRED in conn.info:
         raise RuntimeError("feed changes are already held on this connection")
-    held = _Deferred()
+    held = Deferred()
     conn.info[_DEFERRED] = held
     try:
         yield held

@@ -1,4 +1,10 @@
-"""INSERT ... ON CONFLICT for the two databases the platform runs on, built once per table."""
+"""INSERT ... ON CONFLICT for the two databases the platform runs on, built once per table.
+
+Many rows go to the driver in its own terms. On PostgreSQL, one array per column through
+``unnest`` (sent in binary): one short statement whatever the number of rows, which the driver
+parses once and the server plans once, where a VALUES list of thousands of parameters would be
+new text for every batch. On SQLite, plain tuples to the driver's executemany.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,15 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.sql.dml import Insert
+from sqlalchemy.dialects.postgresql.base import PGDialect
+from sqlalchemy.dialects.sqlite.base import SQLiteDialect
+
+_PG = PGDialect()  # type: ignore[no-untyped-call]
+_SQLITE = SQLiteDialect()
+# Row values per lookup, well within SQLite's limit on parameters.
+_SQLITE_CHUNK = 400
 
 
 def _insert(dialect: str, table: Table) -> sqlite.Insert | postgresql.Insert:
@@ -18,26 +30,60 @@ def _insert(dialect: str, table: Table) -> sqlite.Insert | postgresql.Insert:
 
 
 @functools.cache
-def _upsert_statement(dialect: str, table: Table) -> Insert:
-    stmt = _insert(dialect, table)
-    keys = [c.name for c in table.primary_key.columns]
-    updates = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
-    return stmt.on_conflict_do_update(index_elements=keys, set_=updates)
+def _pg_unnest(table: Table, on_conflict: str) -> str:
+    """INSERT ... SELECT FROM unnest(one array per column) with the given conflict clause."""
+    quote = _PG.identifier_preparer.quote
+    names = [c.name for c in table.columns]
+    arrays = ", ".join(f"%b::{c.type.compile(dialect=_PG)}[]" for c in table.columns)
+    keys = ", ".join(quote(c.name) for c in table.primary_key.columns)
+    others = [n for n in names if n not in {c.name for c in table.primary_key.columns}]
+    if on_conflict == "update":
+        assignments = ", ".join(f"{quote(n)} = excluded.{quote(n)}" for n in others)
+        tail = f"ON CONFLICT ({keys}) DO UPDATE SET {assignments}"
+    else:
+        tail = f"ON CONFLICT DO NOTHING RETURNING {keys}"
+    return (
+        f"INSERT INTO {_PG.identifier_preparer.format_table(table)}"
+        f" ({', '.join(quote(n) for n in names)}) SELECT * FROM unnest({arrays}) {tail}"
+    )
+
+
+def _pg_columns(table: Table, rows: Sequence[Mapping[str, Any]]) -> tuple[list[Any], ...]:
+    return tuple([row[c.name] for row in rows] for c in table.columns)
 
 
 @functools.cache
-def _claim_statement(dialect: str, table: Table) -> Insert:
-    return _insert(dialect, table).on_conflict_do_nothing().returning(*table.primary_key.columns)
+def _sqlite_insert(table: Table, on_conflict: str) -> str:
+    quote = _SQLITE.identifier_preparer.quote
+    names = [c.name for c in table.columns]
+    keys = [c.name for c in table.primary_key.columns]
+    sql = (
+        f"INSERT INTO {_SQLITE.identifier_preparer.format_table(table)}"
+        f" ({', '.join(quote(n) for n in names)}) VALUES ({', '.join('?' * len(names))})"
+    )
+    if on_conflict == "update":
+        others = [n for n in names if n not in keys]
+        assignments = ", ".join(f"{quote(n)} = excluded.{quote(n)}" for n in others)
+        sql += f" ON CONFLICT ({', '.join(quote(k) for k in keys)}) DO UPDATE SET {assignments}"
+    return sql
+
+
+def _sqlite_rows(table: Table, rows: Sequence[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
+    names = [c.name for c in table.columns]
+    return [tuple(row[n] for n in names) for row in rows]
 
 
 def upsert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert rows, overwriting every non-key column of a row that already exists.
 
-    No two rows may share a key: PostgreSQL sends them in one statement.
+    No two rows may share a key: PostgreSQL writes them in one statement.
     """
     if not rows:
         return
-    conn.execute(_upsert_statement(conn.dialect.name, table), list(rows))
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(_pg_unnest(table, "update"), _pg_columns(table, rows))
+        return
+    conn.exec_driver_sql(_sqlite_insert(table, "update"), _sqlite_rows(table, rows))
 
 
 def insert_if_absent(conn: Connection, table: Table, row: Mapping[str, Any]) -> bool:
@@ -56,10 +102,22 @@ def insert_absent(
 ) -> list[tuple[Any, ...]]:
     """Insert the rows whose keys are free, all at once; the keys this call inserted.
 
-    Rows must have distinct keys. A key another transaction is inserting makes this one wait
-    for it, then count as taken.
+    Rows must have distinct keys. On PostgreSQL a key another transaction is inserting makes
+    this one wait for it, then count as taken; on SQLite the caller holds the write lock (see
+    ``write_begin``), so nobody else inserts meanwhile.
     """
     if not rows:
         return []
-    stmt = _claim_statement(conn.dialect.name, table)
-    return [tuple(r) for r in conn.execute(stmt, list(rows))]
+    if conn.dialect.name == "postgresql":
+        found = conn.exec_driver_sql(_pg_unnest(table, "nothing"), _pg_columns(table, rows))
+        return [tuple(r) for r in found]
+    key = list(table.primary_key.columns)
+    wanted = [tuple(row[c.name] for c in key) for row in rows]
+    taken: set[tuple[Any, ...]] = set()
+    for start in range(0, len(wanted), _SQLITE_CHUNK):
+        chunk = wanted[start : start + _SQLITE_CHUNK]
+        taken.update(tuple(r) for r in conn.execute(select(*key).where(tuple_(*key).in_(chunk))))
+    free = [row for row, k in zip(rows, wanted, strict=True) if k not in taken]
+    if free:
+        conn.exec_driver_sql(_sqlite_insert(table, "plain"), _sqlite_rows(table, free))
+    return [k for k in wanted if k not in taken]
