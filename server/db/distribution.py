@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Collection
 
 from sqlalchemy import Connection, Table, UniqueConstraint, text
 from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable, ForeignKeyConstraint
@@ -142,16 +143,19 @@ def partition_count(conn: Connection) -> int:
     return int(found or 0)
 
 
-def partition_by_shop(conn: Connection, partitions: int) -> list[str]:
-    """Rebuild every plain shop table as ``partitions`` hash partitions by shop_id, rows and
-    all; returns the tables rebuilt. Run inside one transaction: all of them or none."""
+def partition_by_shop(
+    conn: Connection, partitions: int, only: Collection[str] | None = None
+) -> list[str]:
+    """Rebuild every plain shop table (or those named in ``only``) as ``partitions`` hash
+    partitions by shop_id, rows and all; returns the tables rebuilt. Run inside one
+    transaction: all of them or none."""
     if conn.dialect.name != "postgresql":
         raise RuntimeError("hash partitions by shop need PostgreSQL")
     if partitions < 1:
         raise ValueError("at least one partition")
     already = partitioned_tables(conn)
     spreadable = spreadable_shop_tables()
-    wanted = [t for t in spreadable if t.name not in already]
+    wanted = [t for t in spreadable if t.name not in already and (only is None or t.name in only)]
     if not wanted:
         return []
     names = {t.name for t in wanted}

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, tuple_
+from sqlalchemy import Column, Connection, Table, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql.base import PGDialect
 from sqlalchemy.dialects.sqlite.base import SQLiteDialect
@@ -73,6 +73,28 @@ def _sqlite_rows(table: Table, rows: Sequence[Mapping[str, Any]]) -> list[tuple[
     return [tuple(row[n] for n in names) for row in rows]
 
 
+def _sqlite_taken(
+    conn: Connection, key: list[Column[Any]], wanted: list[tuple[Any, ...]]
+) -> set[tuple[Any, ...]]:
+    """The keys among ``wanted`` already in the table, asked per value of the first key column
+    (the shop), so each lookup names its shop."""
+    first, rest = key[0], key[1:]
+    by_first: dict[Any, list[tuple[Any, ...]]] = {}
+    for k in wanted:
+        by_first.setdefault(k[0], []).append(k[1:])
+    taken: set[tuple[Any, ...]] = set()
+    for value, tails in by_first.items():
+        for start in range(0, len(tails), _SQLITE_CHUNK):
+            chunk = tails[start : start + _SQLITE_CHUNK]
+            query = select(*key).where(first == value)
+            if len(rest) == 1:
+                query = query.where(rest[0].in_([t[0] for t in chunk]))
+            elif rest:
+                query = query.where(tuple_(*rest).in_(chunk))
+            taken.update(tuple(r) for r in conn.execute(query))
+    return taken
+
+
 def upsert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert rows, overwriting every non-key column of a row that already exists.
 
@@ -113,10 +135,7 @@ def insert_absent(
         return [tuple(r) for r in found]
     key = list(table.primary_key.columns)
     wanted = [tuple(row[c.name] for c in key) for row in rows]
-    taken: set[tuple[Any, ...]] = set()
-    for start in range(0, len(wanted), _SQLITE_CHUNK):
-        chunk = wanted[start : start + _SQLITE_CHUNK]
-        taken.update(tuple(r) for r in conn.execute(select(*key).where(tuple_(*key).in_(chunk))))
+    taken = _sqlite_taken(conn, key, wanted)
     free = [row for row, k in zip(rows, wanted, strict=True) if k not in taken]
     if free:
         conn.exec_driver_sql(_sqlite_insert(table, "plain"), _sqlite_rows(table, free))
