@@ -102,18 +102,32 @@ _INSERT_OUTBOX = (
 
 
 def pending_batch(conn: Connection, limit: int) -> list[wire.Mutation]:
+    return pending_after(conn, 0, limit)[0]
+
+
+def pending_after(conn: Connection, position: int, limit: int) -> tuple[list[wire.Mutation], int]:
+    """The next waiting entries queued after ``position``, and the position of the last one
+    (``position`` itself when there are none)."""
     rows = conn.execute(
-        select(outbox.c.id, outbox.c.kind, outbox.c.payload, outbox.c.created_at)
-        .where(outbox.c.status == "pending")
+        select(outbox.c.position, outbox.c.id, outbox.c.kind, outbox.c.payload, outbox.c.created_at)
+        .where(outbox.c.status == "pending", outbox.c.position > position)
         .order_by(outbox.c.position)
         .limit(limit)
     ).all()
-    return [
+    batch = [
         wire.Mutation(
             id=r.id, kind=r.kind, payload=orjson.loads(r.payload), created_at=r.created_at
         )
         for r in rows
     ]
+    return batch, (rows[-1].position if rows else position)
+
+
+def count_pending(conn: Connection) -> int:
+    return int(
+        conn.scalar(select(func.count()).select_from(outbox).where(outbox.c.status == "pending"))
+        or 0
+    )
 
 
 def count_by_status(conn: Connection) -> dict[str, int]:
