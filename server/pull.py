@@ -55,8 +55,8 @@ def _check_position(conn: Connection, shop_id: int | None, position: int) -> Non
         raise CursorExpired("This computer was away longer than the platform keeps deletions.")
 
 
-# The hot queries of every sync, run as plain SQL: rows come back as plain tuples, and SQLite
-# hands the payload over as bytes, undecoded, ready to be copied into the body.
+# The hot queries of every sync, run on the driver's own cursor: rows come back as plain tuples,
+# and SQLite hands the payload over as bytes, undecoded, ready to be copied into the body.
 _SHOP_PAGE_SQL = (
     "SELECT entity, key, seq, {payload} FROM feed"
     " WHERE shop_id = {mark} AND seq > {mark} ORDER BY seq LIMIT {mark}"
@@ -75,9 +75,17 @@ def _entries(conn: Connection, shop_id: int | None, after: int, limit: int) -> S
         sql = template.format(payload="CAST(payload AS BLOB)", mark="?")
     else:
         sql = template.format(payload="payload", mark="%s")
-    owner = () if shop_id is None else (shop_id,)
-    rows: Sequence[Entry] = conn.exec_driver_sql(sql, (*owner, after, limit)).all()
-    return rows
+    params = (after, limit) if shop_id is None else (shop_id, after, limit)
+    cursor = conn.connection.cursor()
+    try:
+        # Whoever listens to the engine's statements (logging, tests) hears this one too.
+        for listener in conn.dispatch.before_cursor_execute:
+            listener(conn, cursor, sql, params, None, False)
+        cursor.execute(sql, params)
+        rows: Sequence[Entry] = cursor.fetchall()
+        return rows
+    finally:
+        cursor.close()
 
 
 def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:

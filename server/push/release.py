@@ -29,15 +29,9 @@ def decide(
     now: int,
     mutation_id: str,
 ) -> None:
-    found = []
-    if -(2**63) <= payload.request_id < 2**63:
-        found = load_rows(
-            conn,
-            "release_request",
-            shop_id,
-            ReleaseRequest.id == payload.request_id,
-            for_update=True,
-        )
+    found = load_rows(
+        conn, "release_request", shop_id, ReleaseRequest.id == payload.request_id, for_update=True
+    )
     if not found:
         raise Refused(
             UNKNOWN_REQUEST, f"Release request {payload.request_id} is not a request of this shop."

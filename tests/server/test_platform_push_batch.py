@@ -241,3 +241,22 @@ def test_a_batch_takes_one_run_of_feed_numbers(desk: Callable[[], Desk], engine:
             )
         )
     assert seqs == list(range(before + 1, before + len(orders) + 1))
+
+
+def test_a_number_no_column_can_hold_is_refused_alone(
+    desk: Callable[[], Desk], engine: Engine
+) -> None:
+    shop = desk().login("demo1")
+    [order_id] = _orders_of(engine, shop.shop_id, 1)
+    results = shop.push(
+        _review(10**30, "太大"),
+        mutation("product_pick.set", {"product_id": -(2**70), "picked": True}),
+        mutation("release.decide", {"request_id": 2**64, "decision": "approve", "reason": ""}),
+        _review(order_id, "正常"),
+    )
+    assert [(r.status, r.code) for r in results] == [
+        ("rejected", "invalid_payload"),
+        ("rejected", "invalid_payload"),
+        ("rejected", "invalid_payload"),
+        ("applied", ""),
+    ]
