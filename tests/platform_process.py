@@ -60,6 +60,12 @@ class PlatformProcess:
         return f"http://127.0.0.1:{self.port}"
 
     @property
+    def sqlite_file(self) -> Path:
+        """The database file, for a test that reads a SQLite platform with plain sqlite3."""
+        assert isinstance(self.db, Path), "this platform runs on PostgreSQL"
+        return self.db
+
+    @property
     def log_path(self) -> Path:
         folder = self.folder or (self.db.parent if isinstance(self.db, Path) else Path("."))
         return folder / f"platform-{self.port}.log"

@@ -58,6 +58,7 @@ class TaskStage(Base):
     customers_target: Mapped[int]
     window_days: Mapped[int]
     description: Mapped[str] = mapped_column(String(500))
+    share_rate_bp: Mapped[int]
 
 
 class CatalogueFeed(Base):

@@ -9,8 +9,8 @@ Simple mutations in a row (reviews, picks, prints) are judged together (one look
 target), claimed together and written together (one statement per table, one feed append at
 the end). A refused one is recorded as refused and the rest go on. Should the database itself
 refuse a row, the run is rolled back to its savepoint and applied again one mutation per
-savepoint, so only the mutation it refuses is refused. A release decision always has a
-savepoint of its own: it reads, checks and writes a great deal.
+savepoint, so only the mutation it refuses is refused. A release decision or a withdrawal
+request always has a savepoint of its own: it reads, checks and writes a great deal.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from server.db.platform import AppliedMutation
 from server.db.upsert import insert_absent
 from server.push import effects, release
 from server.push.refusal import INVALID_PAYLOAD, NOT_RECORDED, Refused
+from server.settlement import withdrawals
 from server.textcheck import unfit_value
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,9 @@ log = logging.getLogger(__name__)
 # A deadlock or a serialization failure on PostgreSQL: the whole batch may simply run again.
 _TRANSIENT = frozenset({"40P01", "40001"})
 _ATTEMPTS = 3
+# Mutations decided one at a time, each in a savepoint of its own.
+Decision = wire.ReleaseDecisionPayload | wire.WithdrawalRequestPayload
+_ONE_AT_A_TIME = (wire.ReleaseDecisionPayload, wire.WithdrawalRequestPayload)
 _claims = table_of(AppliedMutation)
 _FIRST_RESULTS = select(
     _claims.c.mutation_id, _claims.c.outcome, _claims.c.code, _claims.c.reason
@@ -98,7 +102,7 @@ class _Batch:
                 continue  # the same mutation twice in one batch: answered below
             first_of[mutation.id] = position
             item = _Item(position, mutation, _payload(mutation))
-            if isinstance(item.payload, wire.ReleaseDecisionPayload):
+            if isinstance(item.payload, _ONE_AT_A_TIME):
                 self._apply_run(run)
                 run = []
                 self._apply_decision(item, item.payload)
@@ -200,9 +204,9 @@ class _Batch:
                     id=mutation_id, status="applied", outcome="applied"
                 )
 
-    # --- release decisions, one at a time -------------------------------------------------
+    # --- release decisions and withdrawal requests, one at a time -------------------------
 
-    def _apply_decision(self, item: _Item, payload: wire.ReleaseDecisionPayload) -> None:
+    def _apply_decision(self, item: _Item, payload: Decision) -> None:
         mutation = item.mutation
         # Claimed as applied first; a refusal found while deciding overwrites the outcome.
         claimed = self._claim([item], {item.position: effects.Effect("release_decision", {})})
@@ -211,7 +215,10 @@ class _Batch:
             return
         try:
             with self.conn.begin_nested(), self.held.held():
-                release.decide(self.conn, self.shop_id, payload, self.now, mutation.id)
+                if isinstance(payload, wire.ReleaseDecisionPayload):
+                    release.decide(self.conn, self.shop_id, payload, self.now, mutation.id)
+                else:
+                    withdrawals.request(self.conn, self.shop_id, payload, self.now)
         except Refused as refusal:
             self.conn.execute(
                 _REFUSE,

@@ -21,7 +21,7 @@ def canonical(row: dict[str, object]) -> bytes:
 
 
 @contextmanager
-def _platform(db: Path | str) -> Iterator[Connection]:
+def platform_connection(db: Path | str) -> Iterator[Connection]:
     """A read of the platform's database: a SQLite file or a PostgreSQL URL."""
     engine = create_engine(f"sqlite:///{db}" if isinstance(db, Path) else db)
     try:
@@ -34,7 +34,7 @@ def _platform(db: Path | str) -> Iterator[Connection]:
 def server_view(db: Path | str, shop_id: int) -> View:
     """Every live row of the feeds the platform serves ``shop_id``: its view of that shop."""
     view: View = defaultdict(set)
-    with _platform(db) as conn:
+    with platform_connection(db) as conn:
         rows = conn.execute(
             text(
                 "SELECT entity, payload FROM catalogue_feed WHERE payload IS NOT NULL"
@@ -60,7 +60,7 @@ def mirror_view(profile: Profile) -> View:
 
 def applied_mutations(db: Path | str, shop_id: int) -> dict[str, str]:
     """Mutation id -> outcome, as the platform recorded them for ``shop_id``."""
-    with _platform(db) as conn:
+    with platform_connection(db) as conn:
         rows = conn.execute(
             text("SELECT mutation_id, outcome FROM applied_mutation WHERE shop_id = :shop"),
             {"shop": shop_id},

@@ -1,8 +1,8 @@
-"""the platform schema as create_all made it
+"""the platform as create_all made it
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-01 07:52:41.355222
+Create Date: 2026-12-01 10:12:10.153089
 """
 
 from collections.abc import Sequence
@@ -128,6 +128,16 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "settlement_terms",
+        sa.Column("shop_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("after_sales_days", sa.BigInteger(), nullable=False),
+        sa.Column("min_withdrawal_cents", sa.BigInteger(), nullable=False),
+        sa.Column("period_days", sa.BigInteger(), nullable=False),
+        sa.Column("period_anchor", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("shop_id", "id", name=op.f("pk_settlement_terms")),
+    )
+    op.create_table(
         "shop",
         sa.Column("shop_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
@@ -169,6 +179,24 @@ def upgrade() -> None:
         batch_op.create_index("ix_sku_product", ["product_id"], unique=False)
 
     op.create_table(
+        "statement",
+        sa.Column("shop_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("period_start", sa.BigInteger(), nullable=False),
+        sa.Column("period_end", sa.BigInteger(), nullable=False),
+        sa.Column("settled_at", sa.BigInteger(), nullable=False),
+        sa.Column("commission_cents", sa.BigInteger(), nullable=False),
+        sa.Column("manager_share_cents", sa.BigInteger(), nullable=False),
+        sa.Column("clawback_cents", sa.BigInteger(), nullable=False),
+        sa.Column("adjustment_cents", sa.BigInteger(), nullable=False),
+        sa.Column("total_cents", sa.BigInteger(), nullable=False),
+        sa.Column("line_count", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("shop_id", "id", name=op.f("pk_statement")),
+    )
+    with op.batch_alter_table("statement", schema=None) as batch_op:
+        batch_op.create_index("ix_statement_period", ["shop_id", "period_end"], unique=False)
+
+    op.create_table(
         "store_manager",
         sa.Column("shop_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
@@ -190,7 +218,34 @@ def upgrade() -> None:
         sa.Column("customers_target", sa.BigInteger(), nullable=False),
         sa.Column("window_days", sa.BigInteger(), nullable=False),
         sa.Column("description", sa.String(length=500), nullable=False),
+        sa.Column("share_rate_bp", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_task_stage")),
+    )
+    op.create_table(
+        "withdrawal",
+        sa.Column("shop_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("request_id", sa.String(length=64), nullable=True),
+        sa.Column("amount_cents", sa.BigInteger(), nullable=False),
+        sa.Column("requested_at", sa.BigInteger(), nullable=False),
+        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("decided_at", sa.BigInteger(), nullable=True),
+        sa.Column("reason", sa.String(length=500), nullable=False),
+        sa.PrimaryKeyConstraint("shop_id", "id", name=op.f("pk_withdrawal")),
+        sa.UniqueConstraint("shop_id", "request_id", name=op.f("uq_withdrawal_shop_id_request_id")),
+    )
+    with op.batch_alter_table("withdrawal", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_withdrawal_status", ["shop_id", "status", "requested_at"], unique=False
+        )
+
+    op.create_table(
+        "withdrawal_request",
+        sa.Column("shop_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("id", sa.String(length=64), nullable=False),
+        sa.Column("amount_cents", sa.BigInteger(), nullable=False),
+        sa.Column("requested_at", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("shop_id", "id", name=op.f("pk_withdrawal_request")),
     )
     op.create_table(
         "customer",
@@ -285,6 +340,7 @@ def upgrade() -> None:
         sa.Column("item_count", sa.BigInteger(), nullable=False),
         sa.Column("items_summary", sa.String(length=200), nullable=False),
         sa.Column("category", sa.String(length=20), nullable=False),
+        sa.Column("completed_at", sa.BigInteger(), nullable=True),
         sa.ForeignKeyConstraint(
             ["shop_id", "customer_id"],
             ["customer.shop_id", "customer.id"],
@@ -298,6 +354,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("shop_id", "id", name=op.f("pk_order")),
     )
     with op.batch_alter_table("order", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_order_completed", ["shop_id", "status", "completed_at"], unique=False
+        )
         batch_op.create_index(
             "ix_order_manager_customer",
             ["shop_id", "store_manager_id", "customer_id"],
@@ -369,11 +428,43 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("shop_id", "order_id", name=op.f("pk_order_review")),
     )
+    op.create_table(
+        "statement_line",
+        sa.Column("shop_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("statement_id", sa.BigInteger(), nullable=False),
+        sa.Column("order_id", sa.BigInteger(), nullable=True),
+        sa.Column("order_no", sa.String(length=32), nullable=False),
+        sa.Column("store_manager_id", sa.BigInteger(), nullable=True),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("amount_cents", sa.BigInteger(), nullable=False),
+        sa.Column("share_rate_bp", sa.BigInteger(), nullable=True),
+        sa.Column("note", sa.String(length=200), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["shop_id", "order_id"],
+            ["order.shop_id", "order.id"],
+            name=op.f("fk_statement_line_shop_id_order_id_order"),
+        ),
+        sa.PrimaryKeyConstraint("shop_id", "id", name=op.f("pk_statement_line")),
+    )
+    with op.batch_alter_table("statement_line", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_statement_line_order", ["shop_id", "order_id", "kind"], unique=False
+        )
+        batch_op.create_index(
+            "ix_statement_line_statement", ["shop_id", "statement_id"], unique=False
+        )
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table("statement_line", schema=None) as batch_op:
+        batch_op.drop_index("ix_statement_line_statement")
+        batch_op.drop_index("ix_statement_line_order")
+
+    op.drop_table("statement_line")
     op.drop_table("order_review")
     op.drop_table("order_item")
     op.drop_table("traffic_allocation")
@@ -381,6 +472,7 @@ def downgrade() -> None:
     with op.batch_alter_table("order", schema=None) as batch_op:
         batch_op.drop_index("ix_order_status")
         batch_op.drop_index("ix_order_manager_customer")
+        batch_op.drop_index("ix_order_completed")
 
     op.drop_table("order")
     op.drop_table("customer_binding")
@@ -390,8 +482,17 @@ def downgrade() -> None:
         batch_op.drop_index("ix_customer_manager")
 
     op.drop_table("customer")
+    op.drop_table("withdrawal_request")
+    with op.batch_alter_table("withdrawal", schema=None) as batch_op:
+        batch_op.drop_index("ix_withdrawal_status")
+
+    op.drop_table("withdrawal")
     op.drop_table("task_stage")
     op.drop_table("store_manager")
+    with op.batch_alter_table("statement", schema=None) as batch_op:
+        batch_op.drop_index("ix_statement_period")
+
+    op.drop_table("statement")
     with op.batch_alter_table("sku", schema=None) as batch_op:
         batch_op.drop_index("ix_sku_product")
 
@@ -399,6 +500,7 @@ def downgrade() -> None:
     op.drop_table("shop_token")
     op.drop_table("shop_credential")
     op.drop_table("shop")
+    op.drop_table("settlement_terms")
     with op.batch_alter_table("scheduled_allocation", schema=None) as batch_op:
         batch_op.drop_index("ix_scheduled_allocation_due")
 
