@@ -123,10 +123,13 @@ class MalformedPayload(PlatformError):
 
 
 class UnknownOrder(ZhangguiError):
-    """No order with that number in this shop."""
+    """No order with that number in this shop; ``order_nos`` names every one not found."""
 
-    def __init__(self, order_no: str) -> None:
-        super().__init__(f"no order {order_no} in this shop")
+    def __init__(self, order_no: str, order_nos: tuple[str, ...] = ()) -> None:
+        self.order_nos = order_nos or (order_no,)
+        shown = ", ".join(self.order_nos[:5])
+        more = len(self.order_nos) - 5
+        super().__init__(f"no order {shown}{f' and {more} more' if more > 0 else ''} in this shop")
         self.order_no = order_no
 
 

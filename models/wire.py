@@ -30,7 +30,6 @@ from typing_extensions import TypedDict
 
 PROTOCOL_VERSION: Final = 1
 PROTOCOL_HEADER: Final = "X-Zhanggui-Protocol"
-CATALOGUE_PARTITION: Final = 0
 START_CURSOR: Final = "0:0"
 # Four 64-bit numbers and their separators.
 MAX_CURSOR_LENGTH: Final = 96

@@ -61,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
         help="with --simulate: how many times faster than the wall the platform's time runs",
     )
     parser.add_argument(
+        "--migrate",
+        action="store_true",
+        help="upgrade the database to this platform's schema, then exit without serving",
+    )
+    parser.add_argument(
         "--new-epoch",
         action="store_true",
         help="start a new epoch, as after restoring a backup: clients take a fresh snapshot",
@@ -79,6 +84,10 @@ def platform_main(argv: list[str]) -> int:
     url = database_url(args.db)
     engine = make_engine(url)
     create_schema(engine)
+    if args.migrate:
+        engine.dispose()
+        log.info("the platform database is at the newest schema")
+        return 0
     if args.seed is not None:
         from server.seed import is_empty, seed
 

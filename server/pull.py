@@ -10,10 +10,10 @@ import logging
 from collections.abc import Sequence
 
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from models import wire
-from server.db.platform import FeedPartition
+from server import feed
 from server.db.schema import TEXT_KEY_ENTITIES, read_epoch
 
 log = logging.getLogger(__name__)
@@ -43,19 +43,15 @@ def parse_position(cursor: str) -> wire.Cursor:
     return found
 
 
-def _check_position(conn: Connection, partition_id: int, position: int, seen_horizon: int) -> int:
+def _check_position(conn: Connection, shop_id: int | None, position: int, seen_horizon: int) -> int:
     """Refuse a position the partition cannot be continued from; returns its horizon.
 
     Deletions up to the horizon are forgotten. A position below it may have missed one, unless
     the horizon was already there when the position was served (``seen_horizon``): a snapshot
     that started after the purge never held the rows those deletions removed.
     """
-    found = conn.execute(
-        select(FeedPartition.last_seq, FeedPartition.horizon_seq).where(
-            FeedPartition.partition_id == partition_id
-        )
-    ).first()
-    last_seq, horizon = (found.last_seq, found.horizon_seq) if found else (0, 0)
+    found = feed.position(conn, shop_id)
+    last_seq, horizon = found if found else (0, 0)
     if max(position, seen_horizon) > last_seq:
         # The platform was restored from an older backup than the client has seen.
         raise CursorExpired("The platform has less history than this computer has seen.")
@@ -64,24 +60,33 @@ def _check_position(conn: Connection, partition_id: int, position: int, seen_hor
     return int(horizon)
 
 
-# The hot query of every sync, run on the driver's own cursor: rows come back as plain tuples,
+# The hot queries of every sync, run on the driver's own cursor: rows come back as plain tuples,
 # and SQLite hands the payload over as bytes, undecoded, ready to be copied into the body.
-_PAGE_SQL = (
+_SHOP_PAGE_SQL = (
     "SELECT entity, key, seq, {payload} FROM feed"
-    " WHERE partition_id = {mark} AND seq > {mark} ORDER BY seq LIMIT {mark}"
+    " WHERE shop_id = {mark} AND seq > {mark} ORDER BY seq LIMIT {mark}"
+)
+_CATALOGUE_PAGE_SQL = (
+    "SELECT entity, key, seq, {payload} FROM catalogue_feed"
+    " WHERE seq > {mark} ORDER BY seq LIMIT {mark}"
 )
 
 
-def _entries(conn: Connection, partition_id: int, after: int, limit: int) -> Sequence[Entry]:
+def _entries(conn: Connection, shop_id: int | None, after: int, limit: int) -> Sequence[Entry]:
     if limit <= 0:
         return []
+    template = _CATALOGUE_PAGE_SQL if shop_id is None else _SHOP_PAGE_SQL
     if conn.dialect.name == "sqlite":
-        sql = _PAGE_SQL.format(payload="CAST(payload AS BLOB)", mark="?")
+        sql = template.format(payload="CAST(payload AS BLOB)", mark="?")
     else:
-        sql = _PAGE_SQL.format(payload="payload", mark="%s")
+        sql = template.format(payload="payload", mark="%s")
+    params = (after, limit) if shop_id is None else (shop_id, after, limit)
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(sql, (partition_id, after, limit))
+        # Whoever listens to the engine's statements (logging, tests) hears this one too.
+        for listener in conn.dispatch.before_cursor_execute:
+            listener(conn, cursor, sql, params, None, False)
+        cursor.execute(sql, params)
         rows: Sequence[Entry] = cursor.fetchall()
         return rows
     finally:
@@ -93,11 +98,9 @@ def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
     position = parse_position(cursor)
     # The horizons are read before the entries: a purge in between makes the next cursor
     # carry the older horizon, which is refused then, never the other way round.
-    catalogue_horizon = _check_position(
-        conn, wire.CATALOGUE_PARTITION, position.catalogue, position.catalogue_horizon
-    )
+    catalogue_horizon = _check_position(conn, None, position.catalogue, position.catalogue_horizon)
     shop_horizon = _check_position(conn, shop_id, position.shop, position.shop_horizon)
-    catalogue = _entries(conn, wire.CATALOGUE_PARTITION, position.catalogue, limit + 1)
+    catalogue = _entries(conn, None, position.catalogue, limit + 1)
     more = len(catalogue) > limit
     catalogue = catalogue[:limit]
     room = limit - len(catalogue)

@@ -16,7 +16,7 @@ from typing import BinaryIO
 import httpx
 
 from models import wire
-from tests import postgres
+from tests.pg import PgServer
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN = ROOT / "main.py"
@@ -29,10 +29,10 @@ def free_port() -> int:
 
 
 def seed_platform(
-    db: Path | str, *, seed: int, shops: int, orders: int, logs: Path | None = None
+    db: Path | str, *, seed: int, shops: int, orders: int, folder: Path | None = None
 ) -> None:
     """Seed a platform database (a file or a URL) through the command line, then stop it."""
-    platform = PlatformProcess(db, logs=logs)
+    platform = PlatformProcess(db, folder=folder)
     platform.start(
         "--seed",
         str(seed),
@@ -52,11 +52,12 @@ def is_database_url(db: Path | str) -> bool:
 
 @dataclass
 class PlatformProcess:
-    # A SQLite file, or the URL of a PostgreSQL database (then ``logs`` says where to log).
+    # A SQLite file, or a PostgreSQL URL (then ``folder`` holds the log and ``pg`` the server).
     db: Path | str
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
-    logs: Path | None = None
+    folder: Path | None = None
+    pg: PgServer | None = None
     # Variables set for the platform's process only, such as its time zone.
     env: dict[str, str] = field(default_factory=dict)
 
@@ -65,8 +66,14 @@ class PlatformProcess:
         return f"http://127.0.0.1:{self.port}"
 
     @property
+    def sqlite_file(self) -> Path:
+        """The database file, for a test that reads a SQLite platform with plain sqlite3."""
+        assert isinstance(self.db, Path), "this platform runs on PostgreSQL"
+        return self.db
+
+    @property
     def log_path(self) -> Path:
-        folder = self.logs or Path(self.db).parent
+        folder = self.folder or (self.db.parent if isinstance(self.db, Path) else Path("."))
         return folder / f"platform-{self.port}.log"
 
     def start(self, *extra: str, timeout: float = 120.0) -> None:
@@ -132,29 +139,30 @@ class PlatformProcess:
         self.process = None
 
     def backup(self, target: Path) -> None:
-        """Copy the platform's database as an operator's backup would.
-
-        A PostgreSQL database is copied to a database named after ``target``; the platform is
-        stopped for that and started again.
-        """
+        """Copy the platform's database as an operator's backup would."""
+        if not isinstance(self.db, Path):
+            assert self.pg is not None
+            self.pg.dump(self._pg_name(), target)
+            return
         import sqlite3
         from contextlib import closing
 
-        if isinstance(self.db, str):
-            running = self.process is not None
-            self.stop()
-            postgres.clone(self.db, postgres.named_after(self.db, target))
-            if running:
-                self.start()
-            return
         with closing(sqlite3.connect(self.db)) as source, closing(sqlite3.connect(target)) as copy:
             source.backup(copy)
 
     def restore(self, backup: Path) -> None:
         self.stop()
-        if isinstance(self.db, str):
-            postgres.clone(postgres.named_after(self.db, backup), self.db)
+        if not isinstance(self.db, Path):
+            assert self.pg is not None
+            self.pg.restore(self._pg_name(), backup)
             return
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.db}{suffix}").unlink(missing_ok=True)
         shutil.copy(backup, self.db)
+
+    def _pg_name(self) -> str:
+        from sqlalchemy import make_url
+
+        name = make_url(str(self.db)).database
+        assert name is not None
+        return name

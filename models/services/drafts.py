@@ -9,16 +9,18 @@ review (or deciding the release) clears it in the same transaction.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.orm import Session
 
 from models import wire
 from models.changes import NOTHING, Changes
-from models.db import Order, OrderReview, OrderReviewDraft, ReleaseReasonDraft
+from models.db import Order, OrderReview, OrderReviewDraft, ReleaseReasonDraft, table_of
 from models.errors import InvalidInput
 from models.profile import Profile
+from models.sync.apply import IN_CHUNK
 
 FLAGS = ("none", "problem", "follow_up")
 
@@ -141,6 +143,43 @@ def clear_saved_fields(
     if draft.reviewed is None and draft.flag is None and draft.note is None:
         s.delete(draft)
     return True
+
+
+def clear_saved_drafts(
+    conn: Connection,
+    order_ids: Sequence[int],
+    *,
+    reviewed: bool | None,
+    flag: str | None,
+    note: str | None,
+) -> list[int]:
+    """``clear_saved_fields`` for many orders at once; returns the orders whose draft changed."""
+    drafts = table_of(OrderReviewDraft)
+    cleared: dict[str, None] = {}
+    if reviewed is not None:
+        cleared["reviewed"] = None
+    if flag is not None:
+        cleared["flag"] = None
+    if note is not None:
+        cleared["note"] = None
+    changed: list[int] = []
+    for start in range(0, len(order_ids), IN_CHUNK):
+        chunk = list(order_ids[start : start + IN_CHUNK])
+        found = list(conn.scalars(select(drafts.c.order_id).where(drafts.c.order_id.in_(chunk))))
+        if not found:
+            continue
+        changed += found
+        if cleared:
+            conn.execute(update(drafts).where(drafts.c.order_id.in_(found)).values(cleared))
+        conn.execute(
+            delete(drafts).where(
+                drafts.c.order_id.in_(found),
+                drafts.c.reviewed.is_(None),
+                drafts.c.flag.is_(None),
+                drafts.c.note.is_(None),
+            )
+        )
+    return changed
 
 
 def save_reason_draft(

@@ -23,14 +23,14 @@ from tests.sync.test_faults import (
     wait_for,
 )
 from tests.sync.test_round_trip import shop_id_of, signed_in
-from tests.sync.views import applied_mutations, assert_mirror_equals_server, platform_database
+from tests.sync.views import applied_mutations, assert_mirror_equals_server, platform_connection
 
 AMOUNT = 1_000
 
 
 def withdrawals_on_the_platform(db: Path | str, shop_id: int) -> dict[str, int]:
     """Request id -> amount, for every withdrawal a desktop asked for."""
-    with platform_database(db) as conn:
+    with platform_connection(db) as conn:
         rows = conn.execute(
             text(
                 "SELECT request_id, amount_cents FROM withdrawal "
@@ -38,7 +38,7 @@ def withdrawals_on_the_platform(db: Path | str, shop_id: int) -> dict[str, int]:
             ),
             {"shop": shop_id},
         ).all()
-    return {str(request): int(amount) for request, amount in rows}
+    return {str(request_id): int(amount) for request_id, amount in rows}
 
 
 def ask_many(profile: Profile, n: int) -> list[str]:

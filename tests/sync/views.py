@@ -11,7 +11,6 @@ import orjson
 from sqlalchemy import Connection, create_engine, select, text
 from sqlalchemy.pool import NullPool
 
-from models import wire
 from models.db import CLIENT_TABLES, MIRROR_TABLES
 from models.profile import Profile
 
@@ -23,10 +22,9 @@ def canonical(row: dict[str, object]) -> bytes:
 
 
 @contextmanager
-def platform_database(db: Path | str) -> Iterator[Connection]:
-    """A connection to the platform's database: a SQLite file or a PostgreSQL URL."""
-    url = db if isinstance(db, str) and "://" in db else f"sqlite:///{db}"
-    engine = create_engine(url, poolclass=NullPool)
+def platform_connection(db: Path | str) -> Iterator[Connection]:
+    """A read of the platform's database: a SQLite file or a PostgreSQL URL."""
+    engine = create_engine(f"sqlite:///{db}" if isinstance(db, Path) else db, poolclass=NullPool)
     try:
         with engine.connect() as conn:
             yield conn
@@ -35,15 +33,16 @@ def platform_database(db: Path | str) -> Iterator[Connection]:
 
 
 def server_view(db: Path | str, shop_id: int) -> View:
-    """Every live row of the feed the platform serves ``shop_id``: its view of that shop."""
+    """Every live row of the feeds the platform serves ``shop_id``: its view of that shop."""
     view: View = defaultdict(set)
-    with platform_database(db) as conn:
+    with platform_connection(db) as conn:
         rows = conn.execute(
             text(
-                "SELECT entity, payload FROM feed"
-                " WHERE partition_id IN (:catalogue, :shop) AND payload IS NOT NULL"
+                "SELECT entity, payload FROM catalogue_feed WHERE payload IS NOT NULL"
+                " UNION ALL SELECT entity, payload FROM feed"
+                " WHERE shop_id = :shop AND payload IS NOT NULL"
             ),
-            {"catalogue": wire.CATALOGUE_PARTITION, "shop": shop_id},
+            {"shop": shop_id},
         ).all()
     for entity, payload in rows:
         view[entity].add(canonical(orjson.loads(payload)))
@@ -62,12 +61,12 @@ def mirror_view(profile: Profile) -> View:
 
 def applied_mutations(db: Path | str, shop_id: int) -> dict[str, str]:
     """Mutation id -> outcome, as the platform recorded them for ``shop_id``."""
-    with platform_database(db) as conn:
+    with platform_connection(db) as conn:
         rows = conn.execute(
             text("SELECT mutation_id, outcome FROM applied_mutation WHERE shop_id = :shop"),
             {"shop": shop_id},
         ).all()
-    return {str(m): str(o) for m, o in rows}
+    return {str(mutation_id): str(outcome) for mutation_id, outcome in rows}
 
 
 def assert_mirror_equals_server(profile: Profile, db: Path | str, shop_id: int) -> None:
