@@ -10,12 +10,17 @@ from fastapi import Depends, Header, Request
 from sqlalchemy import Engine
 
 from models import wire
+from server import tokens
 from server.api.errors import ApiError
-from server.auth import shop_for_token
 from server.clock import Clock, system_clock
-from server.db.engine import read_begin
+from server.db.engine import read_begin, write_begin
 
 log = logging.getLogger(__name__)
+
+_NOT_VALID = "This sign-in is not valid any more; please sign in again."
+_EXPIRED = (
+    f"This sign-in ended after {wire.TOKEN_IDLE_DAYS} days without use; please sign in again."
+)
 
 
 @dataclass
@@ -34,19 +39,45 @@ def platform_state(request: Request) -> PlatformState:
 State = Annotated[PlatformState, Depends(platform_state)]
 
 
-def signed_in_shop(state: State, authorization: Annotated[str | None, Header()] = None) -> int:
-    """The caller's shop, from the bearer token alone; nothing in a body can name another."""
+def bearer_token(authorization: str | None) -> str:
+    """The token of an Authorization header; 401 when there is none."""
     scheme, _, token = (authorization or "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise ApiError(401, wire.ERR_AUTH, "Sign in first: this request carries no token.")
-    if len(token) > 200 or not token.isascii():
-        raise ApiError(401, wire.ERR_AUTH, "This sign-in is not valid; please sign in again.")
+    return token
+
+
+def shop_of_token(state: PlatformState, token: str) -> int:
+    """The shop a valid token signs in to; 401 for a token unknown, revoked or expired."""
+    now = state.clock()
     with read_begin(state.engine) as conn:
-        shop_id = shop_for_token(conn, token)
-    if shop_id is None:
-        raise ApiError(401, wire.ERR_AUTH, "This sign-in is not valid; please sign in again.")
+        check = tokens.check_token(conn, token, now)
+    if check.state is tokens.TokenState.UNKNOWN:
+        raise ApiError(401, wire.ERR_AUTH, _NOT_VALID)
+    if check.state is tokens.TokenState.EXPIRED:
+        with write_begin(state.engine) as conn:
+            tokens.revoke_token(conn, token)
+        raise ApiError(401, wire.ERR_SESSION_EXPIRED, _EXPIRED)
+    if check.stale_use:
+        with write_begin(state.engine) as conn:
+            tokens.touch_token(conn, token, now)
+    return check.shop_id
+
+
+def signed_in_shop(
+    request: Request, state: State, authorization: Annotated[str | None, Header()] = None
+) -> int:
+    """The caller's shop, from the bearer token alone; nothing in a body can name another."""
+    shop_id = shop_of_token(state, bearer_token(authorization))
+    # For the access log: which shop a request was for, never who the person is.
+    request.state.shop_id = shop_id
     return shop_id
 
 
+def caller_token(authorization: Annotated[str | None, Header()] = None) -> str:
+    return bearer_token(authorization)
+
+
 ShopId = Annotated[int, Depends(signed_in_shop)]
+Token = Annotated[str, Depends(caller_token)]

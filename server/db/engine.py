@@ -24,11 +24,16 @@ def database_url(target: str) -> str:
 def make_engine(url: str) -> Engine:
     url = database_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, pool_size=8, max_overflow=24, pool_timeout=60)
+        engine = create_engine(
+            url, pool_size=8, max_overflow=24, pool_timeout=60, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_size=8, max_overflow=24, pool_pre_ping=True)
+    # Errors never carry the statement's values: they may be a customer's, or a client's.
+    return create_engine(
+        url, pool_size=8, max_overflow=24, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
