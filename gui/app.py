@@ -22,7 +22,7 @@ from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
 from models.errors import ProfileError
 from models.profile import Profile, default_profile_folder
-from models.services.account import signed_in
+from models.services.account import last_shop, signed_in
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,13 @@ def open_profile(folder: Path | None) -> Profile | None:
 
 
 def _run_main_window(app: QApplication, profile: Profile, workspace: str | None = None) -> int:
-    shop = signed_in(profile) or SignInDialog.ask(profile)
+    # A profile that was signed out asks again, with its platform and shop already filled in.
+    known = last_shop(profile)
+    shop = signed_in(profile) or SignInDialog.ask(
+        profile,
+        platform_url=known.platform_url if known else "",
+        shop_code=known.shop_code if known else "",
+    )
     if shop is None:
         return EXIT_OK
     controller = SyncController(profile)

@@ -55,15 +55,19 @@ class TextFormatter(logging.Formatter):
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    def format(self, record: logging.LogRecord) -> str:
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        line = super().formatMessage(record)
         fields = getattr(record, FIELDS_ATTRIBUTE, None)
-        line = super().format(record)
         if isinstance(fields, dict):
             line += " " + " ".join(f"{k}={v}" for k, v in fields.items())
-        head, newline, trace = line.partition("\n")
+        return escaped(line)
+
+    def format(self, record: logging.LogRecord) -> str:
+        head, newline, trace = super().format(record).partition("\n")
+        if not newline:
+            return head
         # A traceback keeps its lines, each indented, so none can pass for an entry of its own.
-        rest = "\n".join("    " + escaped(part) for part in trace.split("\n")) if newline else ""
-        return escaped(head) + ("\n" + rest if rest else "")
+        return head + "\n" + "\n".join("    " + escaped(part) for part in trace.split("\n"))
 
 
 def configure(form: LogFormat = "json", level: int = logging.INFO) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 
 from models import wire
 from server.api.guards import UNCHECKED_PATHS
@@ -46,7 +46,8 @@ def _dependencies(dependant: Dependant) -> Iterator[Callable[..., Any]]:
 def signed_in_operations(app: FastAPI, guards: frozenset[Callable[..., Any]]) -> set[str]:
     """``"METHOD /path"`` of every route that asks for a bearer token."""
     found: set[str] = set()
-    for route in app.routes:
+    for context in iter_route_contexts(app.routes):
+        route = context.original_route
         if isinstance(route, APIRoute) and guards & set(_dependencies(route.dependant)):
             found.update(f"{method} {route.path_format}" for method in route.methods or ())
     return found
