@@ -85,7 +85,7 @@ class SignInThrottled(PlatformError):
     """Too many failed sign-ins for this shop from this address; ``retry_at`` says when the
     platform lets the next one through (seconds since the epoch)."""
 
-    def __init__(self, code: str, message: str, status: int, retry_at: float) -> None:
+    def __init__(self, code: str, message: str, status: int = 429, retry_at: float = 0.0) -> None:
         super().__init__(code, message, status)
         self.retry_at = retry_at
 

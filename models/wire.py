@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
 from typing_extensions import TypedDict
 
 PROTOCOL_VERSION: Final = 1
@@ -31,6 +31,9 @@ MAX_REASON_LENGTH: Final = 500
 # Ids, times and counts are 64-bit on both sides; anything wider is refused before it is stored.
 INT64_MIN: Final = -(2**63)
 INT64_MAX: Final = 2**63 - 1
+# The largest integer every JSON reader holds exactly (a double's 53 bits): the bound the
+# contract states for times, limits and ids a client sends as numbers.
+JSON_INT_MAX: Final = 2**53 - 1
 # Both positions of a cursor, in decimal: 18 digits always fit 64 bits.
 CURSOR_PATTERN: Final = r"^[0-9]{1,18}:[0-9]{1,18}$"
 # A mutation id is visible ASCII (a UUID in practice), so it can be logged and stored as it is.
@@ -327,7 +330,30 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class LoginRequest(Strict):
+def _whole_number(value: object) -> object:
+    # JSON Schema calls 5.0 an integer and true not one; pydantic's lax mode reads both as 5
+    # and 1, its strict mode refuses both.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be a whole number")
+        return int(value)
+    return value
+
+
+# An integer as JSON Schema has it: 5 or 5.0, never true or "5".
+JsonInt = Annotated[int, BeforeValidator(_whole_number)]
+
+
+class Request(Strict):
+    """A request body: every value of the type the contract states, none converted (a JSON
+    ``false`` is not the number 0, nor ``"5"`` the number 5)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class LoginRequest(Request):
     shop_code: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
 
@@ -340,7 +366,7 @@ class LoginResponse(Strict):
     epoch: str
 
 
-class LogoutRequest(Strict):
+class LogoutRequest(Request):
     # False: only the computer that sends the request; True: every computer of the shop.
     everywhere: bool = False
 
@@ -401,14 +427,14 @@ MUTATION_PAYLOADS: Final[dict[str, type[Strict]]] = {
 }
 
 
-class Mutation(Strict):
+class Mutation(Request):
     id: str = Field(min_length=8, max_length=64, pattern=MUTATION_ID_PATTERN)
     kind: MutationKind
     payload: dict[str, Any]
-    created_at: int = Field(ge=INT64_MIN, le=INT64_MAX)
+    created_at: JsonInt = Field(ge=-JSON_INT_MAX, le=JSON_INT_MAX)
 
 
-class PushRequest(Strict):
+class PushRequest(Request):
     mutations: list[Mutation] = Field(max_length=MAX_PUSH_BATCH)
 
 

@@ -309,7 +309,7 @@ def image_routes(
         },
     )
     def product_image(
-        product_id: Annotated[int, Path(ge=1, le=wire.INT64_MAX)],
+        product_id: Annotated[int, Path(ge=1, le=wire.JSON_INT_MAX)],
         size: Annotated[PictureSize, Query()] = PictureSize.LARGE,
         if_none_match: Annotated[str | None, Header(max_length=1000)] = None,
     ) -> Response:

@@ -116,7 +116,7 @@ def pull(
     shop_id: ShopId,
     state: State,
     cursor: Annotated[str, Query(pattern=wire.CURSOR_PATTERN)] = wire.START_CURSOR,
-    limit: Annotated[int, Query(ge=1, le=wire.INT64_MAX)] = wire.MAX_PULL_LIMIT,
+    limit: Annotated[int, Query(ge=1, le=wire.JSON_INT_MAX)] = wire.MAX_PULL_LIMIT,
 ) -> Response:
     """The next page of the shop's feed after ``cursor``; ``limit`` is capped at 10,000."""
     limit = min(limit, wire.MAX_PULL_LIMIT)

@@ -90,6 +90,8 @@ _NOT_PICTURES = [
     ("/v1/images/product/999999.png", 404, "not_found"),
     ("/v1/images/product/0.png", 400, wire.ERR_BAD_REQUEST),
     ("/v1/images/product/-7.png", 400, wire.ERR_BAD_REQUEST),
+    ("/v1/images/product/9007199254740991.png", 404, "not_found"),
+    ("/v1/images/product/9007199254740992.png", 400, wire.ERR_BAD_REQUEST),
     ("/v1/images/product/9223372036854775808.png", 400, wire.ERR_BAD_REQUEST),
     ("/v1/images/product/99999999999999999999999.png", 400, wire.ERR_BAD_REQUEST),
     ("/v1/images/product/abc.png", 400, wire.ERR_BAD_REQUEST),

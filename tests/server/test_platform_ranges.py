@@ -51,7 +51,7 @@ def test_a_scene_longer_than_a_code_holds_is_a_bad_request(platform: PlatformThr
 def test_ids_and_times_beyond_64_bits_are_refused_in_words(desk: Callable[[], Desk]) -> None:
     shop = desk().login("demo1")
     too_late = {**mutation("product_pick.set", {"product_id": 1, "picked": True})}
-    too_late["created_at"] = 2**63
+    too_late["created_at"] = wire.JSON_INT_MAX + 1
     response = shop.http.post("/v1/push", json={"mutations": [too_late]})
     assert response.status_code == 400
     wide_ids = [
