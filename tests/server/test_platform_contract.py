@@ -48,7 +48,9 @@ def _schemathesis(server: PlatformProcess, folder: Path, *extra: str) -> None:
         "30",
         *extra,
     ]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=folder, timeout=600)
+    done = subprocess.run(
+        command, check=False, capture_output=True, text=True, cwd=folder, timeout=600
+    )
     assert done.returncode == 0, done.stdout[-8000:] + done.stderr[-2000:]
     assert " passed" in done.stdout
 
