@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Final
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from models import wire
 from server.db.platform import ShopToken
@@ -76,15 +76,19 @@ class TokenCheck:
     stale_use: bool = False
 
 
+# Built once: every signed-in request asks it.
+_LAST_USED = select(ShopToken.last_used_at).where(
+    ShopToken.shop_id == bindparam("shop_id"), ShopToken.token_sha256 == bindparam("digest")
+)
+
+
 def check_token(conn: Connection, token: str, now: int) -> TokenCheck:
     named = shop_of(token)
     if named is None:
         return TokenCheck(TokenState.UNKNOWN)
     shop_id, secret = named
     last_used = conn.execute(
-        select(ShopToken.last_used_at).where(
-            ShopToken.shop_id == shop_id, ShopToken.token_sha256 == token_digest(secret)
-        )
+        _LAST_USED, {"shop_id": shop_id, "digest": token_digest(secret)}
     ).scalar_one_or_none()
     if last_used is None:
         return TokenCheck(TokenState.UNKNOWN)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Final
+from typing import Any, Final
 
 from fastapi import FastAPI
 
@@ -17,6 +18,7 @@ from server.api.contract import describe_as_sent
 from server.api.errors import install_error_handlers
 from server.api.guards import BodyLimit, ProtocolGuard
 from server.api.ops import router as ops_router
+from server.api.pulling import PullLane
 from server.api.routes import router
 from server.api.state import PlatformState, caller_token, signed_in_shop
 from server.clock import Clock, system_clock
@@ -58,6 +60,7 @@ def create_app(
         engine.dispose()
 
     app = FastAPI(
+        **_without_telemetry(),
         title="Zhanggui platform",
         version=str(wire.PROTOCOL_VERSION),
         description=(
@@ -80,10 +83,22 @@ def create_app(
     describe_as_sent(app, frozenset({signed_in_shop, caller_token}))
     # Added last, run first: a wrong protocol is answered before the body is even read, and the
     # access log sees every answer, refusals included.
+    app.add_middleware(PullLane, state=state)
     app.add_middleware(BodyLimit, timeout=body_timeout)
     app.add_middleware(ProtocolGuard)
     app.add_middleware(AccessLog, metrics=metrics)
     return app
+
+
+def _without_telemetry() -> dict[str, Any]:
+    """FastAPI's own OpenTelemetry hooks, where it has them, switched off: the platform keeps
+    its metrics in Prometheus form (server.metrics), and asking for a tracer at every request
+    costs more than a pull with nothing to do."""
+    if "telemetry" not in inspect.signature(FastAPI.__init__).parameters:
+        return {}
+    return {
+        "telemetry": {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}
+    }
 
 
 def worker_app() -> FastAPI:

@@ -84,7 +84,17 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         too_large = f"The request body is larger than {self.limit // (1024 * 1024)} MB."
-        declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
+        declared = None
+        chunked = False
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                declared = value
+            elif name == b"transfer-encoding":
+                chunked = True
+        if declared is None and not chunked:
+            # No body announced, so none follows (a GET, a HEAD): nothing to measure or wait for.
+            await self.app(scope, receive, send)
+            return
         if declared is not None:
             if not declared.isdigit():
                 await _send_error(

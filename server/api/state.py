@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from models import wire
 from server import tokens
@@ -30,7 +30,7 @@ class PlatformState:
     clock: Clock = field(default=system_clock)
 
 
-def platform_state(request: Request) -> PlatformState:
+async def platform_state(request: Request) -> PlatformState:
     state = request.app.state.platform
     assert isinstance(state, PlatformState)
     return state
@@ -50,18 +50,24 @@ def bearer_token(authorization: str | None) -> str:
 
 def shop_of_token(state: PlatformState, token: str) -> int:
     """The shop a valid token signs in to; 401 for a token unknown, revoked or expired."""
-    now = state.clock()
     with read_begin(state.engine) as conn:
-        check = tokens.check_token(conn, token, now)
+        return shop_of_token_on(conn, state, token)
+
+
+def shop_of_token_on(conn: Connection, state: PlatformState, token: str) -> int:
+    """``shop_of_token`` within a transaction the caller goes on using; the rare writes (an
+    ended sign-in forgotten, an hourly note of use) take transactions of their own."""
+    now = state.clock()
+    check = tokens.check_token(conn, token, now)
     if check.state is tokens.TokenState.UNKNOWN:
         raise ApiError(401, wire.ERR_AUTH, _NOT_VALID)
     if check.state is tokens.TokenState.EXPIRED:
-        with write_begin(state.engine) as conn:
-            tokens.revoke_token(conn, token)
+        with write_begin(state.engine) as writer:
+            tokens.revoke_token(writer, token)
         raise ApiError(401, wire.ERR_SESSION_EXPIRED, _EXPIRED)
     if check.stale_use:
-        with write_begin(state.engine) as conn:
-            tokens.touch_token(conn, token, now)
+        with write_begin(state.engine) as writer:
+            tokens.touch_token(writer, token, now)
     return check.shop_id
 
 
@@ -75,7 +81,7 @@ def signed_in_shop(
     return shop_id
 
 
-def caller_token(authorization: Annotated[str | None, Header()] = None) -> str:
+async def caller_token(authorization: Annotated[str | None, Header()] = None) -> str:
     return bearer_token(authorization)
 
 
