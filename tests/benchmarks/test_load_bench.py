@@ -193,15 +193,11 @@ def _driver(url: str) -> tuple[Any, str]:
     """A plain DB-API connection and its parameter mark."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        conn = sqlite3.connect(parsed.database or "", isolation_level=None)
-        return conn, "?"
+        return sqlite3.connect(parsed.database or "", isolation_level=None), "?"
     import psycopg
 
-    conn = psycopg.connect(
-        parsed.set(drivername="postgresql").render_as_string(hide_password=False)
-    )
-    conn.autocommit = True
-    return conn, "%s"
+    target = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    return psycopg.connect(target, autocommit=True), "%s"
 
 
 def _raw_idle(url: str, desks: list[tuple[int, str, str]], seconds: float) -> dict[str, Any]:
@@ -269,7 +265,10 @@ def _raw_pushes(
     """Each batch's rows written in one transaction: claims, reviews, numbered feed entries."""
     conn, mark = _driver(url)
     cursor = conn.cursor()
-    marks = lambda n: ", ".join([mark] * n)  # noqa: E731
+
+    def marks(n: int) -> str:
+        return ", ".join([mark] * n)
+
     latencies = []
     started = time.perf_counter()
     done = 0
