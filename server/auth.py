@@ -36,6 +36,8 @@ def shared_demo_hash(password: str) -> str:
 
 
 def verify_password(password: str, stored: str) -> bool:
+    if stored == NO_PASSWORD:
+        return False
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
         if scheme != "scrypt":
@@ -73,11 +75,16 @@ def _decoy_hash() -> str:
     return hash_password(secrets.token_urlsafe(12))
 
 
-def add_credentials(conn: Connection, shop_id: int, shop_code: str, password: str) -> None:
+# Stored for a shop whose owner has not chosen a password yet: no password matches it.
+NO_PASSWORD = "none$"
+
+
+def add_credentials(conn: Connection, shop_id: int, shop_code: str, password: str | None) -> None:
+    """Credentials for a new shop; with ``password`` None nobody can sign in to it yet (and
+    nothing is hashed inside the caller's transaction)."""
+    stored = NO_PASSWORD if password is None else hash_password(password)
     conn.execute(
-        insert(ShopCredential).values(
-            shop_code=shop_code, shop_id=shop_id, password_hash=hash_password(password)
-        )
+        insert(ShopCredential).values(shop_code=shop_code, shop_id=shop_id, password_hash=stored)
     )
 
 
