@@ -55,6 +55,11 @@ def _check_position(conn: Connection, partition_id: int, position: int) -> int:
     """The partition's last sequence number, once ``position`` is known to be within reach."""
     found = conn.execute(_POSITION, {"partition_id": partition_id}).first()
     last_seq, horizon = (found.last_seq, found.horizon_seq) if found else (0, 0)
+    return check_reach(position, last_seq, horizon)
+
+
+def check_reach(position: int, last_seq: int, horizon: int) -> int:
+    """``last_seq``, unless a client at ``position`` must take a fresh snapshot (CursorExpired)."""
     if position > last_seq:
         # The platform was restored from an older backup than the client has seen.
         raise CursorExpired("The platform has less history than this computer has seen.")
@@ -107,6 +112,11 @@ def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
         catalogue[-1][2] if catalogue else catalogue_pos, shop[-1][2] if shop else shop_pos
     )
     return _page_body(read_epoch(conn), cursor, next_cursor, more, [*catalogue, *shop])
+
+
+def nothing_new(epoch: str, cursor: str) -> bytes:
+    """The page of a client that has everything already."""
+    return _page_body(epoch, cursor, cursor, False, ())
 
 
 def _page_body(

@@ -76,8 +76,8 @@ class TokenCheck:
     stale_use: bool = False
 
 
-# Built once: every signed-in request asks it.
-_LAST_USED = select(ShopToken.last_used_at).where(
+# Built once: every signed-in request asks it (bind ``shop_id`` and ``digest``).
+LAST_USED = select(ShopToken.last_used_at).where(
     ShopToken.shop_id == bindparam("shop_id"), ShopToken.token_sha256 == bindparam("digest")
 )
 
@@ -88,8 +88,13 @@ def check_token(conn: Connection, token: str, now: int) -> TokenCheck:
         return TokenCheck(TokenState.UNKNOWN)
     shop_id, secret = named
     last_used = conn.execute(
-        _LAST_USED, {"shop_id": shop_id, "digest": token_digest(secret)}
+        LAST_USED, {"shop_id": shop_id, "digest": token_digest(secret)}
     ).scalar_one_or_none()
+    return judge(shop_id, last_used, now)
+
+
+def judge(shop_id: int, last_used: int | None, now: int) -> TokenCheck:
+    """What a token found with ``last_used`` (None: not found) is worth at ``now``."""
     if last_used is None:
         return TokenCheck(TokenState.UNKNOWN)
     if now - last_used > IDLE_SECONDS:

@@ -57,13 +57,12 @@ def schedule_compensation(
     return [p["arrives_at"] for p in plans]
 
 
-# Built once: every pull and push of every shop asks it.
-_DUE = select(
-    exists().where(
-        ScheduledAllocation.shop_id == bindparam("shop_id"),
-        ScheduledAllocation.arrives_at <= bindparam("now"),
-    )
+# Built once: every pull and push of every shop asks it (bind ``shop_id`` and ``now``).
+DUE = exists().where(
+    ScheduledAllocation.shop_id == bindparam("shop_id"),
+    ScheduledAllocation.arrives_at <= bindparam("now"),
 )
+_DUE = select(DUE)
 
 
 def has_due(conn: Connection, shop_id: int, now: int) -> bool:

@@ -57,8 +57,11 @@ def shop_of_token(state: PlatformState, token: str) -> int:
 def shop_of_token_on(conn: Connection, state: PlatformState, token: str) -> int:
     """``shop_of_token`` within a transaction the caller goes on using; the rare writes (an
     ended sign-in forgotten, an hourly note of use) take transactions of their own."""
-    now = state.clock()
-    check = tokens.check_token(conn, token, now)
+    return settle(state, token, tokens.check_token(conn, token, state.clock()))
+
+
+def settle(state: PlatformState, token: str, check: tokens.TokenCheck) -> int:
+    """The shop of a checked token, or the 401 it gets; writes what an ended or used one needs."""
     if check.state is tokens.TokenState.UNKNOWN:
         raise ApiError(401, wire.ERR_AUTH, _NOT_VALID)
     if check.state is tokens.TokenState.EXPIRED:
@@ -67,7 +70,7 @@ def shop_of_token_on(conn: Connection, state: PlatformState, token: str) -> int:
         raise ApiError(401, wire.ERR_SESSION_EXPIRED, _EXPIRED)
     if check.stale_use:
         with write_begin(state.engine) as writer:
-            tokens.touch_token(writer, token, now)
+            tokens.touch_token(writer, token, state.clock())
     return check.shop_id
 
 

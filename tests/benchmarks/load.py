@@ -120,13 +120,24 @@ async def _timed(
 
 
 async def idle_syncs(
-    port: int, desks: Sequence[tuple[str, str]], rate: float, seconds: float
+    port: int, desks: Sequence[tuple[str, str]], rate: float, seconds: float, warm_up: float = 0
 ) -> Outcome:
     """Each desk (token, head cursor) syncs with nothing to do, every ``len/rate`` seconds
-    from a random start, for ``seconds``; a desk never syncs twice at once."""
+    from a random start, for ``seconds``; a desk never syncs twice at once. With ``warm_up``,
+    each desk first opens its connection and syncs for that long, unmeasured."""
+    connections = [Connection(port, token) for token, _ in desks]
+    if warm_up:
+        await _idle(connections, desks, rate, warm_up)
+    outcome = await _idle(connections, desks, rate, seconds)
+    await asyncio.gather(*(c.close() for c in connections))
+    return outcome
+
+
+async def _idle(
+    connections: Sequence[Connection], desks: Sequence[tuple[str, str]], rate: float, seconds: float
+) -> Outcome:
     outcome = Outcome()
     interval = len(desks) / rate
-    connections = [Connection(port, token) for token, _ in desks]
     started = time.perf_counter()
     deadline = started + seconds
 
@@ -147,7 +158,6 @@ async def idle_syncs(
 
     await asyncio.gather(*(desk(n) for n in range(len(desks))))
     outcome.seconds = time.perf_counter() - started
-    await asyncio.gather(*(c.close() for c in connections))
     return outcome
 
 
