@@ -1,11 +1,12 @@
-"""Serving pulls: one transaction for the token, the due deliveries and the page, and a fast
-lane for the platform's busiest request.
+"""Serving pulls, and a fast lane for the platform's busiest request.
 
 Every desktop syncs every minute or so, and nearly always finds nothing new: at a thousand
-desktops that is the bulk of all traffic, and FastAPI's routing and parameter handling cost
-several times what the database does for it. The lane answers the well-formed pulls itself
-with the same code as the route; anything it does not recognise at a glance (a missing token,
-an odd parameter, a repeated one) goes on to the route, which answers as the contract says.
+desktops that is the bulk of all traffic. Such a sync is answered from one statement (no
+transaction around it on PostgreSQL), and FastAPI's routing and parameter handling, which cost
+several times what the database does for it, are left out: the lane answers the well-formed
+pulls itself with the same code as the route; anything it does not recognise at a glance (a
+missing token, an odd parameter, a repeated one) goes on to the route, which answers as the
+contract says.
 """
 
 from __future__ import annotations
