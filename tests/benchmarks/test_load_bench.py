@@ -344,6 +344,9 @@ def test_many_desktops_against_one_platform(
                 server.port, idle_desks, rate=IDLE_RATE, seconds=IDLE_SECONDS, warm_up=3
             )
             results["idle"] = load.run(idle_syncs).figures("syncs")
+            # The same desktops as fast as each can go: the platform's capacity, queues and all.
+            flat_out = load.idle_syncs(server.port, idle_desks, rate=5 * IDLE_RATE, seconds=8)
+            results["capacity"] = load.run(flat_out).figures("syncs")
         finally:
             server.stop()
         results["idle_raw"] = _raw_idle(seeded.idle_url, idle, seconds=3)
@@ -371,6 +374,7 @@ def test_many_desktops_against_one_platform(
             "syncs",
         )
     )
+    print(_line("the same, as fast as they can", results["capacity"], results["idle_raw"], "syncs"))
     print(
         _line(
             f"{BUSY_SHOPS} first pulls of {BUSY_ORDERS} orders",
