@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui.catalogue.workspace import CatalogueWorkspace
 from gui.dashboard import DashboardWorkspace
+from gui.earnings.workspace import EarningsWorkspace
 from gui.formatting import fill
 from gui.icons import app_icon, icon
 from gui.managers.workspace import ManagersWorkspace
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.catalogue = self.add_workspace(CatalogueWorkspace(self._profile))
         self.managers = self.add_workspace(ManagersWorkspace(self._profile))
         self.releases = self.add_workspace(ReleasesWorkspace(self._profile))
+        self.earnings = self.add_workspace(EarningsWorkspace(self._profile))
         self.customers = self.add_workspace(
             LazyWorkspace("customers", customers_title, self._customers_workspace)
         )
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
         self.catalogue.picks_changed.connect(self._on_local_action_done)
         self.catalogue.posters_requested.connect(self._on_catalogue_posters_requested)
         self.managers.release_requested.connect(self._on_managers_release_requested)
+        self.earnings.show_orders.connect(self._on_earnings_show_orders)
         self._controller.started.connect(self._on_controller_started)
         self._controller.progress.connect(self._sync_status.show_progress)
         self._controller.finished.connect(self._on_controller_finished)
@@ -375,6 +378,10 @@ class MainWindow(QMainWindow):
     def _on_managers_release_requested(self, request_id: int) -> None:
         self.show_workspace(self.releases)
         self.releases.open_request(request_id)
+
+    def _on_earnings_show_orders(self, money: str) -> None:
+        self.show_workspace(self.orders)
+        self.orders.show_money(money)
 
     def _on_dashboard_sync_requested(self) -> None:
         self.sync_action.trigger()

@@ -1,4 +1,5 @@
-"""The command line other tools script: login, sync, status, orders, review, catalogue, posters.
+"""The command line other tools script: login, sync, status, orders, review, catalogue, posters,
+earnings and withdraw.
 
 Each command prints what it did in words (or JSON with --json) and exits non-zero with a message
 when it could not do it.
@@ -25,6 +26,7 @@ from models.errors import (
     UpgradeRequired,
     ZhangguiError,
 )
+from models.money_commands import add_money_commands
 from models.profile import Profile, default_profile_folder
 from models.services.account import login, logout
 from models.services.catalogue import (
@@ -89,6 +91,8 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--picked", action="store_true", help="only the products picked for the shop")
     p.add_argument("--json", action="store_true")
     p.set_defaults(command=_catalogue)
+
+    add_money_commands(subparsers, profile_arg)
 
     # Drawing needs Qt, which this module never imports: main.py hands the command to the GUI.
     p = subparsers.add_parser("posters", help="QR posters as a PDF or PNG file, without a window")

@@ -92,6 +92,69 @@
         </message>
     </context>
     <context>
+        <name>BalancePanel</name>
+        <message>
+            <source>Pending</source>
+            <translation>待结算</translation>
+        </message>
+        <message>
+            <source>Available</source>
+            <translation>可提现</translation>
+        </message>
+        <message>
+            <source>Being withdrawn</source>
+            <translation>提现中</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>已提现</translation>
+        </message>
+        <message>
+            <source>Becomes available</source>
+            <translation>何时可提现</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw…</source>
+            <translation>提现(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Ask the platform to pay money out (Ctrl+W)</source>
+            <translation>向平台申请提现到银行卡 (Ctrl+W)</translation>
+        </message>
+        <message>
+            <source>%1 paid orders not yet on a statement</source>
+            <translation>%1 笔已付款订单尚未结算</translation>
+        </message>
+        <message>
+            <source>withdraw from %1</source>
+            <translation>最低提现 %1</translation>
+        </message>
+        <message>
+            <source>asked for, not yet paid out</source>
+            <translation>已申请，平台尚未打款</translation>
+        </message>
+        <message>
+            <source>nothing being paid out</source>
+            <translation>没有进行中的提现</translation>
+        </message>
+        <message>
+            <source>paid to your bank account</source>
+            <translation>已打款到银行卡</translation>
+        </message>
+        <message>
+            <source>%1 more once %2 orders on their way are delivered and their window closes</source>
+            <translation>另有 %1：%2 笔订单签收且售后期结束后可结算</translation>
+        </message>
+        <message>
+            <source>%1 overdue: see Reconciliation</source>
+            <translation>%1 已逾期未结算：见“对账”</translation>
+        </message>
+        <message>
+            <source>The statement of %1 pays %2</source>
+            <translation>%1 的结算单将结算 %2</translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogueFilterBar</name>
         <message>
             <source>All categories</source>
@@ -506,6 +569,18 @@
             <translation>近 7 天销售额</translation>
         </message>
         <message>
+            <source>Today's commission</source>
+            <translation>今日佣金</translation>
+        </message>
+        <message>
+            <source>Available balance</source>
+            <translation>可提现余额</translation>
+        </message>
+        <message>
+            <source>Available this week</source>
+            <translation>本周将可提现</translation>
+        </message>
+        <message>
             <source>Release requests</source>
             <translation>放手申请</translation>
         </message>
@@ -524,6 +599,10 @@
         <message>
             <source>Orders and sales</source>
             <translation>订单与销售</translation>
+        </message>
+        <message>
+            <source>Your earnings</source>
+            <translation>我的收益</translation>
         </message>
         <message>
             <source>Waiting for you</source>
@@ -574,6 +653,18 @@
             <translation>同步后即可获取店铺数据</translation>
         </message>
         <message>
+            <source>your share of %1 on today's paid orders</source>
+            <translation>今日付款订单佣金 %1 中归您的部分</translation>
+        </message>
+        <message>
+            <source>settled, ready to withdraw</source>
+            <translation>已结算，可随时提现</translation>
+        </message>
+        <message>
+            <source>with the statement of %1</source>
+            <translation>随 %1 的结算单到账</translation>
+        </message>
+        <message>
             <source>This computer has none of your shop's data yet. Sync now to fetch your orders from the platform.</source>
             <translation>这台电脑上还没有您店铺的数据。立即同步，从平台获取您的订单。</translation>
         </message>
@@ -611,6 +702,45 @@
         <message>
             <source>Outcome</source>
             <translation>结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>DifferencesModel</name>
+        <message>
+            <source>Order no.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Placed</source>
+            <translation>下单日期</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>门店</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>By the rules</source>
+            <translation>按规则应得</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>已结算</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>差额</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>说明</translation>
         </message>
     </context>
     <context>
@@ -685,6 +815,57 @@
         </message>
     </context>
     <context>
+        <name>EarningsWorkspace</name>
+        <message>
+            <source>Earnings</source>
+            <translation>收益</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>近 12 个月</translation>
+        </message>
+        <message>
+            <source>Last 24 months</source>
+            <translation>近 24 个月</translation>
+        </message>
+        <message>
+            <source>All months</source>
+            <translation>全部月份</translation>
+        </message>
+        <message>
+            <source>Point at the chart to read exact figures.</source>
+            <translation>将鼠标移到图上可查看精确数字。</translation>
+        </message>
+        <message>
+            <source>&amp;Statements</source>
+            <translation>结算单(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Income by month</source>
+            <translation>月度收入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>With&amp;drawals</source>
+            <translation>提现记录(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Reconciliation</source>
+            <translation>对账(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Cannot read your earnings: %1</source>
+            <translation>无法读取收益：%1</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>The statement was not saved</source>
+            <translation>结算单未能保存</translation>
+        </message>
+    </context>
+    <context>
         <name>EventsPanel</name>
         <message>
             <source>All products</source>
@@ -738,6 +919,14 @@
         <message>
             <source>Any review state</source>
             <translation>全部核对状态</translation>
+        </message>
+        <message>
+            <source>Any money</source>
+            <translation>全部结算状态</translation>
+        </message>
+        <message>
+            <source>Orders whose commission the statements paid otherwise</source>
+            <translation>结算单所付佣金与规则不一致的订单</translation>
         </message>
         <message>
             <source>Search order no., customer or product</source>
@@ -1456,6 +1645,45 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>ReconciliationPanel</name>
+        <message>
+            <source>Money that does not add up</source>
+            <translation>对不上的款项</translation>
+        </message>
+        <message>
+            <source>Every difference</source>
+            <translation>全部差异（含待结算）</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Show in &amp;orders</source>
+            <translation>在订单中查看(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Open these orders in the orders workspace, with their details</source>
+            <translation>在订单工作区打开这些订单，查看详情</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>显示：</translation>
+        </message>
+        <message>
+            <source>%1 orders' money does not add up; %2 wait for their after-sales window.</source>
+            <translation>%1 笔订单的款项对不上；%2 笔订单正在等待售后期结束。</translation>
+        </message>
+        <message>
+            <source>Every statement matches your orders; %1 wait for their window.</source>
+            <translation>所有结算单与您的订单一致；%1 笔订单正在等待售后期结束。</translation>
+        </message>
+        <message>
+            <source>Nothing to show: the statements and your orders agree here.</source>
+            <translation>没有可显示的差异：结算单与您的订单一致。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReleaseQueueModel</name>
         <message>
             <source>Store manager</source>
@@ -1560,6 +1788,60 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>StatementsModel</name>
+        <message>
+            <source>Week</source>
+            <translation>结算周</translation>
+        </message>
+        <message>
+            <source>Commission</source>
+            <translation>佣金</translation>
+        </message>
+        <message>
+            <source>Deductions</source>
+            <translation>扣减</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>明细</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementsPanel</name>
+        <message>
+            <source>Choose a statement</source>
+            <translation>请选择一张结算单</translation>
+        </message>
+        <message>
+            <source>Save as &amp;Excel…</source>
+            <translation>另存为 Excel(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Save as &amp;PDF…</source>
+            <translation>另存为 PDF(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Week %1</source>
+            <translation>结算周 %1</translation>
+        </message>
+        <message>
+            <source>Settled %1 · commission %2 · managers' shares %3 · claw-backs %4 · adjustments %5 · total %6</source>
+            <translation>结算于 %1 · 佣金 %2 · 店长分成 %3 · 追回 %4 · 调整 %5 · 合计 %6</translation>
+        </message>
+        <message>
+            <source>✓ Its %1 lines add up to its total.</source>
+            <translation>✓ %1 条明细与合计相符。</translation>
+        </message>
+        <message>
+            <source>⚠ Its lines here (%1) add up to %2, not to its total.</source>
+            <translation>⚠ 本机的明细（%1 条）合计为 %2，与结算单合计不符。</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncStatusLabel</name>
         <message numerus="yes">
             <source>%n action(s) waiting to sync</source>
@@ -1645,6 +1927,119 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>In total: %1 lost, %2 allocated, net %3 customers; sales %4 lost, %5 brought, net %6.</source>
             <translation>合计：流失 %1 位，分配 %2 位，净增 %3 位顾客；销售额流失 %4，带来 %5，净增 %6。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpcomingModel</name>
+        <message>
+            <source>Available on</source>
+            <translation>可提现日期</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单数</translation>
+        </message>
+    </context>
+    <context>
+        <name>WithdrawalDialog</name>
+        <message>
+            <source>Withdraw to your bank account</source>
+            <translation>提现到银行卡</translation>
+        </message>
+        <message>
+            <source>Reading your balance…</source>
+            <translation>正在读取余额…</translation>
+        </message>
+        <message>
+            <source>Amount to withdraw</source>
+            <translation>提现金额</translation>
+        </message>
+        <message>
+            <source>&amp;All of it</source>
+            <translation>全部提现(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Withdraw…</source>
+            <translation>提现…</translation>
+        </message>
+        <message>
+            <source>&amp;Amount:</source>
+            <translation>金额(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>Type how much to withdraw, from %1 up to %2.</source>
+            <translation>请输入提现金额：最低 %1，最高 %2。</translation>
+        </message>
+        <message>
+            <source>There is not enough to withdraw: the minimum is %1, the balance %2.</source>
+            <translation>余额不足以提现：最低提现 %1，当前余额 %2。</translation>
+        </message>
+        <message>
+            <source>A withdrawal is at least %1.</source>
+            <translation>每次提现至少 %1。</translation>
+        </message>
+        <message>
+            <source>That is more than the available %1.</source>
+            <translation>超过了可提现余额 %1。</translation>
+        </message>
+        <message>
+            <source>Available to withdraw: %1</source>
+            <translation>可提现：%1</translation>
+        </message>
+        <message>
+            <source>Your balance cannot be read.</source>
+            <translation>无法读取余额。</translation>
+        </message>
+        <message>
+            <source>Withdraw %1 to your bank account?
+
+It is recorded on this computer now and goes to the platform with the next sync. The platform pays it out, or refuses it with a reason; %2 stays available.</source>
+            <translation>确定提现 %1 到银行卡吗？
+
+申请会先记录在本机，下次同步时发送给平台。平台会打款，或说明原因拒绝；余额中仍有 %2 可提现。</translation>
+        </message>
+        <message>
+            <source>Withdraw %1</source>
+            <translation>提现 %1</translation>
+        </message>
+        <message>
+            <source>Recording your request…</source>
+            <translation>正在记录您的申请…</translation>
+        </message>
+        <message>
+            <source>Withdraw %1…</source>
+            <translation>提现 %1…</translation>
+        </message>
+        <message>
+            <source>%1 goes to your bank account once the platform pays it out; %2 stays available. The minimum is %3.</source>
+            <translation>平台打款后 %1 将到达您的银行卡；余额中仍有 %2 可提现。最低提现 %3。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WithdrawalsModel</name>
+        <message>
+            <source>Requested</source>
+            <translation>申请时间</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Decided</source>
+            <translation>处理时间</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
         </message>
     </context>
     <context>
@@ -2059,6 +2454,249 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>earnings</name>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Save statement</source>
+            <translation>保存结算单</translation>
+        </message>
+        <message>
+            <source>Income (¥)</source>
+            <translation>收入（元）</translation>
+        </message>
+        <message>
+            <source>Yours</source>
+            <translation>归您所有</translation>
+        </message>
+        <message>
+            <source>Managers' shares</source>
+            <translation>店长分成</translation>
+        </message>
+        <message>
+            <source>%1   Yours %2   Managers' shares %3</source>
+            <translation>%1   归您 %2   店长分成 %3</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>Yours (¥)</source>
+            <translation>归您（元）</translation>
+        </message>
+        <message>
+            <source>Managers' shares (¥)</source>
+            <translation>店长分成（元）</translation>
+        </message>
+        <message>
+            <source>Commission</source>
+            <translation>佣金</translation>
+        </message>
+        <message>
+            <source>Manager's share</source>
+            <translation>店长分成</translation>
+        </message>
+        <message>
+            <source>Claw-back</source>
+            <translation>售后追回</translation>
+        </message>
+        <message>
+            <source>Adjustment</source>
+            <translation>平台调整</translation>
+        </message>
+        <message>
+            <source>Not yet settleable</source>
+            <translation>尚未到结算期</translation>
+        </message>
+        <message>
+            <source>Missing from a statement</source>
+            <translation>结算单漏结</translation>
+        </message>
+        <message>
+            <source>Paid twice</source>
+            <translation>重复结算</translation>
+        </message>
+        <message>
+            <source>Refunded after settlement</source>
+            <translation>结算后退款</translation>
+        </message>
+        <message>
+            <source>Share rate differs</source>
+            <translation>分成比例不符</translation>
+        </message>
+        <message>
+            <source>Amount differs</source>
+            <translation>金额不符</translation>
+        </message>
+        <message>
+            <source>On its way to the customer: settleable once delivered.</source>
+            <translation>订单配送中：签收并过售后期后可结算。</translation>
+        </message>
+        <message>
+            <source>In its after-sales window until %1; paid with the next statement.</source>
+            <translation>售后期至 %1；之后随下一张结算单结算。</translation>
+        </message>
+        <message>
+            <source>Settleable since %1, yet no statement paid its %2. Ask the platform.</source>
+            <translation>自 %1 起即可结算，但没有结算单结算其 %2。请联系平台。</translation>
+        </message>
+        <message>
+            <source>Paid %1 times: %2 where the rules give %3.</source>
+            <translation>被结算了 %1 次：共 %2，按规则应为 %3。</translation>
+        </message>
+        <message>
+            <source>Refunded after a statement paid %1; the next statement should take it back.</source>
+            <translation>结算单已付 %1 后发生退款；下一张结算单应追回。</translation>
+        </message>
+        <message>
+            <source>The manager's share was taken at %1 (%2); her stage gives %3 (%4).</source>
+            <translation>店长分成按 %1（%2）扣除；按其所处阶段应为 %3（%4）。</translation>
+        </message>
+        <message>
+            <source>Paid %1 where the rules give %2.</source>
+            <translation>实际结算 %1，按规则应为 %2。</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>等待同步</translation>
+        </message>
+        <message>
+            <source>Applied · being paid out</source>
+            <translation>平台已受理 · 打款中</translation>
+        </message>
+        <message>
+            <source>Paid out</source>
+            <translation>已打款</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>已拒绝</translation>
+        </message>
+        <message>
+            <source>Below the platform's minimum withdrawal.</source>
+            <translation>低于平台的最低提现金额。</translation>
+        </message>
+        <message>
+            <source>More than the available balance when it reached the platform (another computer may have withdrawn first).</source>
+            <translation>送达平台时超过了可提现余额（可能另一台电脑先提现了）。</translation>
+        </message>
+        <message>
+            <source>The platform gave no reason.</source>
+            <translation>平台未说明原因。</translation>
+        </message>
+        <message>
+            <source>Statement %1</source>
+            <translation>结算单 %1</translation>
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>门店</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Share rate</source>
+            <translation>分成比例</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>(no order)</source>
+            <translation>（无订单）</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>明细</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>汇总</translation>
+        </message>
+        <message>
+            <source>First day</source>
+            <translation>起始日</translation>
+        </message>
+        <message>
+            <source>Last day</source>
+            <translation>截止日</translation>
+        </message>
+        <message>
+            <source>Settled at</source>
+            <translation>结算时间</translation>
+        </message>
+        <message>
+            <source>Statement for the week %1</source>
+            <translation>结算单：%1</translation>
+        </message>
+        <message>
+            <source>Settled %1 · statement no. %2</source>
+            <translation>结算于 %1 · 结算单号 %2</translation>
+        </message>
+        <message>
+            <source>Claw-backs</source>
+            <translation>售后追回</translation>
+        </message>
+        <message>
+            <source>Adjustments</source>
+            <translation>平台调整</translation>
+        </message>
+        <message>
+            <source>Total to your balance</source>
+            <translation>计入余额合计</translation>
+        </message>
+        <message>
+            <source>By store</source>
+            <translation>按门店</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单数</translation>
+        </message>
+        <message>
+            <source>%1 more stores</source>
+            <translation>其余 %1 家门店</translation>
+        </message>
+        <message>
+            <source>No order was settled this week.</source>
+            <translation>本周没有结算的订单。</translation>
+        </message>
+        <message>
+            <source>Claw-backs and adjustments</source>
+            <translation>售后追回与平台调整</translation>
+        </message>
+        <message>
+            <source>and %1 more</source>
+            <translation>另有 %1 条</translation>
+        </message>
+        <message>
+            <source>%1 lines in all; the Excel export of this statement lists every one.</source>
+            <translation>共 %1 条明细；导出的 Excel 列出了每一条。</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+    </context>
+    <context>
         <name>filters</name>
         <message>
             <source>Clear filters</source>
@@ -2427,6 +3065,38 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>refused by the platform</source>
             <translation>被平台拒绝</translation>
+        </message>
+        <message>
+            <source>Money does not add up</source>
+            <translation>款项对不上</translation>
+        </message>
+        <message>
+            <source>Not yet paid or differs</source>
+            <translation>未结算或有差异</translation>
+        </message>
+        <message>
+            <source>Not yet settleable</source>
+            <translation>尚未到结算期</translation>
+        </message>
+        <message>
+            <source>Missing from a statement</source>
+            <translation>结算单漏结</translation>
+        </message>
+        <message>
+            <source>Paid twice</source>
+            <translation>重复结算</translation>
+        </message>
+        <message>
+            <source>Refunded after settlement</source>
+            <translation>结算后退款</translation>
+        </message>
+        <message>
+            <source>Share rate differs</source>
+            <translation>分成比例不符</translation>
+        </message>
+        <message>
+            <source>Amount differs</source>
+            <translation>金额不符</translation>
         </message>
         <message>
             <source>Own store</source>
