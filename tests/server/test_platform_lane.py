@@ -24,7 +24,7 @@ def test_the_lane_and_the_route_give_the_same_pages(desk: Callable[[], Desk]) ->
     shop = desk().login("demo1")
     _, head = shop.pull_all()
     for cursor, limit in ((wire.START_CURSOR, 500), (head, 10_000), ("0:0", 10**9)):
-        params = {"cursor": cursor, "limit": limit}
+        params = {"cursor": cursor, "limit": str(limit)}
         _same(
             shop.http.get("/v1/pull", params=params),
             shop.http.get("/v1/pull", params={**params, **_ROUTED}),
