@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import math
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,13 +20,16 @@ from models import moments
 from models.errors import (
     LoginRefused,
     PlatformAddressInvalid,
+    PlatformSilent,
     PlatformUnreachable,
+    SignInEnded,
+    SignInThrottled,
     UpgradeRequired,
     ZhangguiError,
 )
 from models.money_commands import add_money_commands
 from models.profile import Profile, default_profile_folder
-from models.services.account import login
+from models.services.account import login, logout
 from models.services.bulk_review import review_orders
 from models.services.catalogue import (
     MAX_PAGE,
@@ -53,6 +58,11 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--user", default="", help="a person of the shop (default: the owner)")
     p.add_argument("--password", required=True)
     p.set_defaults(command=_login)
+
+    p = subparsers.add_parser("logout", help="sign this computer (or every one) out of the shop")
+    profile_arg(p)
+    p.add_argument("--everywhere", action="store_true", help="sign out every computer of the shop")
+    p.set_defaults(command=_logout)
 
     p = subparsers.add_parser("sync", help="push local actions and pull the platform's changes")
     profile_arg(p)
@@ -108,8 +118,19 @@ def run_command(args: argparse.Namespace) -> int:
         return command(args)
     except UpgradeRequired as exc:
         return _fail(f"the platform needs a newer Zhanggui: {exc.message}")
+    except SignInEnded as exc:
+        why = "it was not used for 30 days" if exc.expired else "it was signed out"
+        return _fail(f"this computer's sign-in ended ({why}); sign in again with: login")
+    except SignInThrottled as exc:
+        return _fail(
+            "too many failed sign-ins for this shop from this computer; "
+            f"try again after {_local_time(int(exc.retry_at) + 59)} "
+            f"(in {_minutes(exc.retry_at)})"
+        )
     except LoginRefused as exc:
         return _fail(f"sign-in refused: {exc.message}")
+    except PlatformSilent:
+        return _fail("the platform does not answer; try again later")
     except PlatformUnreachable as exc:
         return _fail(f"cannot reach the platform: {exc.message}")
     except PlatformAddressInvalid as exc:
@@ -131,6 +152,24 @@ def _login(args: argparse.Namespace) -> int:
     profile = _open(args)
     who = login(profile, args.platform, args.shop, args.password, args.user)
     print(f"signed in to {who.shop_name} ({who.shop_code}) at {who.platform_url}")
+    return 0
+
+
+def _minutes(until: float) -> str:
+    minutes = max(1, math.ceil((until - time.time()) / 60))
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def _logout(args: argparse.Namespace) -> int:
+    done = logout(_open(args), everywhere=args.everywhere)
+    where = "every computer of the shop" if done.everywhere else "this computer"
+    print(f"signed {where} out of {done.shop_code}; the shop's data stays on this computer")
+    if not done.platform_told:
+        print(
+            "warning: the platform could not be told; the old sign-in ends by itself after "
+            "30 days without use",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -95,6 +95,7 @@ class Profile:
         if not os.access(folder, os.W_OK | os.X_OK):
             raise ProfileUnwritable(f"{folder} is not writable")
         path = folder / DB_NAME
+        _keep_private(folder)
         with told_apart(path):
             check_database_file(path)
             if path.exists():
@@ -110,6 +111,7 @@ class Profile:
             except BaseException:
                 engine.dispose()
                 raise
+        _keep_private(*folder.glob(f"{path.stem}*.sqlite3*"))
         writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         return cls(
             folder=folder,
@@ -133,6 +135,20 @@ class Profile:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _keep_private(*paths: Path) -> None:
+    """Readable by their owner only: the database holds the shop's sign-in and its customers.
+
+    SQLite gives its -wal and -shm files the mode of the database file.
+    """
+    if os.name == "nt":  # the user's own profile folder is private there already
+        return
+    for path in paths:
+        try:
+            path.chmod(0o700 if path.is_dir() else 0o600)
+        except OSError as exc:
+            log.warning("cannot make %s private: %s", path, exc.strerror)
 
 
 def _migrate(path: Path) -> None:

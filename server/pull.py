@@ -43,21 +43,28 @@ def parse_position(cursor: str) -> wire.Cursor:
     return found
 
 
-def _check_position(conn: Connection, shop_id: int | None, position: int, seen_horizon: int) -> int:
-    """Refuse a position the partition cannot be continued from; returns its horizon.
+def _check_position(
+    conn: Connection, shop_id: int | None, position: int, seen_horizon: int
+) -> tuple[int, int]:
+    """The feed's (last sequence number, horizon), once ``position`` is known to be within reach."""
+    found = feed.position(conn, shop_id)
+    last_seq, horizon = found if found else (0, 0)
+    check_reach(position, seen_horizon, last_seq, horizon)
+    return last_seq, horizon
+
+
+def check_reach(position: int, seen_horizon: int, last_seq: int, horizon: int) -> None:
+    """Raise CursorExpired when a client at ``position`` must take a fresh snapshot.
 
     Deletions up to the horizon are forgotten. A position below it may have missed one, unless
     the horizon was already there when the position was served (``seen_horizon``): a snapshot
     that started after the purge never held the rows those deletions removed.
     """
-    found = feed.position(conn, shop_id)
-    last_seq, horizon = found if found else (0, 0)
     if max(position, seen_horizon) > last_seq:
         # The platform was restored from an older backup than the client has seen.
         raise CursorExpired("The platform has less history than this computer has seen.")
     if 0 < position < horizon and seen_horizon < horizon:
         raise CursorExpired("This computer was away longer than the platform keeps deletions.")
-    return int(horizon)
 
 
 # The hot queries of every sync, run on the driver's own cursor: rows come back as plain tuples,
@@ -98,13 +105,21 @@ def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
     position = parse_position(cursor)
     # The horizons are read before the entries: a purge in between makes the next cursor
     # carry the older horizon, which is refused then, never the other way round.
-    catalogue_horizon = _check_position(conn, None, position.catalogue, position.catalogue_horizon)
-    shop_horizon = _check_position(conn, shop_id, position.shop, position.shop_horizon)
-    catalogue = _entries(conn, None, position.catalogue, limit + 1)
+    catalogue_last, catalogue_horizon = _check_position(
+        conn, None, position.catalogue, position.catalogue_horizon
+    )
+    shop_last, shop_horizon = _check_position(conn, shop_id, position.shop, position.shop_horizon)
+    # A position at its feed's last number has nothing after it in this snapshot (numbers are
+    # taken in the transaction that writes their entries): the usual sync asks no more.
+    catalogue: Sequence[Entry] = []
+    if position.catalogue < catalogue_last:
+        catalogue = _entries(conn, None, position.catalogue, limit + 1)
     more = len(catalogue) > limit
     catalogue = catalogue[:limit]
     room = limit - len(catalogue)
-    shop = [] if more else _entries(conn, shop_id, position.shop, room + 1)
+    shop: Sequence[Entry] = []
+    if not more and position.shop < shop_last:
+        shop = _entries(conn, shop_id, position.shop, room + 1)
     more = more or len(shop) > room
     shop = shop[:room]
     next_cursor = wire.format_cursor(
@@ -114,6 +129,11 @@ def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
         shop_horizon,
     )
     return _page_body(read_epoch(conn), cursor, next_cursor, more, [*catalogue, *shop])
+
+
+def nothing_new(epoch: str, cursor: str) -> bytes:
+    """The page of a client that has everything already."""
+    return _page_body(epoch, cursor, cursor, False, ())
 
 
 def _page_body(

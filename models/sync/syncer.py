@@ -20,6 +20,7 @@ from models.errors import (
     CursorExpired,
     MalformedPayload,
     NotSignedIn,
+    PlatformSilent,
     PlatformUnreachable,
     SyncCancelled,
 )
@@ -31,7 +32,7 @@ from models.sync.lock import sync_lock
 from models.sync.reset import begin_snapshot, holds_nothing, reset_mirror
 from models.sync.rollups import mark_stale, rebuild_if_stale
 from models.sync.swap import replace_mirror
-from models.sync.transport import PlatformClient
+from models.sync.transport import ANSWER_TIMEOUT, PlatformClient
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class SyncOptions:
     push_batch: int = PUSH_BATCH
     retries: int = 4
     backoff: float = 0.5
-    timeout: float = 30.0
+    timeout: float = ANSWER_TIMEOUT
     clock: Callable[[], float] = time.time
     sleep: Callable[[float], None] = time.sleep
     cancelled: Callable[[], bool] = lambda: False
@@ -112,6 +113,8 @@ def sync(
             state = s.scalar(select(SyncState))
         if state is None:
             raise NotSignedIn("this profile has not signed in to a shop yet")
+        if not state.token:
+            raise NotSignedIn("this computer was signed out of the shop; sign in again")
         report.collected.add_all("sync_state")
         try:
             with PlatformClient(
@@ -302,6 +305,10 @@ class _Run:
         for attempt in range(self.opts.retries + 1):
             try:
                 return call()
+            except PlatformSilent:
+                # It took the request and said nothing for a whole timeout: asking again would
+                # keep the owner waiting as long again, for each retry.
+                raise
             except PlatformUnreachable as exc:
                 if attempt == self.opts.retries:
                     raise

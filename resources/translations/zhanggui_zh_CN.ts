@@ -554,6 +554,12 @@
                 <numerusform>%Ln 件商品</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>in %n minute(s)</source>
+            <translation>
+                <numerusform>%n 分钟后</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>CrashDialog</name>
@@ -3248,6 +3254,14 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>店长</translation>
         </message>
         <message>
+            <source>The amount to withdraw</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The statement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Please give the view a name.</source>
             <translation>请给这个视图起个名字。</translation>
         </message>
@@ -3614,6 +3628,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>发生意外错误：%1</translation>
         </message>
         <message>
+            <source>The platform does not answer. Nothing was lost; Zhanggui tries again later.</source>
+            <translation>平台没有响应。没有丢失任何内容；掌柜稍后会再试。</translation>
+        </message>
+        <message>
             <source>Cannot reach the platform. Check the network; Zhanggui keeps trying.</source>
             <translation>无法连接平台。请检查网络，掌柜会继续重试。</translation>
         </message>
@@ -3638,8 +3656,28 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>平台拒绝了这个请求（%1）。</translation>
         </message>
         <message>
+            <source>This computer's sign-in ended after 30 days without use. Please sign in again; nothing on this computer is lost.</source>
+            <translation>这台电脑的登录已因 30 天未使用而失效。请重新登录；这台电脑上的内容不会丢失。</translation>
+        </message>
+        <message>
+            <source>This computer was signed out of the shop. Please sign in again; nothing on this computer is lost.</source>
+            <translation>这台电脑已退出店铺登录。请重新登录；这台电脑上的内容不会丢失。</translation>
+        </message>
+        <message>
+            <source>Too many wrong passwords for this shop from this computer. Try again after %1 (%2).</source>
+            <translation>这台电脑为该店铺输错密码的次数过多。请在 %1 之后再试（%2）。</translation>
+        </message>
+        <message>
+            <source>The platform does not answer (trying again later)</source>
+            <translation>平台没有响应（稍后重试）</translation>
+        </message>
+        <message>
             <source>Offline: cannot reach the platform (retrying)</source>
             <translation>离线：无法连接平台（正在重试）</translation>
+        </message>
+        <message>
+            <source>Signed out: please sign in again</source>
+            <translation>已退出登录：请重新登录</translation>
         </message>
         <message>
             <source>Sign-in expired: please sign in again</source>
@@ -3668,6 +3706,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
         <message>
             <source>Sync failed: %1</source>
             <translation>同步失败：%1</translation>
+        </message>
+        <message>
+            <source>The platform at %1 does not answer. Try again in a while.</source>
+            <translation>%1 的平台没有响应。请稍后再试。</translation>
         </message>
         <message>
             <source>The platform refused this shop code, user or password. Check them and try again.</source>

@@ -100,10 +100,11 @@ def new_epoch() -> str:
     return secrets.token_hex(8)
 
 
+_EPOCH = select(platform.Meta.value).where(platform.Meta.key == "epoch")
+
+
 def read_epoch(conn: Connection) -> str:
-    return conn.execute(
-        select(platform.Meta.value).where(platform.Meta.key == "epoch")
-    ).scalar_one()
+    return conn.execute(_EPOCH).scalar_one()
 
 
 def renew_epoch(engine: Engine) -> str:
