@@ -7,6 +7,7 @@ import contextlib
 import logging
 from datetime import date, datetime, timedelta, timezone
 
+from models import wire
 from server.db.engine import database_url, make_engine
 from server.db.schema import create_schema, renew_epoch
 
@@ -32,6 +33,13 @@ def _speed(text: str) -> float:
     return speed
 
 
+def _public_url(text: str) -> str:
+    try:
+        return wire.public_url(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="platform", description="Run the platform that shop desktops sync with."
@@ -55,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
         type=_speed,
         default=1.0,
         help="with --simulate: how many times faster than the wall the platform's time runs",
+    )
+    parser.add_argument(
+        "--public-url",
+        type=_public_url,
+        default=None,
+        help="the address customers' phones reach the platform at, e.g. https://shop.example.com;"
+        " posters' QR codes lead there (default: the address desktops use)",
     )
     parser.add_argument(
         "--new-epoch",
@@ -88,5 +103,11 @@ def platform_main(argv: list[str]) -> int:
 
     # uvicorn turns Ctrl+C into a clean shutdown; a second one may still raise here.
     with contextlib.suppress(KeyboardInterrupt):
-        serve(url, args.port, simulate=args.simulate, speed=args.speed)
+        serve(
+            url,
+            args.port,
+            simulate=args.simulate,
+            speed=args.speed,
+            public_url=args.public_url or "",
+        )
     return 0

@@ -88,6 +88,9 @@ class SyncState(Base):
     epoch: Mapped[str | None] = mapped_column(String(64))
     last_sync_at: Mapped[int | None]
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # The platform's public address for posters' codes, as it announced it; "" when it announced
+    # none (its own address serves), None until it has been asked.
+    public_url: Mapped[str | None] = mapped_column(String(200))
 
 
 class SavedView(Base):

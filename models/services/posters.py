@@ -131,7 +131,7 @@ def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
 class _Shop:
     id: int
     name: str
-    platform_url: str
+    platform_url: str  # where the codes lead: the platform's public address when it announced one
 
 
 def _shop(profile: Profile) -> _Shop:
@@ -141,7 +141,7 @@ def _shop(profile: Profile) -> _Shop:
             raise NotSignedIn("the profile is not signed in to a shop; sign in first")
         shop = s.get(Shop, state.shop_id)
         name = shop.name if shop is not None and shop.name else state.shop_name
-        return _Shop(state.shop_id, name, state.platform_url)
+        return _Shop(state.shop_id, name, state.public_url or state.platform_url)
 
 
 def shop_subject(profile: Profile) -> PosterSubject:

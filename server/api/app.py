@@ -23,14 +23,16 @@ from server.share import router as share_router
 log = logging.getLogger(__name__)
 
 
-def create_app(db_url: str, *, clock: Clock | None = None) -> FastAPI:
+def create_app(db_url: str, *, clock: Clock | None = None, public_url: str = "") -> FastAPI:
     """The platform over the database at ``db_url`` (a URL or a SQLite file path).
 
     Missing tables are created. ``app.state.platform.clock`` may be swapped to fix time.
+    ``public_url`` is announced to desktops as the address their posters' codes lead to.
     """
     engine = make_engine(db_url)
     create_schema(engine)
-    state = PlatformState(engine=engine, clock=clock or system_clock)
+    announced = wire.public_url(public_url) if public_url else ""
+    state = PlatformState(engine=engine, clock=clock or system_clock, public_url=announced)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

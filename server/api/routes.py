@@ -34,7 +34,9 @@ def health(state: State) -> wire.HealthResponse:
     """Answers without the protocol header, so any app can learn which protocol to speak."""
     with read_begin(state.engine) as conn:
         epoch = read_epoch(conn)
-    return wire.HealthResponse(status="ok", protocol=wire.PROTOCOL_VERSION, epoch=epoch)
+    return wire.HealthResponse(
+        status="ok", protocol=wire.PROTOCOL_VERSION, epoch=epoch, public_url=state.public_url
+    )
 
 
 @router.post("/login", response_model=wire.LoginResponse, responses=_ERRORS)
@@ -54,7 +56,12 @@ def login(body: wire.LoginRequest, state: State) -> wire.LoginResponse:
         epoch = read_epoch(conn)
     log.info("shop %s signed in", body.shop_code)
     return wire.LoginResponse(
-        token=token, shop_id=shop_id, shop_code=shop.code, shop_name=shop.name, epoch=epoch
+        token=token,
+        shop_id=shop_id,
+        shop_code=shop.code,
+        shop_name=shop.name,
+        epoch=epoch,
+        public_url=state.public_url,
     )
 
 

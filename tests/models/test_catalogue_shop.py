@@ -166,7 +166,8 @@ def picture_server(
 ) -> Iterator[PictureServer]:
     """Serve pictures of ``products`` ({id: (title, category)}) until the block ends."""
     app = FastAPI()
-    sock = socket.socket()
+    # Named TCP so that asyncio turns Nagle off on its connections (40 ms a picture otherwise).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(("127.0.0.1", 0))
     served = PictureServer(f"http://127.0.0.1:{sock.getsockname()[1]}", delay=delay)
 
