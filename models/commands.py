@@ -31,6 +31,7 @@ from models.services.catalogue import (
     fetch_products,
 )
 from models.services.orders import newest_orders
+from models.services.posters import POSTER_LANGUAGES, SHOP_LANGUAGE
 from models.services.reviews import review_order
 from models.services.status import sync_status
 from models.sync.syncer import SyncReport, sync
@@ -92,6 +93,12 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--out", type=Path, required=True, help="FILE.pdf or FILE.png")
     p.add_argument(
         "--commission", action="store_true", help="print the commission (never for customers)"
+    )
+    p.add_argument(
+        "--language",
+        choices=POSTER_LANGUAGES,
+        default=SHOP_LANGUAGE,
+        help="the language printed on the posters (default: the shop's, zh_CN)",
     )
     p.set_defaults(command=None)
 

@@ -32,6 +32,9 @@ MAX_CHOICES: Final = 500
 GALLERY: Final = 4  # pictures on a shop's or a sale event's poster
 LAYOUTS: Final[tuple[wire.PosterLayout, ...]] = ("a4", "a5", "share", "labels")
 KINDS: Final[tuple[wire.PosterKind, ...]] = ("shop", "sale_event", "product", "manager")
+# The platform's shops sell in China: their customers read Chinese, whatever the desk shows.
+SHOP_LANGUAGE: Final = "zh_CN"
+POSTER_LANGUAGES: Final = ("zh_CN", "en")
 
 
 class UnknownPosterTarget(InvalidInput):

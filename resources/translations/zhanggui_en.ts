@@ -236,10 +236,17 @@
     <context>
         <name>ProductBatch</name>
         <message numerus="yes">
-            <source>%n product(s) ticked</source>
+            <source>%Ln product(s) found</source>
             <translation>
-                <numerusform>%n product ticked</numerusform>
-                <numerusform>%n products ticked</numerusform>
+                <numerusform>%Ln product found</numerusform>
+                <numerusform>%Ln products found</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s) ticked</source>
+            <translation>
+                <numerusform>%Ln product ticked</numerusform>
+                <numerusform>%Ln products ticked</numerusform>
             </translation>
         </message>
     </context>

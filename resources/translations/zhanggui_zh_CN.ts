@@ -1266,6 +1266,10 @@ Belongs to %4 since %5 (%6)</source>
             <translation>没有在职的店长</translation>
         </message>
         <message>
+            <source>The language printed on the posters</source>
+            <translation>海报上印刷的语言</translation>
+        </message>
+        <message>
             <source>Show my commission (for me only)</source>
             <translation>显示我的佣金（仅自己可见）</translation>
         </message>
@@ -1296,6 +1300,10 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Layout</source>
             <translation>版式</translation>
+        </message>
+        <message>
+            <source>Poster language</source>
+            <translation>海报语言</translation>
         </message>
     </context>
     <context>
@@ -1372,26 +1380,72 @@ Belongs to %4 since %5 (%6)</source>
             <translation>按商品名或品牌查找</translation>
         </message>
         <message>
+            <source>Several words find products that have all of them</source>
+            <translation>输入多个词，查找同时包含这些词的商品</translation>
+        </message>
+        <message>
             <source>My picks</source>
             <translation>我的选品</translation>
         </message>
         <message>
-            <source>Put the products picked for your shop in the list</source>
-            <translation>把为本店选好的商品放进列表</translation>
+            <source>List the products picked for your shop</source>
+            <translation>列出已为本店选品的商品</translation>
+        </message>
+        <message>
+            <source>Tick all</source>
+            <translation>全选</translation>
+        </message>
+        <message>
+            <source>Tick every product listed</source>
+            <translation>勾选列表中的全部商品</translation>
+        </message>
+        <message>
+            <source>Tick none</source>
+            <translation>全不选</translation>
+        </message>
+        <message>
+            <source>Untick every product of the batch</source>
+            <translation>取消勾选本批的全部商品</translation>
+        </message>
+        <message>
+            <source>A batch holds at most %1 products.</source>
+            <translation>每批最多 %1 件商品。</translation>
+        </message>
+        <message>
+            <source>Find products, or list your picks, to make posters.</source>
+            <translation>搜索商品，或列出我的选品，来制作海报。</translation>
+        </message>
+        <message>
+            <source>No products match “%1”.</source>
+            <translation>没有与“%1”匹配的商品。</translation>
+        </message>
+        <message>
+            <source>You have not picked any products yet.</source>
+            <translation>您还没有选品。</translation>
+        </message>
+        <message>
+            <source>The first %1 of %2 matches; more words narrow the list.</source>
+            <translation>显示 %2 件匹配商品中的前 %1 件；多输入几个词可缩小范围。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s) found</source>
+            <translation>
+                <numerusform>找到 %Ln 件商品</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tick the products to make posters of.</source>
+            <translation>勾选要制作海报的商品。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s) ticked</source>
+            <translation>
+                <numerusform>已勾选 %Ln 件商品</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <source>Find products, or take your picks, to make posters.</source>
-            <translation>查找商品，或用我的选品，来制作海报。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n product(s) ticked</source>
-            <translation>
-                <numerusform>已勾选 %n 件商品</numerusform>
-            </translation>
         </message>
     </context>
     <context>
