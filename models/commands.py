@@ -1,4 +1,5 @@
-"""The command line other tools script: login, sync, status, orders, review, catalogue, posters.
+"""The command line other tools script: login, sync, status, orders, review, export, catalogue,
+posters.
 
 Each command prints what it did in words (or JSON with --json) and exits non-zero with a message
 when it could not do it.
@@ -14,12 +15,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from models import wire
 from models.errors import (
     LoginRefused,
     PlatformUnreachable,
     UpgradeRequired,
     ZhangguiError,
 )
+from models.export import command_filter, export_orders
 from models.profile import Profile, default_profile_folder
 from models.services.account import login
 from models.services.catalogue import (
@@ -27,9 +30,10 @@ from models.services.catalogue import (
     CatalogueFilter,
     ProductCard,
     ProductSort,
-    Sort,
     fetch_products,
 )
+from models.services.catalogue import Sort as ProductOrder
+from models.services.order_table import Sort, SortColumn
 from models.services.orders import newest_orders
 from models.services.posters import POSTER_LANGUAGES, SHOP_LANGUAGE
 from models.services.reviews import review_order
@@ -81,6 +85,17 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--json", action="store_true")
     p.set_defaults(command=_catalogue)
 
+    p = subparsers.add_parser(
+        "export", help="the orders as the order table shows them, to an Excel or CSV file"
+    )
+    profile_arg(p)
+    p.add_argument("--out", type=Path, required=True, help="FILE.xlsx or FILE.csv")
+    p.add_argument("--status", choices=wire.ORDER_STATUSES, help="only orders in this state")
+    p.add_argument("--search", default="", help="words of the order number, customer or items")
+    p.add_argument("--since", type=_day, help="placed on this day or later (YYYY-MM-DD)")
+    p.add_argument("--until", type=_day, help="placed on this day or earlier (YYYY-MM-DD)")
+    p.set_defaults(command=_export)
+
     # Drawing needs Qt, which this module never imports: main.py hands the command to the GUI.
     p = subparsers.add_parser("posters", help="QR posters as a PDF or PNG file, without a window")
     profile_arg(p)
@@ -101,6 +116,13 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
         help="the language printed on the posters (default: the shop's, zh_CN)",
     )
     p.set_defaults(command=None)
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a day like 2026-11-24: {text!r}") from error
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -204,10 +226,23 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    out: Path = args.out.expanduser()
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        return _fail(f"{args.out} must end in .xlsx or .csv")
+    wanted = command_filter(
+        status=args.status, search=args.search, since=args.since, until=args.until
+    )
+    # The order table's own order: newest first.
+    rows = export_orders(_open(args), out, f=wanted, sort=Sort(SortColumn.PLACED_AT, True))
+    print(f"wrote {rows} order{'s' if rows != 1 else ''} to {out}")
+    return 0
+
+
 def _catalogue(args: argparse.Namespace) -> int:
     profile = _open(args)
     wanted = CatalogueFilter(text=args.search, picked_only=args.picked)
-    by_title = Sort(ProductSort.TITLE, descending=False)
+    by_title = ProductOrder(ProductSort.TITLE, descending=False)
     cards: list[ProductCard] = []
     while True:
         page = fetch_products(profile, wanted, by_title, limit=MAX_PAGE, offset=len(cards))

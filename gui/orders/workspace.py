@@ -349,7 +349,7 @@ class OrdersWorkspace(Workspace):
         if selected and not ids:
             self.summary.setText(self.tr("Select the rows to export first."))
             return
-        path = ask_path(self, kind)
+        path = ask_path(self, kind, selected=selected)
         if path is not None:
             start_export(
                 self,

@@ -2537,12 +2537,40 @@ Belongs to %4 since %5 (%6)</source>
             <translation>导出订单</translation>
         </message>
         <message>
-            <source>Exporting orders…</source>
-            <translation>正在导出订单…</translation>
+            <source>Flag</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>selected-orders-%1</source>
+            <translation>选中订单-%1</translation>
+        </message>
+        <message>
+            <source>orders-%1</source>
+            <translation>订单-%1</translation>
+        </message>
+        <message>
+            <source>Counting the orders to export…</source>
+            <translation>正在统计要导出的订单…</translation>
         </message>
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+        <message>
+            <source>Saving the file…</source>
+            <translation>正在保存文件…</translation>
         </message>
         <message>
             <source>Exporting orders… %1 of %2</source>
@@ -2555,6 +2583,10 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Export failed</source>
             <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation>打开所在文件夹</translation>
         </message>
     </context>
     <context>
