@@ -1,6 +1,23 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
     <context>
+        <name>ChartWords</name>
+        <message numerus="yes">
+            <source>%Ln other store(s)</source>
+            <translation>
+                <numerusform>%Ln other store</numerusform>
+                <numerusform>%Ln other stores</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln order</numerusform>
+                <numerusform>%Ln orders</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Consequences</name>
         <message numerus="yes">
             <source>%n customer(s) left with %1</source>

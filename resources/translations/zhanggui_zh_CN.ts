@@ -190,6 +190,21 @@
         </message>
     </context>
     <context>
+        <name>ChartWords</name>
+        <message numerus="yes">
+            <source>%Ln other store(s)</source>
+            <translation>
+                <numerusform>其余 %Ln 家店</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln 笔订单</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ChartsWorkspace</name>
         <message>
             <source>Sales charts</source>
@@ -224,6 +239,14 @@
             <translation>近 90 天</translation>
         </message>
         <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>上月</translation>
+        </message>
+        <message>
             <source>Last 12 months</source>
             <translation>近 12 个月</translation>
         </message>
@@ -234,6 +257,26 @@
         <message>
             <source>Custom dates</source>
             <translation>自定义日期</translation>
+        </message>
+        <message>
+            <source>Bucket size</source>
+            <translation>统计周期</translation>
+        </message>
+        <message>
+            <source>No comparison</source>
+            <translation>不对比</translation>
+        </message>
+        <message>
+            <source>Compare with the period before</source>
+            <translation>对比上一周期</translation>
+        </message>
+        <message>
+            <source>Compare with a year before</source>
+            <translation>对比去年同期</translation>
+        </message>
+        <message>
+            <source>Draw the sales of the period before, or of a year before, over the bars</source>
+            <translation>在柱形上叠加上一周期或去年同期的销售额</translation>
         </message>
         <message>
             <source>Save picture…</source>
@@ -262,6 +305,10 @@
         <message>
             <source>Range</source>
             <translation>时间范围</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
         </message>
         <message>
             <source>PNG picture (*.png)</source>
@@ -1872,6 +1919,10 @@ Belongs to %4 since %5 (%6)</source>
     <context>
         <name>charts</name>
         <message>
+            <source>By the range</source>
+            <translation>随范围</translation>
+        </message>
+        <message>
             <source>By day</source>
             <translation>按天</translation>
         </message>
@@ -1900,6 +1951,26 @@ Belongs to %4 since %5 (%6)</source>
             <translation>随店长转入</translation>
         </message>
         <message>
+            <source>Period before</source>
+            <translation>上一周期</translation>
+        </message>
+        <message>
+            <source>A year before</source>
+            <translation>去年同期</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>no change</source>
+            <translation>持平</translation>
+        </message>
+        <message>
+            <source>(so far)</source>
+            <translation>（进行中）</translation>
+        </message>
+        <message>
             <source>week of %1</source>
             <translation>%1 当周</translation>
         </message>
@@ -1922,6 +1993,10 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Releases</source>
             <translation>放手</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3)</source>
+            <translation>%1 %2（%3）</translation>
         </message>
         <message>
             <source>Sales (¥)</source>
@@ -1952,6 +2027,10 @@ Belongs to %4 since %5 (%6)</source>
             <translation>7 日均线（元）</translation>
         </message>
         <message>
+            <source>%1 (¥)</source>
+            <translation>%1（¥）</translation>
+        </message>
+        <message>
             <source>Commission (¥)</source>
             <translation>佣金（元）</translation>
         </message>
@@ -1962,6 +2041,22 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>%1   Commission %2</source>
             <translation>%1   佣金 %2</translation>
+        </message>
+        <message>
+            <source>%1 – %2</source>
+            <translation>%1 – %2</translation>
+        </message>
+        <message>
+            <source>%1 (%2): no sales</source>
+            <translation>%1（%2）：无销售</translation>
+        </message>
+        <message>
+            <source>%1 (%2): %3, sales %4, orders %5</source>
+            <translation>%1（%2）：%3，销售额 %4，订单 %5</translation>
+        </message>
+        <message>
+            <source>%1 – %2: sales %3 · %4 · commission %5</source>
+            <translation>%1 – %2：销售额 %3 · %4 · 佣金 %5</translation>
         </message>
     </context>
     <context>
