@@ -64,7 +64,7 @@ _WIDTHS: Final[dict[str, float]] = {
     "note": 40,
 }
 _ENGLISH_STATUSES: Final = {
-    "pending_payment": "Awaiting payment",
+    "pending_payment": "Unpaid",
     "paid": "Paid",
     "shipped": "Shipped",
     "completed": "Completed",

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -57,6 +57,24 @@ def _tree(titles: Sequence[str], right: Sequence[int] = ()) -> QTreeWidget:
     for column in right:
         tree.headerItem().setTextAlignment(column, RIGHT)
     return tree
+
+
+class _ListPage(QWidget):
+    """A list of the detail as a page of its tab widget; its title is the tab's text."""
+
+    def __init__(self, tabs: QTabWidget, tree: QTreeWidget, title: str) -> None:
+        super().__init__()
+        self._tabs = tabs
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(tree)
+        tabs.addTab(self, title)
+
+    def title(self) -> str:
+        return self._tabs.tabText(self._tabs.indexOf(self))
+
+    def setTitle(self, title: str) -> None:
+        self._tabs.setTabText(self._tabs.indexOf(self), title)
 
 
 def _add(tree: QTreeWidget, texts: Sequence[str], right: Sequence[int] = ()) -> QTreeWidgetItem:
@@ -129,30 +147,24 @@ class ManagerDetailPane(QWidget):
             ],
             right=(2,),
         )
-        self.stages_box = QGroupBox(self.tr("Stage history"))
-        self.customers_box = QGroupBox(self.tr("Customers of the sub-store"))
-        self.orders_box = QGroupBox(self.tr("Recent orders"))
-        for box, tree in (
-            (self.stages_box, self.stages),
-            (self.customers_box, self.customers),
-            (self.orders_box, self.orders),
-        ):
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(6, 6, 6, 6)
-            box_layout.addWidget(tree)
+        # One list at a time, each as wide as the pane: side by side, three lists of five or six
+        # columns each were cut off at 1366 pixels, in English most of all.
+        self.lists = QTabWidget()
+        self.lists.setDocumentMode(True)
+        self.stages_box = _ListPage(self.lists, self.stages, self.tr("Stage history"))
+        self.customers_box = _ListPage(
+            self.lists, self.customers, self.tr("Customers of the sub-store")
+        )
+        self.orders_box = _ListPage(self.lists, self.orders, self.tr("Recent orders"))
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.summary, 1)
-        lists = QHBoxLayout()
-        lists.addWidget(self.stages_box, 6)
-        lists.addWidget(self.customers_box, 4)
-        lists.addWidget(self.orders_box, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.release)
-        layout.addLayout(lists, 1)
+        layout.addWidget(self.lists, 1)
 
     def _connect_signals(self) -> None:
         self.release_button.clicked.connect(self._on_release_button_clicked)
@@ -254,7 +266,7 @@ class ManagerDetailPane(QWidget):
             )
             if c.status == "left":
                 item.setToolTip(0, self.tr("Left with the released store manager"))
-        title = self.tr("%n customer(s) of the sub-store", "", total)
+        title = self.tr("%Ln customer(s) of the sub-store", "", total)
         if total > len(customers):
             title = fill(self.tr("%1 (the best %2 shown)"), title, count(len(customers)))
         self.customers_box.setTitle(title)
@@ -274,4 +286,4 @@ class ManagerDetailPane(QWidget):
                 right=(2,),
             )
             item.setToolTip(0, local_time(o.placed_at).strftime("%Y-%m-%d %H:%M"))
-        self.orders_box.setTitle(self.tr("%n recent order(s)", "", len(orders)))
+        self.orders_box.setTitle(self.tr("%Ln recent order(s)", "", len(orders)))

@@ -171,7 +171,7 @@ class ManagersTableModel(QAbstractTableModel):
             return "—"
         if line.outlook == "expired":
             return self.tr("Ended")
-        return self.tr("%n day(s)", "", line.forecast.days_left)
+        return self.tr("%Ln day(s)", "", line.forecast.days_left)
 
     def _tip(self, line: ManagerLine, column: SortColumn) -> str | None:
         if column is SortColumn.SALES:

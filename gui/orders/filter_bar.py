@@ -7,13 +7,12 @@ from dataclasses import replace
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QWidget,
 )
 
-from gui.filter_parts import clear_button, compact, search_field, typing_pause
+from gui.filter_parts import ChoiceBox, clear_button, search_field, typing_pause
 from gui.orders.labels import date_preset_labels, own_store, review_label
 from models.services.order_table import OWN_STORE, REVIEW_FILTERS, OrderFilter, day_range
 from models.services.shop_lists import ManagerChoice, categories
@@ -29,7 +28,7 @@ class FilterBar(QWidget):
         self._connect_signals()
 
     def _create_widgets(self) -> None:
-        self.dates = QComboBox()
+        self.dates = ChoiceBox(letters=7)
         for key, label in date_preset_labels().items():
             self.dates.addItem(label, key)
         today = QDate.currentDate()
@@ -39,19 +38,18 @@ class FilterBar(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.hide()
-        self.store = QComboBox()
+        self.store = ChoiceBox(letters=6)
         self.store.addItem(self.tr("All stores"), None)
         self.store.addItem(own_store(), OWN_STORE)
-        self.category = QComboBox()
+        self.category = ChoiceBox(letters=6)
         self.category.addItem(self.tr("All categories"), None)
         for name in categories():
             self.category.addItem(name, name)
-        self.review = QComboBox()
+        self.review = ChoiceBox(letters=7)
         self.review.addItem(self.tr("Any review state"), None)
         for state in REVIEW_FILTERS:
             self.review.addItem(review_label(state), state)
         self.search = search_field(self.tr("Search order no., customer or product"), 100)
-        compact(self.dates, self.store, self.category, self.review, letters=9)
         self.clear = clear_button()
         self._search_timer = typing_pause(self)
 

@@ -229,8 +229,8 @@ class PosterStudio(Workspace):
         self.pages.setText(
             fill(
                 self.tr("%1 · %2"),
-                self.tr("%n poster(s)", "", posters),
-                self.tr("%n page(s)", "", pages),
+                self.tr("%Ln poster(s)", "", posters),
+                self.tr("%Ln page(s)", "", pages),
             )
         )
         self.controls.enable_output(self._busy is None)

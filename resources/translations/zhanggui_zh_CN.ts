@@ -330,15 +330,21 @@
     <context>
         <name>Consequences</name>
         <message numerus="yes">
-            <source>%n customer(s) would leave</source>
+            <source>%Ln customer(s) left with %1</source>
             <translation>
-                <numerusform>将有 %n 位顾客离开</numerusform>
+                <numerusform>%Ln 位顾客已随%1离开</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n other customer(s) of the sub-store stay with you. Only customers with a paid order in the sub-store of %1 leave; everyone else stays.</source>
+            <source>%Ln customer(s) would leave</source>
             <translation>
-                <numerusform>子店其余 %n 位顾客继续留在您的店。只有在%1子店有已付款订单的顾客才会离开，其他顾客全部留下。</numerusform>
+                <numerusform>将有 %Ln 位顾客离开</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln other customer(s) of the sub-store stay with you. Only customers with a paid order in the sub-store of %1 leave; everyone else stays.</source>
+            <translation>
+                <numerusform>子店其余 %Ln 位顾客继续留在您的店。只有在%1子店有已付款订单的顾客才会离开，其他顾客全部留下。</numerusform>
             </translation>
         </message>
         <message>
@@ -350,21 +356,27 @@
             <translation>他们没有未完结的订单。</translation>
         </message>
         <message numerus="yes">
-            <source>%n open order(s) of theirs are affected: %1, with %2 commission.</source>
+            <source>%Ln open order(s) of theirs are affected: %1, with %2 commission.</source>
             <translation>
-                <numerusform>受影响的未完结订单 %n 笔：金额 %1，佣金 %2。</numerusform>
+                <numerusform>受影响的未完结订单 %Ln 笔：金额 %1，佣金 %2。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n public-domain customer(s) allocated</source>
+            <source>%Ln public-domain customer(s) allocated</source>
             <translation>
-                <numerusform>平台补充公域顾客 %n 位</numerusform>
+                <numerusform>平台补充公域顾客 %Ln 位</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n customer(s) will leave with %1 and belong to %1's new shop.</source>
+            <source>%Ln customer(s) will leave with %1 and belong to %1's new shop.</source>
             <translation>
-                <numerusform>%n 位顾客将随%1离开，归入%1新开的店铺。</numerusform>
+                <numerusform>%Ln 位顾客将随%1离开，归入%1新开的店铺。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln other customer(s) of the sub-store stay with you.</source>
+            <translation>
+                <numerusform>子店其余 %Ln 位顾客继续留在您的店。</numerusform>
             </translation>
         </message>
         <message>
@@ -379,18 +391,6 @@
             <source>They bought %1 of the last %2 days' sales (%3). Their open orders: %4, with %5 commission.</source>
             <translation>他们贡献了近 %2 天销售额中的 %1（%3）。未完结订单金额 %4，佣金 %5。</translation>
         </message>
-        <message numerus="yes">
-            <source>%n customer(s) left with %1</source>
-            <translation>
-                <numerusform>%n 位顾客已随%1离开</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n other customer(s) of the sub-store stay with you.</source>
-            <translation>
-                <numerusform>子店其余 %n 位顾客继续留在您的店。</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Once synced, this cannot be undone.</source>
             <translation>同步后无法撤销。</translation>
@@ -403,15 +403,15 @@
     <context>
         <name>Counted</name>
         <message numerus="yes">
-            <source>%n minute(s) ago</source>
+            <source>%Ln minute(s) ago</source>
             <translation>
-                <numerusform>%n 分钟前</numerusform>
+                <numerusform>%Ln 分钟前</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n hour(s) ago</source>
+            <source>%Ln hour(s) ago</source>
             <translation>
-                <numerusform>%n 小时前</numerusform>
+                <numerusform>%Ln 小时前</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -440,9 +440,15 @@
             <translation>%1 · 消费 %2 · %3</translation>
         </message>
         <message numerus="yes">
-            <source>%n paid order(s)</source>
+            <source>%Ln paid order(s)</source>
             <translation>
-                <numerusform>%n 笔付款订单</numerusform>
+                <numerusform>%Ln 笔付款订单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln 个订单</numerusform>
             </translation>
         </message>
         <message>
@@ -460,12 +466,6 @@
         <message>
             <source>No orders yet.</source>
             <translation>暂无订单。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n order(s)</source>
-            <translation>
-                <numerusform>%n 个订单</numerusform>
-            </translation>
         </message>
         <message>
             <source>%1: %2, %3, %4 (%5) in %6</source>
@@ -502,9 +502,9 @@
             <translation>公域流量补偿</translation>
         </message>
         <message numerus="yes">
-            <source>%n customer(s)</source>
+            <source>%Ln customer(s)</source>
             <translation>
-                <numerusform>%n 位顾客</numerusform>
+                <numerusform>%Ln 位顾客</numerusform>
             </translation>
         </message>
         <message>
@@ -736,21 +736,21 @@
             <translation>%1（%2）</translation>
         </message>
         <message numerus="yes">
-            <source>%n sale event(s) on now</source>
+            <source>%Ln sale event(s) on now</source>
             <translation>
-                <numerusform>%n 个档期进行中</numerusform>
+                <numerusform>%Ln 个档期进行中</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n sale event(s) coming up</source>
+            <source>%Ln sale event(s) coming up</source>
             <translation>
-                <numerusform>%n 个档期即将开始</numerusform>
+                <numerusform>%Ln 个档期即将开始</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n sale event(s) ended</source>
+            <source>%Ln sale event(s) ended</source>
             <translation>
-                <numerusform>%n 个档期已结束</numerusform>
+                <numerusform>%Ln 个档期已结束</numerusform>
             </translation>
         </message>
         <message>
@@ -983,20 +983,20 @@
             <translation>已随放手的店长离开</translation>
         </message>
         <message numerus="yes">
-            <source>%n customer(s) of the sub-store</source>
+            <source>%Ln customer(s) of the sub-store</source>
             <translation>
-                <numerusform>分店顾客 %n 位</numerusform>
+                <numerusform>分店顾客 %Ln 位</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln recent order(s)</source>
+            <translation>
+                <numerusform>最近订单 %Ln 笔</numerusform>
             </translation>
         </message>
         <message>
             <source>%1 (the best %2 shown)</source>
             <translation>%1（显示消费最多的 %2 位）</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n recent order(s)</source>
-            <translation>
-                <numerusform>最近订单 %n 笔</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -1029,9 +1029,9 @@
             <translation>已截止</translation>
         </message>
         <message numerus="yes">
-            <source>%n day(s)</source>
+            <source>%Ln day(s)</source>
             <translation>
-                <numerusform>%n 天</numerusform>
+                <numerusform>%Ln 天</numerusform>
             </translation>
         </message>
         <message>
@@ -1062,44 +1062,44 @@ When people sell for you through a sub-store of your shop, they appear here with
 有人通过您店铺的分店帮您卖货后，会在这里显示他们的任务阶段、进度和预测。</translation>
         </message>
         <message numerus="yes">
-            <source>%n store manager(s)</source>
+            <source>%Ln store manager(s)</source>
             <translation>
-                <numerusform>%n 位店长</numerusform>
+                <numerusform>%Ln 位店长</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n on track</source>
+            <source>%Ln on track</source>
             <translation>
-                <numerusform>%n 位进度正常</numerusform>
+                <numerusform>%Ln 位进度正常</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n at risk</source>
+            <source>%Ln at risk</source>
             <translation>
-                <numerusform>%n 位有风险</numerusform>
+                <numerusform>%Ln 位有风险</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n stalled</source>
+            <source>%Ln stalled</source>
             <translation>
-                <numerusform>%n 位停滞</numerusform>
+                <numerusform>%Ln 位停滞</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n past the deadline</source>
+            <source>%Ln past the deadline</source>
             <translation>
-                <numerusform>%n 位已逾期</numerusform>
+                <numerusform>%Ln 位已逾期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln shown</source>
+            <translation>
+                <numerusform>显示 %Ln 位</numerusform>
             </translation>
         </message>
         <message>
             <source>none matches these filters</source>
             <translation>没有符合筛选条件的店长</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n shown</source>
-            <translation>
-                <numerusform>显示 %n 位</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -1376,15 +1376,15 @@ Belongs to %4 since %5 (%6)</source>
             <translation>%1 · %2</translation>
         </message>
         <message numerus="yes">
-            <source>%n poster(s)</source>
+            <source>%Ln poster(s)</source>
             <translation>
-                <numerusform>%n 张海报</numerusform>
+                <numerusform>%Ln 张海报</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n page(s)</source>
+            <source>%Ln page(s)</source>
             <translation>
-                <numerusform>%n 页</numerusform>
+                <numerusform>%Ln 页</numerusform>
             </translation>
         </message>
         <message>
@@ -1604,23 +1604,25 @@ Belongs to %4 since %5 (%6)</source>
             <translation>没有等待您处理的申请。</translation>
         </message>
         <message numerus="yes">
-            <source>%n request(s) wait for your decision. Open one to see who would leave with the manager before you decide.</source>
+            <source>%Ln request(s) wait for your decision. Open one to see who would leave with the manager before you decide.</source>
             <translation>
-                <numerusform>有 %n 条申请等待您处理。打开申请，先看清哪些顾客会随店长离开，再做决定。</numerusform>
+                <numerusform>有 %Ln 条申请等待您处理。打开申请，先看清哪些顾客会随店长离开，再做决定。</numerusform>
             </translation>
         </message>
     </context>
     <context>
         <name>SaleEventListModel</name>
         <message>
-            <source>%1 products</source>
-            <translation>%1 件商品</translation>
-        </message>
-        <message>
             <source>%1
 %2 to %3</source>
             <translation>%1
 %2 至 %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 件商品</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1657,15 +1659,15 @@ Belongs to %4 since %5 (%6)</source>
     <context>
         <name>SyncStatusLabel</name>
         <message numerus="yes">
-            <source>%n action(s) waiting to sync</source>
+            <source>%Ln action(s) waiting to sync</source>
             <translation>
-                <numerusform>%n 项待同步</numerusform>
+                <numerusform>%Ln 项待同步</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n action(s) refused by the platform</source>
+            <source>%Ln action(s) refused by the platform</source>
             <translation>
-                <numerusform>%n 项被平台拒绝</numerusform>
+                <numerusform>%Ln 项被平台拒绝</numerusform>
             </translation>
         </message>
         <message>
@@ -1728,9 +1730,9 @@ Belongs to %4 since %5 (%6)</source>
             <translation>%1，最晚 %2 到齐，尚未计入。</translation>
         </message>
         <message numerus="yes">
-            <source>%n more customer(s) are due to arrive</source>
+            <source>%Ln more customer(s) are due to arrive</source>
             <translation>
-                <numerusform>还有 %n 位顾客待分配</numerusform>
+                <numerusform>还有 %Ln 位顾客待分配</numerusform>
             </translation>
         </message>
         <message>
@@ -2500,10 +2502,6 @@ Belongs to %4 since %5 (%6)</source>
             <translation>顾客来自公域流量分配</translation>
         </message>
         <message>
-            <source>Awaiting payment</source>
-            <translation>待付款</translation>
-        </message>
-        <message>
             <source>Shipped</source>
             <translation>已发货</translation>
         </message>
@@ -2526,6 +2524,10 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Reviewed</source>
             <translation>已核对</translation>
+        </message>
+        <message>
+            <source>Unpaid</source>
+            <translation>待付款</translation>
         </message>
         <message>
             <source>Problem</source>
@@ -2741,6 +2743,33 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Long-press or scan with WeChat</source>
             <translation>微信扫一扫或长按识别</translation>
+        </message>
+    </context>
+    <context>
+        <name>qt</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>Page &amp;Set:</source>
+            <translation>页面集(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Page &amp;order:</source>
+            <translation>页序(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Pages &amp;per sheet:</source>
+            <translation>每张页数(&amp;P)：</translation>
         </message>
     </context>
     <context>
