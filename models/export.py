@@ -55,11 +55,11 @@ _KINDS: Final[dict[str, CellKind]] = {
 }
 _WIDTHS: Final[dict[str, float]] = {
     "order_no": 21,
-    "customer": 20,
+    "customer": 22,
     "store": 12,
     "items": 44,
     "status": 10,
-    "reviewed": 8,
+    "reviewed": 10,
     "flag": 9,
     "note": 40,
 }

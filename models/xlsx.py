@@ -38,6 +38,7 @@ DEFAULT_WIDTHS: Final[dict[str, float]] = {
     "percent": 8,
 }
 MAX_TEXT: Final = 32_767  # what one Excel cell can hold
+_RIGHT: Final = frozenset({"money", "datetime", "date", "count", "percent"})
 _FORMATS: Final[dict[str, dict[str, Any]]] = {
     "money": {"num_format": MONEY_FORMAT},
     "datetime": {"num_format": DATETIME_FORMAT},
@@ -76,14 +77,24 @@ def write_sheet(
     try:
         sheet = book.add_worksheet(_sheet_title(sheet_name))
         header = book.add_format({"bold": True, "bottom": 1, "valign": "vcenter"})
+        # Over figures, the title stands where the figures do: on the right.
+        header_right = book.add_format(
+            {"bold": True, "bottom": 1, "valign": "vcenter", "align": "right"}
+        )
         formats = {kind: book.add_format(spec) for kind, spec in _FORMATS.items()}
         for i, column in enumerate(columns):
             width = column.width or DEFAULT_WIDTHS[column.kind]
             sheet.set_column(i, i, width, formats.get(column.kind))
         sheet.freeze_panes(1, 0)
         sheet.set_row(0, 20)
+        # Printed, it fits the page's width, across, with the header on every page.
+        sheet.set_paper(9)  # A4
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
         for i, column in enumerate(columns):
-            sheet.write_string(0, i, column.title, header)
+            figures = column.kind in _RIGHT
+            sheet.write_string(0, i, column.title, header_right if figures else header)
         writers = [_writer(sheet, column.kind, formats.get(column.kind)) for column in columns]
         count = 0
         for values in rows:

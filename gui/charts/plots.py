@@ -15,7 +15,7 @@ from typing import Any, Final
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 DAY: Final = 86_400
 SALES_COLOUR: Final = QColor("#3b7dd8")
@@ -103,8 +103,11 @@ class TimeChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         # plot.
         self.legend = pg.LegendItem(frame=False, verSpacing=-4)
         self.legend.setLabelTextColor(self.text_colour)
+        # As tall as its entries, at the top of its column, not spread down it.
+        self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.ci.addItem(self.legend, row=0, col=1, rowspan=rows)
         self.ci.layout.setColumnFixedWidth(1, LEGEND_WIDTH)
+        self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
         self.unfinished = False
         cursor_pen = pg.mkPen(self.text_colour, width=1, style=Qt.PenStyle.DotLine)
         self.cursors = [pg.InfiniteLine(angle=90, pen=cursor_pen) for _ in self.plots]

@@ -64,7 +64,16 @@ class _ComparedLine:
             self.values, self.comparison = None, "none"
             return
         self.values, self.comparison = values, comparison
-        self.line.setData(self.chart.middles(), yuan(values))
+        # Points as well as the line, so that a range of a day or two still shows them.
+        symbol = "o" if len(values) <= 60 else None
+        self.line.setData(
+            self.chart.middles(),
+            yuan(values),
+            symbol=symbol,
+            symbolSize=6,
+            symbolPen=None,
+            symbolBrush=COMPARED_COLOUR,
+        )
         self.chart.legend.addItem(self.line, compared_label(comparison))
         self._in_legend = True
 

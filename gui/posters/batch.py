@@ -70,6 +70,8 @@ class ProductBatch(QWidget):
         self.tick_none.setToolTip(self.tr("Untick every product of the batch"))
         self.list = QListWidget()
         self.list.setObjectName("poster_products")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty = QLabel()
         self.empty.setObjectName("poster_products_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -190,8 +192,9 @@ class ProductBatch(QWidget):
         with QSignalBlocker(self.list):
             self.list.clear()
             for card in found.cards:
+                # The price first: a long title is cut at the list's edge, never the price.
                 item = QListWidgetItem(
-                    fill(self.tr("%1 · %2"), card.title, money(card.retail_price_cents))
+                    fill(self.tr("%1 · %2"), money(card.retail_price_cents), card.title)
                 )
                 item.setData(Qt.ItemDataRole.UserRole, card.id)
                 item.setToolTip(card.title)
