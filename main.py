@@ -3,7 +3,7 @@
 python main.py                 open the app on the signed-in profile
 python main.py --demo          start a demo platform on loopback and open the app on it
 python main.py platform ...    serve the platform
-python main.py login|sync|status|orders|review|catalogue ...   work with a profile
+python main.py login|sync|status|orders|review|export|catalogue ...   work with a profile
 python main.py posters ...     QR posters to a PDF or PNG file, without a window
 """
 

@@ -14,6 +14,7 @@ import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -113,31 +114,30 @@ class ExportProgress:
     saving: bool = False  # every row is written; the file is being put together
 
 
+Cell = Callable[[OrderRow, ExportLabels, dt.tzinfo | None], Any]
+# How each column's cell is read off a row: money in cents (the writer makes yuan), times as
+# local datetimes, coded values in the owner's words.
+_CELLS: Final[dict[str, Cell]] = {
+    "order_no": lambda row, _w, _z: row.order_no,
+    "placed_at": lambda row, _w, zone: excel_datetime(row.placed_at, zone),
+    "customer": lambda row, _w, _z: f"{row.customer_name} {row.customer_phone}".strip(),
+    "store": lambda row, words, _z: row.store_name or words.own_store,
+    "items": lambda row, _w, _z: row.items_summary,
+    "amount": lambda row, _w, _z: row.amount_cents,
+    "commission": lambda row, _w, _z: row.commission_cents,
+    "status": lambda row, words, _z: words.statuses.get(row.status, row.status),
+    "reviewed": lambda row, words, _z: words.yes if row.reviewed else words.no,
+    "flag": lambda row, words, _z: words.flags.get(row.flag, row.flag),
+    "note": lambda row, _w, _z: row.note,
+}
+
+
 def cell(row: OrderRow, column: str, labels: ExportLabels, zone: dt.tzinfo | None) -> Any:
-    """The value of one cell: money in cents (the writer makes yuan), times as local datetimes."""
-    if column == "order_no":
-        return row.order_no
-    if column == "placed_at":
-        return excel_datetime(row.placed_at, zone)
-    if column == "customer":
-        return f"{row.customer_name} {row.customer_phone}".strip()
-    if column == "store":
-        return row.store_name or labels.own_store
-    if column == "items":
-        return row.items_summary
-    if column == "amount":
-        return row.amount_cents
-    if column == "commission":
-        return row.commission_cents
-    if column == "status":
-        return labels.statuses.get(row.status, row.status)
-    if column == "reviewed":
-        return labels.yes if row.reviewed else labels.no
-    if column == "flag":
-        return labels.flags.get(row.flag, row.flag)
-    if column == "note":
-        return row.note
-    raise InvalidInput(f"unknown column {column}")
+    """The value of one cell of ``row``."""
+    read = _CELLS.get(column)
+    if read is None:
+        raise InvalidInput(f"unknown column {column}")
+    return read(row, labels, zone)
 
 
 def export_orders(
@@ -167,21 +167,30 @@ def export_orders(
         if cancelled():
             raise ExportCancelled("the export was cancelled; no file was written")
 
+    reads = [_CELLS[c] for c in columns]
+
+    def page_after(after: tuple[Any, ...] | None) -> list[OrderRow]:
+        return fetch_page(profile, f, sort, limit=CHUNK, after=after, only_ids=only_ids)
+
     def rows() -> Iterator[list[Any]]:
-        after: tuple[Any, ...] | None = None
-        done = 0
-        while True:
-            stop_if_cancelled()
-            page = fetch_page(profile, f, sort, limit=CHUNK, after=after, only_ids=only_ids)
-            for n, row in enumerate(page):
-                if n % 250 == 0:
-                    stop_if_cancelled()
-                yield [cell(row, c, words, zone) for c in columns]
-            done += len(page)
-            progress(ExportProgress(done, total, saving=len(page) < CHUNK))
-            if len(page) < CHUNK:
-                return
-            after = page[-1].sort_key
+        # The next page is read while this one is written: SQLite's work and the writer's
+        # overlap.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export") as ahead:
+            coming = ahead.submit(page_after, None)
+            done = 0
+            while True:
+                stop_if_cancelled()
+                page = coming.result()
+                if len(page) == CHUNK:
+                    coming = ahead.submit(page_after, page[-1].sort_key)
+                for n, row in enumerate(page):
+                    if n % 250 == 0:
+                        stop_if_cancelled()
+                    yield [read(row, words, zone) for read in reads]
+                done += len(page)
+                progress(ExportProgress(done, total, saving=len(page) < CHUNK))
+                if len(page) < CHUNK:
+                    return
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
