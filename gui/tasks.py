@@ -15,6 +15,7 @@ for all of them.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import time
@@ -40,7 +41,9 @@ R = TypeVar("R")
 MAX_THREADS = 4
 
 _pool: QThreadPool | None = None
-_live: set[Task[Any]] = set()
+_the_relay: _Relay | None = None
+_live: dict[int, Task[Any]] = {}
+_keys = itertools.count(1)
 
 
 class Control:
@@ -49,6 +52,10 @@ class Control:
     def __init__(self) -> None:
         self._cancel = threading.Event()
         self._report: Callable[[object], None] = lambda _value: None
+        self.worker_thread: int | None = None
+
+    def _record_thread(self, ident: int) -> None:
+        self.worker_thread = ident
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -58,32 +65,43 @@ class Control:
 
 
 class _Relay(QObject):
-    """Carries the worker's outcome across threads; lives on the GUI thread."""
+    """Carries every worker's outcome across threads; one for the whole app, on the GUI thread.
 
-    finished = Signal(object)
-    failed = Signal(object)
-    progress = Signal(object)
+    A QObject made per task would be destroyed wherever its last reference went, sometimes in a
+    pool thread: its destructor then takes Qt's connection lock and waits for the GIL, while the
+    GUI thread holds the GIL and waits for that lock. One relay that lives as long as the app is
+    never destroyed by a worker.
+    """
+
+    # (task key, outcome, the work itself): the work goes back too, so that whatever it holds
+    # (often a widget's bound method) is released on the GUI thread, never in a pool thread.
+    finished = Signal(int, object, object)
+    failed = Signal(int, object, object)
+    progress = Signal(int, object)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, task: Task[Any], work: Callable[[Control], object], relay: _Relay) -> None:
+    def __init__(self, task: Task[Any], work: Callable[[Control], object]) -> None:
         super().__init__()
+        self._key = task.key
         self._task_name = task.name
-        self._record_thread = task._record_thread
-        self._work = work
+        self._record_thread = task.control._record_thread
+        self._work: Callable[[Control], object] | None = work
         self._control = task.control
-        self._relay = relay
 
     def run(self) -> None:
         self._record_thread(threading.get_ident())
+        relay = _relay()
+        work, self._work = self._work, None
+        assert work is not None, "a runnable runs once"
         try:
-            result = self._work(self._control)
+            result = work(self._control)
         except Exception as exc:
             if not isinstance(exc, ZhangguiError):
                 log.exception("background task %r failed", self._task_name)
-            self._relay.failed.emit(exc)
+            relay.failed.emit(self._key, exc, work)
         else:
-            self._relay.finished.emit(result)
+            relay.finished.emit(self._key, result, work)
 
 
 class Task(QObject, Generic[R]):
@@ -97,13 +115,15 @@ class Task(QObject, Generic[R]):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
+        self.key = next(_keys)
         self.control = Control()
-        self.worker_thread: int | None = None
-        self._relay = _Relay()
-        self._relay.finished.connect(self._on_relay_finished, Qt.ConnectionType.QueuedConnection)
-        self._relay.failed.connect(self._on_relay_failed, Qt.ConnectionType.QueuedConnection)
-        self._relay.progress.connect(self._on_relay_progress, Qt.ConnectionType.QueuedConnection)
-        self.control._report = self._relay.progress.emit
+        key = self.key
+        self.control._report = lambda value: _relay().progress.emit(key, value)
+
+    @property
+    def worker_thread(self) -> int | None:
+        """The pool thread the work ran on, once it started."""
+        return self.control.worker_thread
 
     def then(
         self,
@@ -120,17 +140,15 @@ class Task(QObject, Generic[R]):
         self.control._cancel.set()
 
     def is_running(self) -> bool:
-        return self in _live
+        return self.key in _live
 
     def __repr__(self) -> str:
         return f"<Task {self.name!r}>"
 
     def _start(self, work: Callable[[Control], object]) -> None:
-        _live.add(self)
-        pool().start(_Runnable(self, work, self._relay))
-
-    def _record_thread(self, ident: int) -> None:
-        self.worker_thread = ident
+        _relay()
+        _live[self.key] = self
+        pool().start(_Runnable(self, work))
 
     def _on_relay_finished(self, result: object) -> None:
         try:
@@ -145,12 +163,39 @@ class Task(QObject, Generic[R]):
             self._end()
 
     def _on_relay_progress(self, value: object) -> None:
-        if self in _live:
-            self.progress.emit(value)
+        self.progress.emit(value)
 
     def _end(self) -> None:
-        _live.discard(self)
+        _live.pop(self.key, None)
         self.done.emit()
+
+
+def _relay() -> _Relay:
+    global _the_relay  # noqa: PLW0603 - one relay for the whole app, made on the GUI thread
+    if _the_relay is None:
+        _the_relay = _Relay()
+        _the_relay.finished.connect(_on_finished, Qt.ConnectionType.QueuedConnection)
+        _the_relay.failed.connect(_on_failed, Qt.ConnectionType.QueuedConnection)
+        _the_relay.progress.connect(_on_progress, Qt.ConnectionType.QueuedConnection)
+    return _the_relay
+
+
+def _on_finished(key: int, result: object, _work: object) -> None:
+    task = _live.get(key)
+    if task is not None:
+        task._on_relay_finished(result)
+
+
+def _on_failed(key: int, error: object, _work: object) -> None:
+    task = _live.get(key)
+    if task is not None:
+        task._on_relay_failed(error)
+
+
+def _on_progress(key: int, value: object) -> None:
+    task = _live.get(key)
+    if task is not None:
+        task._on_relay_progress(value)
 
 
 def pool() -> QThreadPool:
@@ -175,11 +220,11 @@ def run_controlled(work: Callable[[Control], R], *, name: str = "") -> Task[R]:
 
 def running() -> list[Task[Any]]:
     """Tasks whose outcome has not been delivered yet."""
-    return sorted(_live, key=lambda t: t.name)
+    return sorted(_live.values(), key=lambda t: t.name)
 
 
 def cancel_all() -> None:
-    for task in list(_live):
+    for task in list(_live.values()):
         task.cancel()
 
 
