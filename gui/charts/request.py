@@ -106,6 +106,6 @@ def load_chart(profile: Profile, request: ChartRequest) -> ChartData:
     compared = None
     other = compared_span(request.comparison, first, last)
     if other is not None and request.kind in ("sales", "commission"):
-        compared = sales_series(profile, other.first, other.last, granularity)
+        compared = sales_series(profile, other.first, other.last, granularity, average=False)
     totals = range_totals(profile, first, last)
     return ChartData(request, first, last, series, granularity, totals, compared, other)

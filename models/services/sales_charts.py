@@ -175,7 +175,10 @@ def sales_series(
     granularity: Granularity,
     *,
     today: dt.date | None = None,
+    average: bool = True,
 ) -> SalesSeries:
+    """Sales, orders and commission per bucket; with ``average``, also the 7-day moving average
+    of each day's sales (a compared range needs none)."""
     offset = ready_offset(profile)
     start, end = day_number(first), day_number(last)
     bucket = _bucket_sql(CategorySalesDay.day, granularity).label("bucket")
@@ -191,17 +194,21 @@ def sales_series(
             .where(CategorySalesDay.day.between(start, end))
             .group_by(bucket)
         ).all()
-        daily = dict(
-            conn.execute(
-                select(CategorySalesDay.day, func.sum(CategorySalesDay.amount_cents))
-                .where(CategorySalesDay.day.between(start - AVERAGE_DAYS + 1, end))
-                .group_by(CategorySalesDay.day)
-            ).all()
+        daily: dict[int, int] = (
+            dict(
+                conn.execute(
+                    select(CategorySalesDay.day, func.sum(CategorySalesDay.amount_cents))
+                    .where(CategorySalesDay.day.between(start - AVERAGE_DAYS + 1, end))
+                    .group_by(CategorySalesDay.day)
+                ).all()
+            )
+            if average
+            else {}
         )
     starts = buckets(start, end, granularity)
     found = {int(r[0]): (int(r[1]), int(r[2]), int(r[3])) for r in rows}
     values = [found.get(b, (0, 0, 0)) for b in starts]
-    days = list(range(start, end + 1))
+    days = list(range(start, end + 1)) if average else []
     return SalesSeries(
         times=_times(starts, offset),
         amount_cents=[v[0] for v in values],

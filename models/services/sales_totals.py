@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from models.db import CategorySalesDay
 from models.profile import Profile
@@ -92,29 +92,27 @@ def compared_span(comparison: Comparison, first: dt.date, last: dt.date) -> DayS
 
 def range_totals(profile: Profile, first: dt.date, last: dt.date) -> RangeTotals:
     previous, earlier = previous_period(first, last), year_before(first, last)
+    spans = (DaySpan(first, last), previous, earlier)
     ready_offset(profile)
+    day = CategorySalesDay.day
+    # One pass over the days of all three spans, each sum kept to its own span's days.
+    sums = []
+    for span in spans:
+        inside = day.between(day_number(span.first), day_number(span.last))
+        sums += [
+            func.coalesce(func.sum(case((inside, column), else_=0)), 0)
+            for column in (
+                CategorySalesDay.amount_cents,
+                CategorySalesDay.orders,
+                CategorySalesDay.commission_cents,
+            )
+        ]
+    lowest = min(day_number(span.first) for span in spans)
+    highest = max(day_number(span.last) for span in spans)
     with profile.read() as s:
-        conn = s.connection()
-
-        def total(span: DaySpan) -> Totals:
-            found = conn.execute(
-                select(
-                    func.coalesce(func.sum(CategorySalesDay.amount_cents), 0),
-                    func.coalesce(func.sum(CategorySalesDay.orders), 0),
-                    func.coalesce(func.sum(CategorySalesDay.commission_cents), 0),
-                ).where(CategorySalesDay.day.between(day_number(span.first), day_number(span.last)))
-            ).one()
-            return Totals(int(found[0]), int(found[1]), int(found[2]))
-
-        return RangeTotals(
-            first,
-            last,
-            total(DaySpan(first, last)),
-            total(previous),
-            previous,
-            total(earlier),
-            earlier,
-        )
+        found = [int(v) for v in s.execute(select(*sums).where(day.between(lowest, highest))).one()]
+    current, before, a_year = (Totals(*found[i : i + 3]) for i in (0, 3, 6))
+    return RangeTotals(first, last, current, before, previous, a_year, earlier)
 
 
 def change(now: int, before: int) -> float | None:

@@ -1,8 +1,11 @@
-"""The workbook writer every export shares, read back by another program (openpyxl)."""
+"""The workbook writer every export shares, read back by other programs: openpyxl, and the zip
+and XML readers of the standard library (a part that is not well-formed fails them)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -69,3 +72,32 @@ def test_an_empty_sheet_still_has_its_header_and_filter(tmp_path: Path) -> None:
     assert sheet.title == "Sheet1"
     assert list(sheet.iter_rows(values_only=True)) == [("名称", "金额")]
     assert sheet.auto_filter.ref == "A1:B2"
+
+
+def test_odd_texts_read_back_as_typed(tmp_path: Path) -> None:
+    path = tmp_path / "odd.xlsx"
+    odd = [
+        "  leading and trailing  ",
+        "tab\tand\nnew line",
+        "bell\x07 and nul\x00",
+        "<b>&amp; \"quotes\" 'too'</b>",
+        "_x0041_ stays as typed",
+        "表情 🚚 与 ½",
+    ]
+    write_sheet(path, "x", [Column("t")], [[text] for text in odd])
+    with zipfile.ZipFile(path) as book:
+        assert book.testzip() is None
+        assert book.namelist()[0] == "[Content_Types].xml"
+        for name in book.namelist():
+            if name.endswith((".xml", ".rels")):
+                ET.fromstring(book.read(name))  # well-formed
+        xml = book.read("xl/worksheets/sheet1.xml").decode()
+    # What XML cannot hold, and a text that looks like an escape, are written the way Excel
+    # (and LibreOffice) read them back as typed: _xHHHH_, the underscore escaped as _x005F_.
+    assert "bell_x0007_ and nul_x0000_" in xml
+    assert "_x005F_x0041_ stays as typed" in xml
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    shown = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    plain = [0, 1, 3, 5]
+    assert [shown[i] for i in plain] == [odd[i] for i in plain]
