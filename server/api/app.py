@@ -29,9 +29,9 @@ def create_app(db_url: str, *, clock: Clock | None = None, public_url: str = "")
     Missing tables are created. ``app.state.platform.clock`` may be swapped to fix time.
     ``public_url`` is announced to desktops as the address their posters' codes lead to.
     """
+    announced = wire.public_url(public_url) if public_url else ""
     engine = make_engine(db_url)
     create_schema(engine)
-    announced = wire.public_url(public_url) if public_url else ""
     state = PlatformState(engine=engine, clock=clock or system_clock, public_url=announced)
 
     @asynccontextmanager
