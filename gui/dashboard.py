@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui import messages, tasks
 from gui.figure_card import FigureCard
-from gui.formatting import count, day_and_time, fill, money, time_ago
+from gui.formatting import count, day_and_time, fill, local_time, money, time_ago
 from gui.icons import icon
 from gui.workspace import Workspace
 from models.profile import Profile
@@ -86,6 +86,13 @@ class DashboardWorkspace(Workspace):
                 ("week_sales", self.tr("Sales, last 7 days")),
             ]
         )
+        earned = self._card_grid(
+            [
+                ("today_commission", self.tr("Today's commission")),
+                ("available_balance", self.tr("Available balance")),
+                ("available_this_week", self.tr("Available this week")),
+            ]
+        )
         waiting = self._card_grid(
             [
                 ("pending_releases", self.tr("Release requests")),
@@ -105,6 +112,8 @@ class DashboardWorkspace(Workspace):
         layout.addWidget(self._problem)
         layout.addWidget(self._section(self.tr("Orders and sales")))
         layout.addLayout(takings)
+        layout.addWidget(self._section(self.tr("Your earnings")))
+        layout.addLayout(earned)
         layout.addWidget(self._section(self.tr("Waiting for you")))
         layout.addLayout(waiting)
         layout.addStretch(1)
@@ -204,9 +213,32 @@ class DashboardWorkspace(Workspace):
             self._cards["last_sync"].set_figure(
                 time_ago(sync.last_sync, now), day_and_time(sync.last_sync, now)
             )
+        self._show_money(figures)
         self._show_notice(figures)
         self._problem.hide()
         self.figures_shown.emit(figures)
+
+    def _show_money(self, figures: Dashboard) -> None:
+        shown = figures.money
+        if shown is None:
+            return
+        self._cards["today_commission"].set_figure(
+            money(shown.today_commission_cents),
+            fill(
+                self.tr("your share of %1 on today's paid orders"),
+                money(shown.today_gross_cents),
+            ),
+        )
+        self._cards["available_balance"].set_figure(
+            money(shown.available_cents), self.tr("settled, ready to withdraw")
+        )
+        self._cards["available_this_week"].set_figure(
+            money(shown.this_week_cents),
+            fill(
+                self.tr("with the statement of %1"),
+                local_time(shown.next_statement_day).strftime("%m-%d"),
+            ),
+        )
 
     def _show_notice(self, figures: Dashboard) -> None:
         if figures.last_7_days.orders:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import logging
-from importlib import metadata
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -15,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSizePolicy,
     QStackedWidget,
@@ -23,8 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.about import AboutDialog
+from gui.backup_restore import restore_interactively
 from gui.catalogue.workspace import CatalogueWorkspace
 from gui.dashboard import DashboardWorkspace
+from gui.earnings.workspace import EarningsWorkspace
 from gui.formatting import fill
 from gui.icons import app_icon, icon
 from gui.managers.workspace import ManagersWorkspace
@@ -35,6 +43,7 @@ from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
 from gui.sync_status import SyncStatusLabel
 from gui.workspace import LazyWorkspace, Workspace
+from models.log_file import log_folder
 from models.profile import Profile
 from models.services.account import SignedIn
 
@@ -107,6 +116,7 @@ class MainWindow(QMainWindow):
         self.catalogue = self.add_workspace(CatalogueWorkspace(self._profile))
         self.managers = self.add_workspace(ManagersWorkspace(self._profile))
         self.releases = self.add_workspace(ReleasesWorkspace(self._profile))
+        self.earnings = self.add_workspace(EarningsWorkspace(self._profile))
         self.customers = self.add_workspace(
             LazyWorkspace("customers", customers_title, self._customers_workspace)
         )
@@ -149,6 +159,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = QAction(self.tr("&About Zhanggui"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.open_log_folder_action = QAction(self.tr("Open the &log folder"), self)
+        self.restore_backup_action = QAction(self.tr("&Restore a backup…"), self)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.sync_action)
@@ -190,6 +202,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(toolbar_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.open_log_folder_action)
+        help_menu.addAction(self.restore_backup_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _connect_signals(self) -> None:
@@ -201,6 +216,8 @@ class MainWindow(QMainWindow):
         self.sign_in_action.triggered.connect(self._on_sign_in_action_triggered)
         self.quit_action.triggered.connect(self._on_quit_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.open_log_folder_action.triggered.connect(self._on_open_log_folder_action_triggered)
+        self.restore_backup_action.triggered.connect(self._on_restore_backup_action_triggered)
         self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
@@ -208,6 +225,7 @@ class MainWindow(QMainWindow):
         self.catalogue.picks_changed.connect(self._on_local_action_done)
         self.catalogue.posters_requested.connect(self._on_catalogue_posters_requested)
         self.managers.release_requested.connect(self._on_managers_release_requested)
+        self.earnings.show_orders.connect(self._on_earnings_show_orders)
         self._controller.started.connect(self._on_controller_started)
         self._controller.progress.connect(self._sync_status.show_progress)
         self._controller.finished.connect(self._on_controller_finished)
@@ -376,6 +394,10 @@ class MainWindow(QMainWindow):
         self.show_workspace(self.releases)
         self.releases.open_request(request_id)
 
+    def _on_earnings_show_orders(self, money: str) -> None:
+        self.show_workspace(self.orders)
+        self.orders.show_money(money)
+
     def _on_dashboard_sync_requested(self) -> None:
         self.sync_action.trigger()
 
@@ -395,23 +417,16 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _on_about_action_triggered(self) -> None:
-        try:
-            version = metadata.version("zhanggui")
-        except metadata.PackageNotFoundError:
-            version = ""
-        QMessageBox.about(
-            self,
-            self.tr("About Zhanggui"),
-            fill(
-                self.tr(
-                    "<h3>Zhanggui %1</h3><p>The shop owner's desktop workbench: your shop's "
-                    "orders, store managers, customers and posters on this computer, working "
-                    "offline and syncing with the platform.</p><p>Profile folder: %2</p>"
-                ),
-                version,
-                self._profile.folder,
-            ),
-        )
+        AboutDialog.show_for(self._profile.folder, self._shop.platform_url, self)
+
+    def _on_open_log_folder_action_triggered(self) -> None:
+        folder = log_folder(self._profile.folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _on_restore_backup_action_triggered(self) -> None:
+        if restore_interactively(self, self._profile, self._controller) is not None:
+            self.refresh()
 
     def _on_controller_started(self) -> None:
         self.cancel_sync_action.setEnabled(True)

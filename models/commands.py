@@ -1,5 +1,5 @@
 """The command line other tools script: login, sync, status, orders, review, export, catalogue,
-posters.
+posters, earnings and withdraw.
 
 Each command prints what it did in words (or JSON with --json) and exits non-zero with a message
 when it could not do it.
@@ -18,11 +18,13 @@ from pathlib import Path
 from models import wire
 from models.errors import (
     LoginRefused,
+    PlatformAddressInvalid,
     PlatformUnreachable,
     UpgradeRequired,
     ZhangguiError,
 )
 from models.export import command_filter, export_orders
+from models.money_commands import add_money_commands
 from models.profile import Profile, default_profile_folder
 from models.services.account import login
 from models.services.catalogue import (
@@ -52,6 +54,7 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     profile_arg(p)
     p.add_argument("--platform", required=True, help="platform URL, e.g. http://127.0.0.1:8765")
     p.add_argument("--shop", required=True, help="shop code")
+    p.add_argument("--user", default="", help="a person of the shop (default: the owner)")
     p.add_argument("--password", required=True)
     p.set_defaults(command=_login)
 
@@ -96,6 +99,8 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--until", type=_day, help="placed on this day or earlier (YYYY-MM-DD)")
     p.set_defaults(command=_export)
 
+    add_money_commands(subparsers, profile_arg)
+
     # Drawing needs Qt, which this module never imports: main.py hands the command to the GUI.
     p = subparsers.add_parser("posters", help="QR posters as a PDF or PNG file, without a window")
     profile_arg(p)
@@ -135,6 +140,8 @@ def run_command(args: argparse.Namespace) -> int:
         return _fail(f"sign-in refused: {exc.message}")
     except PlatformUnreachable as exc:
         return _fail(f"cannot reach the platform: {exc.message}")
+    except PlatformAddressInvalid as exc:
+        return _fail(f"{exc.address!r} is not a platform address ({exc.reason})")
     except ZhangguiError as exc:
         return _fail(str(exc))
 
@@ -150,7 +157,7 @@ def _open(args: argparse.Namespace) -> Profile:
 
 def _login(args: argparse.Namespace) -> int:
     profile = _open(args)
-    who = login(profile, args.platform, args.shop, args.password)
+    who = login(profile, args.platform, args.shop, args.password, args.user)
     print(f"signed in to {who.shop_name} ({who.shop_code}) at {who.platform_url}")
     return 0
 

@@ -29,8 +29,29 @@ from models.services.order_table import (
     count_orders,
     fetch_page,
 )
-from models.xlsx import CellKind, Column, excel_datetime, write_sheet
+from models.xlsx import (
+    DATETIME_FORMAT,
+    MONEY_FORMAT,
+    CellKind,
+    Column,
+    excel_datetime,
+    write_sheet,
+)
 
+# The sheets' formats, for the exports that name them from here (the statements').
+DATE_FORMAT: Final = DATETIME_FORMAT
+__all__ = [
+    "CHUNK",
+    "COLUMNS",
+    "DATE_FORMAT",
+    "MONEY_FORMAT",
+    "ExportCancelled",
+    "ExportLabels",
+    "ExportProgress",
+    "cell",
+    "command_filter",
+    "export_orders",
+]
 CHUNK: Final = 2_000  # rows read at a time; progress is told after each
 # The order table's columns in its order, its review column as three plain ones: whether the
 # owner reviewed the order, its flag, and her note.

@@ -65,6 +65,21 @@ Decision = Literal["approve", "decline"]
 PosterKind = Literal["shop", "sale_event", "product", "manager"]
 PosterLayout = Literal["a4", "a5", "share", "labels"]
 AllocationReason = Literal["release_compensation", "growth"]
+StatementLineKind = Literal["commission", "manager_share", "clawback", "adjustment"]
+STATEMENT_LINE_KINDS: Final[tuple[str, ...]] = (
+    "commission",
+    "manager_share",
+    "clawback",
+    "adjustment",
+)
+WithdrawalStatus = Literal["requested", "paid", "refused"]
+# Money terms when the platform has said nothing else for a shop.
+DEFAULT_AFTER_SALES_DAYS: Final = 7
+DEFAULT_MIN_WITHDRAWAL_CENTS: Final = 1_000
+DEFAULT_PERIOD_DAYS: Final = 7
+# Monday 2024-01-01, 00:00 in China: statements' weeks run Monday to Monday, China time.
+DEFAULT_PERIOD_ANCHOR: Final = 1_704_038_400
+MAX_WITHDRAWAL_CENTS: Final = 10**11
 
 
 # --- rows: one TypedDict per entity of the feed ---------------------------------------------
@@ -126,6 +141,8 @@ class TaskStageRow(TypedDict):
     customers_target: int
     window_days: int
     description: str
+    # The share of a sub-store order's commission that goes to a manager on this stage.
+    share_rate_bp: int
 
 
 class CustomerRow(TypedDict):
@@ -199,6 +216,8 @@ class OrderRow(TypedDict):
     item_count: int
     items_summary: str
     category: Category
+    # When the customer received it; the after-sales window runs from here.
+    completed_at: int | None
 
 
 class OrderItemRow(TypedDict):
@@ -219,6 +238,64 @@ class TrafficAllocationRow(TypedDict):
     allocated_at: int
     reason: AllocationReason
     release_request_id: int | None
+
+
+class SettlementTermsRow(TypedDict):
+    """How a shop's money is settled; one row per shop, keyed by the shop's id."""
+
+    id: int
+    after_sales_days: int
+    min_withdrawal_cents: int
+    # Statements cover periods of this many days, one of them starting at ``period_anchor``.
+    period_days: int
+    period_anchor: int
+
+
+class StatementRow(TypedDict):
+    """One settlement run: what the period [period_start, period_end) put on the balance.
+
+    The subtotals are sums of the statement's lines by kind; ``total_cents`` is all of them.
+    """
+
+    id: int
+    period_start: int
+    period_end: int
+    settled_at: int
+    commission_cents: int
+    manager_share_cents: int
+    clawback_cents: int
+    adjustment_cents: int
+    total_cents: int
+    line_count: int
+
+
+class StatementLineRow(TypedDict):
+    """A commission earned (+), a manager's share of it (-), a refund's claw-back (-), or an
+    adjustment of the platform's (either sign, often without an order)."""
+
+    id: int
+    statement_id: int
+    order_id: int | None
+    order_no: str
+    store_manager_id: int | None
+    kind: StatementLineKind
+    amount_cents: int
+    # The stage rate the platform applied, on manager-share lines.
+    share_rate_bp: int | None
+    note: str
+
+
+class WithdrawalRow(TypedDict):
+    """Money leaving the balance for the owner's bank: requested, then paid or refused."""
+
+    id: int
+    # The desktop's request it answers (its mutation payload's id), if one asked for it.
+    request_id: str | None
+    amount_cents: int
+    requested_at: int
+    status: WithdrawalStatus
+    decided_at: int | None
+    reason: str
 
 
 # Client-owned rows: written on the desktop, pushed as mutations, and echoed back in the feed so
@@ -256,6 +333,12 @@ class PosterPrintRow(TypedDict):
     printed_at: int
 
 
+class WithdrawalRequestRow(TypedDict):
+    id: str
+    amount_cents: int
+    requested_at: int
+
+
 class Upserts(TypedDict, total=False):
     shop: list[ShopRow]
     brand: list[BrandRow]
@@ -271,10 +354,15 @@ class Upserts(TypedDict, total=False):
     order: list[OrderRow]
     order_item: list[OrderItemRow]
     traffic_allocation: list[TrafficAllocationRow]
+    settlement_terms: list[SettlementTermsRow]
+    statement: list[StatementRow]
+    statement_line: list[StatementLineRow]
+    withdrawal: list[WithdrawalRow]
     order_review: list[OrderReviewRow]
     product_pick: list[ProductPickRow]
     release_decision: list[ReleaseDecisionRow]
     poster_print: list[PosterPrintRow]
+    withdrawal_request: list[WithdrawalRequestRow]
 
 
 Entity = Literal[
@@ -292,10 +380,15 @@ Entity = Literal[
     "order",
     "order_item",
     "traffic_allocation",
+    "settlement_terms",
+    "statement",
+    "statement_line",
+    "withdrawal",
     "order_review",
     "product_pick",
     "release_decision",
     "poster_print",
+    "withdrawal_request",
 ]
 ENTITIES: Final[tuple[str, ...]] = tuple(Upserts.__annotations__)
 CATALOGUE_ENTITIES: Final[frozenset[str]] = frozenset(
@@ -320,6 +413,8 @@ class Strict(BaseModel):
 class LoginRequest(Strict):
     shop_code: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
+    # A person of the shop; empty (and left out of the request) means the shop's owner.
+    user: str = Field(default="", max_length=64)
 
 
 class LoginResponse(Strict):
@@ -377,12 +472,22 @@ class PosterPrintPayload(Strict):
     copies: int = Field(ge=1, le=10_000)
 
 
-MutationKind = Literal["order_review.set", "product_pick.set", "release.decide", "poster.printed"]
+class WithdrawalRequestPayload(Strict):
+    """Pay ``amount_cents`` of the available balance out; ``id`` is made by the desktop."""
+
+    id: str = Field(min_length=8, max_length=64)
+    amount_cents: int = Field(ge=1, le=MAX_WITHDRAWAL_CENTS)
+
+
+MutationKind = Literal[
+    "order_review.set", "product_pick.set", "release.decide", "poster.printed", "withdrawal.request"
+]
 MUTATION_PAYLOADS: Final[dict[str, type[Strict]]] = {
     "order_review.set": OrderReviewPayload,
     "product_pick.set": ProductPickPayload,
     "release.decide": ReleaseDecisionPayload,
     "poster.printed": PosterPrintPayload,
+    "withdrawal.request": WithdrawalRequestPayload,
 }
 
 
@@ -428,6 +533,12 @@ ERR_CURSOR_EXPIRED = "cursor_expired"
 ERR_BAD_REQUEST = "bad_request"
 
 PULL_PAGE_ADAPTER: Final = TypeAdapter(PullPage)
+
+
+def manager_share_cents(commission_cents: int, share_rate_bp: int) -> int:
+    """A manager's share of a commission: the stage rate of it, to the nearest cent (halves
+    up). The owner keeps the rest."""
+    return (commission_cents * share_rate_bp + 5_000) // 10_000
 
 
 def parse_cursor(cursor: str) -> tuple[int, int]:

@@ -13,9 +13,17 @@ from PySide6.QtWidgets import (
 )
 
 from gui.filter_parts import ChoiceBox, clear_button, search_field, typing_pause
-from gui.orders.labels import date_preset_labels, own_store, review_label
-from models.services.order_table import OWN_STORE, REVIEW_FILTERS, OrderFilter, day_range
+from gui.orders.labels import date_preset_labels, money_filter_label, own_store, review_label
+from models.services.order_table import (
+    MONEY_FILTERS,
+    OWN_STORE,
+    REVIEW_FILTERS,
+    OrderFilter,
+    day_range,
+)
 from models.services.shop_lists import ManagerChoice, categories
+
+SHRUNK_COMBO = 64
 
 
 class FilterBar(QWidget):
@@ -28,7 +36,7 @@ class FilterBar(QWidget):
         self._connect_signals()
 
     def _create_widgets(self) -> None:
-        self.dates = ChoiceBox(letters=7)
+        self.dates = ChoiceBox(letters=9)
         for key, label in date_preset_labels().items():
             self.dates.addItem(label, key)
         today = QDate.currentDate()
@@ -38,18 +46,27 @@ class FilterBar(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.hide()
-        self.store = ChoiceBox(letters=6)
+        self.store = ChoiceBox(letters=9)
         self.store.addItem(self.tr("All stores"), None)
         self.store.addItem(own_store(), OWN_STORE)
-        self.category = ChoiceBox(letters=6)
+        self.category = ChoiceBox(letters=9)
         self.category.addItem(self.tr("All categories"), None)
         for name in categories():
             self.category.addItem(name, name)
-        self.review = ChoiceBox(letters=7)
+        self.review = ChoiceBox(letters=9)
         self.review.addItem(self.tr("Any review state"), None)
         for state in REVIEW_FILTERS:
             self.review.addItem(review_label(state), state)
+        self.money = ChoiceBox(letters=9)
+        self.money.addItem(self.tr("Any money"), None)
+        for money in MONEY_FILTERS:
+            self.money.addItem(money_filter_label(money), money)
+        self.money.setToolTip(self.tr("Orders whose commission the statements paid otherwise"))
         self.search = search_field(self.tr("Search order no., customer or product"), 100)
+        for combo in (self.dates, self.store, self.category, self.review, self.money):
+            # As wide as their words where there is room; narrower in a small window, not
+            # wider than the screen.
+            combo.setMinimumWidth(SHRUNK_COMBO)
         self.clear = clear_button()
         self._search_timer = typing_pause(self)
 
@@ -61,6 +78,7 @@ class FilterBar(QWidget):
         layout.addWidget(self.store)
         layout.addWidget(self.category)
         layout.addWidget(self.review)
+        layout.addWidget(self.money)
         layout.addWidget(self.clear)
         layout.addStretch(1)
         # The search box is laid out by the workspace, beside the status tabs.
@@ -72,6 +90,7 @@ class FilterBar(QWidget):
         self.store.currentIndexChanged.connect(self._emit)
         self.category.currentIndexChanged.connect(self._emit)
         self.review.currentIndexChanged.connect(self._emit)
+        self.money.currentIndexChanged.connect(self._emit)
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._emit)
         self._search_timer.timeout.connect(self._emit)
@@ -103,6 +122,7 @@ class FilterBar(QWidget):
             category=self.category.currentData(),
             review=self.review.currentData(),
             text=self.search.text().strip(),
+            money=self.money.currentData(),
         )
 
     def show_filter(self, f: OrderFilter) -> None:
@@ -120,6 +140,7 @@ class FilterBar(QWidget):
             (self.store, f.store),
             (self.category, f.category),
             (self.review, f.review),
+            (self.money, f.money),
         ):
             combo.setCurrentIndex(max(combo.findData(value), 0))
         self.search.setText(f.text)

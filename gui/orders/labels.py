@@ -45,6 +45,22 @@ def review_text(row: OrderRow) -> str:
     return text.strip(" ·")
 
 
+def money_filter_label(money: str) -> str:
+    """The order filter's words for money that differs (see models.services.reconciliation)."""
+    return {
+        "mismatch": QCoreApplication.translate("orders", "Money does not add up"),
+        "any_difference": QCoreApplication.translate("orders", "Not yet paid or differs"),
+        "not_yet_settleable": QCoreApplication.translate("orders", "Not yet settleable"),
+        "missing_from_statement": QCoreApplication.translate("orders", "Missing from a statement"),
+        "paid_twice": QCoreApplication.translate("orders", "Paid twice"),
+        "refunded_after_settlement": QCoreApplication.translate(
+            "orders", "Refunded after settlement"
+        ),
+        "share_rate_differs": QCoreApplication.translate("orders", "Share rate differs"),
+        "amount_differs": QCoreApplication.translate("orders", "Amount differs"),
+    }.get(money, money)
+
+
 def own_store() -> str:
     return QCoreApplication.translate("orders", "Own store")
 

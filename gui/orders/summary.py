@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from gui.formatting import fill, local_time
-from gui.orders.labels import own_store, review_label, status_label
+from gui.orders.labels import money_filter_label, own_store, review_label, status_label
 from models.services.order_table import OWN_STORE, OrderFilter
 
 
@@ -44,6 +44,8 @@ def describe_filter(f: OrderFilter, rows: int, store_names: dict[int, str]) -> s
         parts.append(f.category)
     if f.review:
         parts.append(review_label(f.review))
+    if f.money:
+        parts.append(money_filter_label(f.money))
     if f.text:
         parts.append(fill(QCoreApplication.translate("orders", "matching “%1”"), f.text))
     return " · ".join(parts)

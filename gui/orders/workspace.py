@@ -200,6 +200,14 @@ class OrdersWorkspace(Workspace):
             self.model.refresh()
         self._statuses_stale = True
 
+    def show_money(self, money: str) -> None:
+        """Only the orders whose money differs for ``money`` (a filter of the reconciliation),
+        every other filter cleared."""
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(0)
+        self.tabs.blockSignals(False)
+        self.filters.show_filter(OrderFilter(money=money))
+
     def search(self, text: str) -> None:
         """The window's global search lands here."""
         self.filters.search.setText(text)

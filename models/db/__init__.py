@@ -1,6 +1,7 @@
 """The local database: tables of the shop's mirror, the owner's own rows, and the sync state."""
 
 from models.db.base import Base, table_of
+from models.db.checks import MONEY_CHECK_TABLES, MoneyCheckState, MoneyDifference
 from models.db.local import (
     CLIENT_TABLES,
     ConfirmedRow,
@@ -11,6 +12,7 @@ from models.db.local import (
     ReleaseDecision,
     SavedView,
     SyncState,
+    WithdrawalRequest,
 )
 from models.db.mirror import (
     MIRROR_TABLES,
@@ -29,6 +31,7 @@ from models.db.mirror import (
     TaskStage,
     TrafficAllocation,
 )
+from models.db.money import SettlementTerms, Statement, StatementLine, Withdrawal
 from models.db.rollup import (
     ROLLUP_TABLES,
     CategorySalesDay,
@@ -40,6 +43,7 @@ from models.db.rollup import (
 __all__ = [
     "CLIENT_TABLES",
     "MIRROR_TABLES",
+    "MONEY_CHECK_TABLES",
     "ROLLUP_TABLES",
     "Base",
     "Brand",
@@ -48,6 +52,8 @@ __all__ = [
     "Customer",
     "CustomerBinding",
     "CustomerDay",
+    "MoneyCheckState",
+    "MoneyDifference",
     "Order",
     "OrderItem",
     "OrderReview",
@@ -60,13 +66,18 @@ __all__ = [
     "RollupState",
     "SaleEvent",
     "SavedView",
+    "SettlementTerms",
     "Shop",
     "Sku",
+    "Statement",
+    "StatementLine",
     "StoreManager",
     "StoreSalesDay",
     "SyncState",
     "TaskProgress",
     "TaskStage",
     "TrafficAllocation",
+    "Withdrawal",
+    "WithdrawalRequest",
     "table_of",
 ]

@@ -45,6 +45,15 @@ class PosterPrint(Base):
     printed_at: Mapped[int]
 
 
+class WithdrawalRequest(Base):
+    """A withdrawal the owner asked for on this computer (or another of the shop's)."""
+
+    __tablename__ = "withdrawal_request"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    amount_cents: Mapped[int]
+    requested_at: Mapped[int]
+
+
 class OutboxEntry(Base):
     """One local action waiting for (or answered by) the platform.
 
@@ -109,6 +118,7 @@ CLIENT_TABLES = {
     "product_pick": table_of(ProductPick),
     "release_decision": table_of(ReleaseDecision),
     "poster_print": table_of(PosterPrint),
+    "withdrawal_request": table_of(WithdrawalRequest),
 }
 
 

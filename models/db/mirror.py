@@ -9,6 +9,7 @@ from sqlalchemy import Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.db.base import Base, table_of
+from models.db.money import SettlementTerms, Statement, StatementLine, Withdrawal
 
 
 class Shop(Base):
@@ -81,6 +82,7 @@ class TaskStage(Base):
     customers_target: Mapped[int]
     window_days: Mapped[int]
     description: Mapped[str] = mapped_column(String(500))
+    share_rate_bp: Mapped[int]
 
 
 class Customer(Base):
@@ -180,6 +182,7 @@ class Order(Base):
     item_count: Mapped[int]
     items_summary: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(20))
+    completed_at: Mapped[int | None]
 
 
 class OrderItem(Base):
@@ -222,4 +225,8 @@ MIRROR_TABLES = {
     "order": table_of(Order),
     "order_item": table_of(OrderItem),
     "traffic_allocation": table_of(TrafficAllocation),
+    "settlement_terms": table_of(SettlementTerms),
+    "statement": table_of(Statement),
+    "statement_line": table_of(StatementLine),
+    "withdrawal": table_of(Withdrawal),
 }

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from dataclasses import dataclass
+from typing import Final
 
+import httpx
 from sqlalchemy import select
 
 from models import wire
 from models.db import SyncState
-from models.errors import PlatformError, ProfileOtherShop
+from models.errors import PlatformAddressInvalid, PlatformError, ProfileOtherShop
 from models.profile import Profile
 from models.sync.transport import PlatformClient
 
 log = logging.getLogger(__name__)
+
+LOGIN_TIMEOUT_SECONDS: Final = 20.0
+LOOPBACK_NAMES: Final = frozenset({"localhost"})
 
 
 @dataclass(frozen=True)
@@ -24,10 +30,63 @@ class SignedIn:
     platform_url: str
 
 
-def login(profile: Profile, platform_url: str, shop_code: str, password: str) -> SignedIn:
-    """Sign in and keep the token; a profile stays with the shop it first signed in to."""
-    with PlatformClient(platform_url) as client:
-        answer = client.login(shop_code, password)
+def platform_address(text: str) -> str:
+    """The platform's address as typed, made whole: ``shop.example.com`` is ``https://…``.
+
+    Raises PlatformAddressInvalid for anything that is not a web address.
+    """
+    address = text.strip()
+    if not address:
+        raise PlatformAddressInvalid(text, "it is empty")
+    if any(c.isspace() for c in address):
+        raise PlatformAddressInvalid(text, "it has spaces in it")
+    typed_scheme = "://" in address
+    if not typed_scheme:
+        address = f"http://{address}"
+    try:
+        url = httpx.URL(address)
+    except httpx.InvalidURL as error:
+        raise PlatformAddressInvalid(text, str(error)) from error
+    if not typed_scheme and not _is_local(url.host):
+        # A platform on this computer or the local network speaks plain HTTP; any other, HTTPS.
+        url = url.copy_with(scheme="https")
+    if url.scheme not in ("http", "https"):
+        raise PlatformAddressInvalid(text, f"{url.scheme}: is not a web address")
+    # A lone word such as a shop code is no address; a named computer with a port may be one.
+    lone_word = "." not in url.host and not _is_local(url.host) and url.port is None
+    if not url.host or (lone_word and not typed_scheme):
+        raise PlatformAddressInvalid(text, "it names no computer")
+    if url.query or url.fragment:
+        raise PlatformAddressInvalid(text, "it has a query or a fragment")
+    return str(url).rstrip("/")
+
+
+def _is_local(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        found = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return found.is_loopback or found.is_private
+
+
+def login(
+    profile: Profile,
+    platform_url: str,
+    shop_code: str,
+    password: str,
+    user: str = "",
+    *,
+    timeout: float = LOGIN_TIMEOUT_SECONDS,
+) -> SignedIn:
+    """Sign in and keep the token; a profile stays with the shop it first signed in to.
+
+    ``user`` names a person of the shop; empty means the shop's owner.
+    """
+    url = platform_address(platform_url)
+    with PlatformClient(url, timeout=timeout) as client:
+        answer = client.login(shop_code.strip(), password, user.strip())
     with profile.write() as s:
         state = s.scalar(select(SyncState))
         if state is not None and state.shop_id != answer.shop_id:
@@ -35,13 +94,13 @@ def login(profile: Profile, platform_url: str, shop_code: str, password: str) ->
         if state is None:
             state = SyncState(id=1, cursor="0:0", epoch=None, last_error="")
             s.add(state)
-        state.platform_url = platform_url.rstrip("/")
+        state.platform_url = url
         state.shop_id = answer.shop_id
         state.shop_code = answer.shop_code
         state.shop_name = answer.shop_name
         state.token = answer.token
         state.public_url = announced_public_url(answer.public_url)
-    return SignedIn(answer.shop_id, answer.shop_code, answer.shop_name, platform_url)
+    return SignedIn(answer.shop_id, answer.shop_code, answer.shop_name, url)
 
 
 def announced_public_url(text: str) -> str:

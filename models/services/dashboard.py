@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from models import wire
 from models.db import Order, ReleaseRequest
 from models.profile import Profile
+from models.services.earnings import commission_paid_between, earnings, next_statement_day
 from models.services.status import SyncStatus, sync_status
 
 
@@ -20,11 +21,21 @@ class Takings:
 
 
 @dataclass(frozen=True)
+class MoneyAtAGlance:
+    today_commission_cents: int  # the owner's share of today's paid orders
+    today_gross_cents: int  # their whole commission, before managers' shares
+    available_cents: int
+    this_week_cents: int  # what the coming statement makes available
+    next_statement_day: int
+
+
+@dataclass(frozen=True)
 class Dashboard:
     today: Takings
     last_7_days: Takings
     pending_releases: int
     sync: SyncStatus
+    money: MoneyAtAGlance | None = None
 
 
 def local_day_start(now: dt.datetime) -> int:
@@ -59,4 +70,19 @@ def dashboard(profile: Profile, now: dt.datetime | None = None) -> Dashboard:
         last_7_days=takings(profile, today - 6 * 86_400, tomorrow),
         pending_releases=int(pending or 0),
         sync=sync_status(profile, with_counts=False),
+        money=money_at_a_glance(profile, moment),
+    )
+
+
+def money_at_a_glance(profile: Profile, now: dt.datetime) -> MoneyAtAGlance:
+    today = local_day_start(now)
+    paid_today = commission_paid_between(profile, today, today + 86_400)
+    found = earnings(profile)
+    coming = next_statement_day(found.terms, now)
+    return MoneyAtAGlance(
+        today_commission_cents=paid_today.owner_cents,
+        today_gross_cents=paid_today.commission_cents,
+        available_cents=found.balance.available_cents,
+        this_week_cents=found.available_by(coming),
+        next_statement_day=coming,
     )

@@ -22,8 +22,10 @@ from models.db import Customer, Order, OrderReview, OutboxEntry, StoreManager, t
 from models.profile import Profile
 from models.search import order_text_clause, order_text_ids, order_text_matches_at_most
 from models.services.order_sorts import Sort, SortColumn, landing, run_query, runs
+from models.services.reconciliation import MONEY_FILTERS, orders_with, ready
 
 __all__ = [
+    "MONEY_FILTERS",
     "OWN_STORE",
     "REVIEW_FILTERS",
     "OrderFilter",
@@ -65,6 +67,9 @@ class OrderFilter:
     category: str | None = None
     review: str | None = None  # one of REVIEW_FILTERS
     text: str = ""
+    # Orders whose money does not add up: one of MONEY_FILTERS (see models.services
+    # .reconciliation); None for every order.
+    money: str | None = None
 
     def without_status(self) -> OrderFilter:
         return replace(self, status=None)
@@ -118,6 +123,8 @@ def _where(f: OrderFilter, *, dense_text: bool = False) -> list[ColumnElement[bo
         clauses.append(
             Order.id.in_(select(OrderReview.order_id).where(OrderReview.flag == f.review))
         )
+    if f.money in MONEY_FILTERS:
+        clauses.append(orders_with(f.money))
     if f.text.strip():
         clauses.append(order_text_clause(f.text.strip(), dense=dense_text))
     return clauses
@@ -131,6 +138,8 @@ def _only_text(f: OrderFilter) -> bool:
 
 
 def count_orders(profile: Profile, f: OrderFilter) -> int:
+    if f.money:
+        ready(profile)
     with profile.read() as s:
         if f.text.strip() and _only_text(f):
             # Every matching id is an order: count the matches without visiting the orders.
@@ -163,6 +172,8 @@ def fetch_page(
 
     ``only_ids`` narrows the filter to those orders (a selection of at most a few thousand).
     """
+    if f.money:
+        ready(profile)
     descending = sort.descending != from_end
     numbered = list(enumerate(runs(sort.column)))
     if descending:

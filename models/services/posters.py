@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-import numpy
 import zxingcpp
 from sqlalchemy import select
 
@@ -124,7 +123,8 @@ def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
     """
     code = zxingcpp.create_barcode(link, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = code.to_image(scale=1, add_quiet_zones=False)
-    return tuple(tuple(value == 0 for value in row) for row in numpy.asarray(image).tolist())
+    rows: list[list[int]] = memoryview(image).tolist()  # type: ignore[arg-type, assignment]
+    return tuple(tuple(value == 0 for value in row) for row in rows)
 
 
 # --- subjects ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Table, delete, select, update
 
 from models import search, wire
 from models.db import CLIENT_TABLES, MIRROR_TABLES, ConfirmedRow, OutboxEntry, SyncState, table_of
-from models.sync import rollups
+from models.sync import money_checks, rollups
 
 TABLES: dict[str, Table] = {**MIRROR_TABLES, **CLIENT_TABLES}
 # SQLite allows 32,766 host parameters; keep IN lists well below.
@@ -41,6 +41,7 @@ def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
     counts = PageCounts()
     # None during a first pull: the rollups are built once at its end.
     offset = rollups.live_offset(conn)
+    checks = money_checks.PageChecks(conn)
     upserts = cast(Mapping[str, list[dict[str, Any]]], page.upserts)
     for entity, page_rows in upserts.items():
         if not page_rows:
@@ -49,6 +50,7 @@ def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
         keys = [r["id"] for r in rows] if offset is not None and entity in rollups.TRACKED else []
         if offset is not None:
             rollups.count_rows(conn, entity, keys, offset, -1)
+        checks.upserting(entity, rows)
         upsert_rows(conn, TABLES[entity], rows)
         if offset is not None:
             rollups.count_rows(conn, entity, keys, offset, 1)
@@ -62,9 +64,11 @@ def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
         )
         if offset is not None:
             rollups.count_rows(conn, entity, keys, offset, -1)
+        checks.deleting(entity, keys)
         delete_rows(conn, TABLES[entity], wire.ENTITY_KEYS[entity], keys)
         search.unindex(conn, entity, keys)
         counts.deleted[entity] = len(keys)
+    checks.finish()
     conn.execute(update(table_of(SyncState)).values(cursor=page.next_cursor, epoch=page.epoch))
     return counts
 

@@ -22,6 +22,7 @@ KIND_ENTITY: Final[dict[str, tuple[str, str]]] = {
     "product_pick.set": ("product_pick", "product_id"),
     "release.decide": ("release_decision", "request_id"),
     "poster.printed": ("poster_print", "id"),
+    "withdrawal.request": ("withdrawal_request", "id"),
 }
 JOURNAL_DAYS: Final = 30
 
@@ -198,5 +199,6 @@ def _restore_confirmed(conn: Connection, entity: str, key: str) -> None:
 
 
 def _typed_key(key_field: str, key: str) -> int | str:
-    # Poster prints are keyed by a client-made id; every other client-owned row by a platform id.
+    # Poster prints and withdrawal requests are keyed by a client-made id; every other
+    # client-owned row by a platform id.
     return key if key_field == "id" else int(key)

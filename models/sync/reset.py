@@ -9,7 +9,7 @@ from sqlalchemy import Connection, String, cast, delete, select, update
 from models import wire
 from models.db import CLIENT_TABLES, MIRROR_TABLES, ConfirmedRow, OutboxEntry, SyncState, table_of
 from models.search import clear_indexes
-from models.sync import rollups
+from models.sync import money_checks, rollups
 from models.sync.outbox import requeue_journal
 
 log = logging.getLogger(__name__)
@@ -30,5 +30,6 @@ def reset_mirror(conn: Connection, reason: str) -> None:
     conn.execute(delete(table_of(ConfirmedRow)))
     clear_indexes(conn)
     rollups.clear(conn)
+    money_checks.mark_stale(conn)
     conn.execute(update(table_of(SyncState)).values(cursor=wire.START_CURSOR, epoch=None))
     log.warning("re-snapshot of the mirror (%s); %d actions queued again", reason, requeued)

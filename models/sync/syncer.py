@@ -23,7 +23,7 @@ from models.errors import (
 )
 from models.profile import Profile
 from models.services.account import learn_public_url
-from models.sync import outbox
+from models.sync import money_checks, outbox
 from models.sync.apply import PageCounts, apply_page
 from models.sync.bulk import drop_bulk_indexes, ensure_indexes, is_empty_mirror
 from models.sync.lock import sync_lock
@@ -155,12 +155,14 @@ class _Run:
                 if is_empty_mirror(conn):
                     drop_bulk_indexes(conn)
                     mark_stale(conn)
+                    money_checks.mark_stale(conn)
         try:
             self._pull_pages(cursor, epoch)
         finally:
             with self.profile.writer.begin() as conn:
                 rebuild_if_stale(conn)
                 ensure_indexes(conn)
+                money_checks.rebuild_if_stale(conn)
 
     def _pull_pages(self, cursor: str, epoch: str | None) -> None:
         # The next page is fetched and parsed while this one is written: the platform, the

@@ -328,4 +328,14 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>_Words</name>
+        <message numerus="yes">
+            <source>%Ln action(s) waiting to sync will be sent now.</source>
+            <translation>
+                <numerusform>%Ln action waiting to sync will be sent now.</numerusform>
+                <numerusform>%Ln actions waiting to sync will be sent now.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

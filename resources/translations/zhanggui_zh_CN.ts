@@ -1,6 +1,61 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source> (packaged)</source>
+            <translation>（安装版）</translation>
+        </message>
+        <message>
+            <source>Qt</source>
+            <translation>Qt</translation>
+        </message>
+        <message>
+            <source>Python</source>
+            <translation>Python</translation>
+        </message>
+        <message>
+            <source>SQLite</source>
+            <translation>SQLite</translation>
+        </message>
+        <message>
+            <source>Profile folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Platform address</source>
+            <translation>平台地址</translation>
+        </message>
+        <message>
+            <source>not signed in</source>
+            <translation>尚未登录</translation>
+        </message>
+        <message>
+            <source>About Zhanggui</source>
+            <translation>关于掌柜</translation>
+        </message>
+        <message>
+            <source>Zhanggui 掌柜</source>
+            <translation>掌柜 Zhanggui</translation>
+        </message>
+        <message>
+            <source>The shop owner's desktop workbench: your shop's orders, store managers, customers and posters on this computer, working offline and syncing with the platform.</source>
+            <translation>店主的桌面工具场：店铺的订单、店长、顾客和海报都在这台电脑上，离线也能用，并与平台同步。</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy these lines, for example to send them to support</source>
+            <translation>复制这些信息，例如发给客服</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalDialog</name>
         <message>
             <source>Release request</source>
@@ -89,6 +144,69 @@
         <message>
             <source>On the platform: %1.</source>
             <translation>平台状态：%1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BalancePanel</name>
+        <message>
+            <source>Pending</source>
+            <translation>待结算</translation>
+        </message>
+        <message>
+            <source>Available</source>
+            <translation>可提现</translation>
+        </message>
+        <message>
+            <source>Being withdrawn</source>
+            <translation>提现中</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>已提现</translation>
+        </message>
+        <message>
+            <source>Becomes available</source>
+            <translation>何时可提现</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw…</source>
+            <translation>提现(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Ask the platform to pay money out (Ctrl+W)</source>
+            <translation>向平台申请提现到银行卡 (Ctrl+W)</translation>
+        </message>
+        <message>
+            <source>%1 paid orders not yet on a statement</source>
+            <translation>%1 笔已付款订单尚未结算</translation>
+        </message>
+        <message>
+            <source>withdraw from %1</source>
+            <translation>最低提现 %1</translation>
+        </message>
+        <message>
+            <source>asked for, not yet paid out</source>
+            <translation>已申请，平台尚未打款</translation>
+        </message>
+        <message>
+            <source>nothing being paid out</source>
+            <translation>没有进行中的提现</translation>
+        </message>
+        <message>
+            <source>paid to your bank account</source>
+            <translation>已打款到银行卡</translation>
+        </message>
+        <message>
+            <source>%1 more once %2 orders on their way are delivered and their window closes</source>
+            <translation>另有 %1：%2 笔订单签收且售后期结束后可结算</translation>
+        </message>
+        <message>
+            <source>%1 overdue: see Reconciliation</source>
+            <translation>%1 已逾期未结算：见“对账”</translation>
+        </message>
+        <message>
+            <source>The statement of %1 pays %2</source>
+            <translation>%1 的结算单将结算 %2</translation>
         </message>
     </context>
     <context>
@@ -422,6 +540,57 @@
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Zhanggui ran into a problem</source>
+            <translation>掌柜遇到了问题</translation>
+        </message>
+        <message>
+            <source>Something went wrong that Zhanggui did not expect</source>
+            <translation>发生了掌柜没有预料到的错误</translation>
+        </message>
+        <message>
+            <source>Zhanggui has to close. Your shop's data is safe: everything you saved is kept, and actions waiting to sync are sent when you start Zhanggui again.</source>
+            <translation>掌柜需要关闭。您的店铺数据是安全的：已保存的内容都在，待同步的操作会在下次启动掌柜时发送。</translation>
+        </message>
+        <message>
+            <source>Your shop's data is safe: everything you saved is kept, and actions waiting to sync will still be sent. You can go on working; if the problem comes back, close Zhanggui and start it again.</source>
+            <translation>您的店铺数据是安全的：已保存的内容都在，待同步的操作仍会发送。您可以继续工作；如果问题再次出现，请关闭掌柜后重新打开。</translation>
+        </message>
+        <message>
+            <source>A report was written to %1. It holds no customer details and no passwords: you can send it to support.</source>
+            <translation>错误报告已保存到 %1。报告中没有顾客信息和密码，可以放心发给客服。</translation>
+        </message>
+        <message>
+            <source>The report could not be saved. Copy it to send it to support: it holds no customer details and no passwords.</source>
+            <translation>错误报告无法保存。请复制后发给客服：报告中没有顾客信息和密码。</translation>
+        </message>
+        <message>
+            <source>Show the report</source>
+            <translation>查看报告</translation>
+        </message>
+        <message>
+            <source>&amp;Copy report</source>
+            <translation>复制报告(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>打开文件夹(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Keep working</source>
+            <translation>继续工作(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>已复制</translation>
+        </message>
+    </context>
+    <context>
         <name>CustomerDetailPane</name>
         <message>
             <source>Changes of owner</source>
@@ -547,6 +716,18 @@
             <translation>近 7 天销售额</translation>
         </message>
         <message>
+            <source>Today's commission</source>
+            <translation>今日佣金</translation>
+        </message>
+        <message>
+            <source>Available balance</source>
+            <translation>可提现余额</translation>
+        </message>
+        <message>
+            <source>Available this week</source>
+            <translation>本周将可提现</translation>
+        </message>
+        <message>
             <source>Release requests</source>
             <translation>放手申请</translation>
         </message>
@@ -565,6 +746,10 @@
         <message>
             <source>Orders and sales</source>
             <translation>订单与销售</translation>
+        </message>
+        <message>
+            <source>Your earnings</source>
+            <translation>我的收益</translation>
         </message>
         <message>
             <source>Waiting for you</source>
@@ -615,6 +800,18 @@
             <translation>同步后即可获取店铺数据</translation>
         </message>
         <message>
+            <source>your share of %1 on today's paid orders</source>
+            <translation>今日付款订单佣金 %1 中归您的部分</translation>
+        </message>
+        <message>
+            <source>settled, ready to withdraw</source>
+            <translation>已结算，可随时提现</translation>
+        </message>
+        <message>
+            <source>with the statement of %1</source>
+            <translation>随 %1 的结算单到账</translation>
+        </message>
+        <message>
             <source>This computer has none of your shop's data yet. Sync now to fetch your orders from the platform.</source>
             <translation>这台电脑上还没有您店铺的数据。立即同步，从平台获取您的订单。</translation>
         </message>
@@ -652,6 +849,45 @@
         <message>
             <source>Outcome</source>
             <translation>结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>DifferencesModel</name>
+        <message>
+            <source>Order no.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Placed</source>
+            <translation>下单日期</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>门店</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>By the rules</source>
+            <translation>按规则应得</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>已结算</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>差额</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>说明</translation>
         </message>
     </context>
     <context>
@@ -726,6 +962,57 @@
         </message>
     </context>
     <context>
+        <name>EarningsWorkspace</name>
+        <message>
+            <source>Earnings</source>
+            <translation>收益</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>近 12 个月</translation>
+        </message>
+        <message>
+            <source>Last 24 months</source>
+            <translation>近 24 个月</translation>
+        </message>
+        <message>
+            <source>All months</source>
+            <translation>全部月份</translation>
+        </message>
+        <message>
+            <source>Point at the chart to read exact figures.</source>
+            <translation>将鼠标移到图上可查看精确数字。</translation>
+        </message>
+        <message>
+            <source>&amp;Statements</source>
+            <translation>结算单(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Income by month</source>
+            <translation>月度收入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>With&amp;drawals</source>
+            <translation>提现记录(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Reconciliation</source>
+            <translation>对账(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Cannot read your earnings: %1</source>
+            <translation>无法读取收益：%1</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>The statement was not saved</source>
+            <translation>结算单未能保存</translation>
+        </message>
+    </context>
+    <context>
         <name>EventsPanel</name>
         <message>
             <source>All products</source>
@@ -781,6 +1068,14 @@
             <translation>全部核对状态</translation>
         </message>
         <message>
+            <source>Any money</source>
+            <translation>全部结算状态</translation>
+        </message>
+        <message>
+            <source>Orders whose commission the statements paid otherwise</source>
+            <translation>结算单所付佣金与规则不一致的订单</translation>
+        </message>
+        <message>
             <source>Search order no., customer or product</source>
             <translation>搜索订单号、顾客或商品</translation>
         </message>
@@ -818,6 +1113,14 @@
         <message>
             <source>&amp;About Zhanggui</source>
             <translation>关于掌柜(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Open the &amp;log folder</source>
+            <translation>打开日志文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Restore a backup…</source>
+            <translation>恢复备份(&amp;R)…</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -858,14 +1161,6 @@
         <message>
             <source>A sync is already running</source>
             <translation>已有同步正在进行</translation>
-        </message>
-        <message>
-            <source>About Zhanggui</source>
-            <translation>关于掌柜</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Zhanggui %1&lt;/h3&gt;&lt;p&gt;The shop owner's desktop workbench: your shop's orders, store managers, customers and posters on this computer, working offline and syncing with the platform.&lt;/p&gt;&lt;p&gt;Profile folder: %2&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;掌柜 %1&lt;/h3&gt;&lt;p&gt;店主的桌面工作台：店铺的订单、店长、顾客和海报都在这台电脑上，离线也能用，并与平台同步。&lt;/p&gt;&lt;p&gt;数据文件夹：%2&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -1551,6 +1846,45 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>ReconciliationPanel</name>
+        <message>
+            <source>Money that does not add up</source>
+            <translation>对不上的款项</translation>
+        </message>
+        <message>
+            <source>Every difference</source>
+            <translation>全部差异（含待结算）</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Show in &amp;orders</source>
+            <translation>在订单中查看(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Open these orders in the orders workspace, with their details</source>
+            <translation>在订单工作区打开这些订单，查看详情</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>显示：</translation>
+        </message>
+        <message>
+            <source>%1 orders' money does not add up; %2 wait for their after-sales window.</source>
+            <translation>%1 笔订单的款项对不上；%2 笔订单正在等待售后期结束。</translation>
+        </message>
+        <message>
+            <source>Every statement matches your orders; %1 wait for their window.</source>
+            <translation>所有结算单与您的订单一致；%1 笔订单正在等待售后期结束。</translation>
+        </message>
+        <message>
+            <source>Nothing to show: the statements and your orders agree here.</source>
+            <translation>没有可显示的差异：结算单与您的订单一致。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReleaseQueueModel</name>
         <message>
             <source>Store manager</source>
@@ -1611,6 +1945,25 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>RestoreBackupDialog</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>Zhanggui copies your shop's database each day it is open and keeps the last seven days. Choose the day to go back to: what you did since then is kept and sent at the next sync.</source>
+            <translation>掌柜每天打开时都会备份店铺数据，保留最近七天。请选择要恢复到哪一天：那之后您做的操作都会保留，并在下次同步时发送。</translation>
+        </message>
+        <message>
+            <source>%1, copied at %2 (%3)</source>
+            <translation>%1，%2 备份（%3）</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>恢复(&amp;R)…</translation>
+        </message>
+    </context>
+    <context>
         <name>SaleEventListModel</name>
         <message>
             <source>%1
@@ -1636,24 +1989,93 @@ Belongs to %4 since %5 (%6)</source>
             <translation>登录一次后，这台电脑会保存您店铺的数据，并与平台同步。</translation>
         </message>
         <message>
-            <source>Platform address</source>
-            <translation>平台地址</translation>
-        </message>
-        <message>
-            <source>Shop code</source>
-            <translation>店铺编号</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>密码</translation>
-        </message>
-        <message>
             <source>Sign in</source>
             <translation>登录</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInForm</name>
+        <message>
+            <source>e.g. https://platform.example.com</source>
+            <translation>例如 https://platform.example.com</translation>
+        </message>
+        <message>
+            <source>Leave empty to sign in as the shop's owner</source>
+            <translation>店主本人登录请留空</translation>
+        </message>
+        <message>
+            <source>Platform &amp;address</source>
+            <translation>平台地址(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Shop &amp;code</source>
+            <translation>店铺编号(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;User</source>
+            <translation>用户(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Password</source>
+            <translation>密码(&amp;P)</translation>
         </message>
         <message>
             <source>Signing in…</source>
             <translation>正在登录…</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementsModel</name>
+        <message>
+            <source>Week</source>
+            <translation>结算周</translation>
+        </message>
+        <message>
+            <source>Commission</source>
+            <translation>佣金</translation>
+        </message>
+        <message>
+            <source>Deductions</source>
+            <translation>扣减</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>明细</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementsPanel</name>
+        <message>
+            <source>Choose a statement</source>
+            <translation>请选择一张结算单</translation>
+        </message>
+        <message>
+            <source>Save as &amp;Excel…</source>
+            <translation>另存为 Excel(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Save as &amp;PDF…</source>
+            <translation>另存为 PDF(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Week %1</source>
+            <translation>结算周 %1</translation>
+        </message>
+        <message>
+            <source>Settled %1 · commission %2 · managers' shares %3 · claw-backs %4 · adjustments %5 · total %6</source>
+            <translation>结算于 %1 · 佣金 %2 · 店长分成 %3 · 追回 %4 · 调整 %5 · 合计 %6</translation>
+        </message>
+        <message>
+            <source>✓ Its %1 lines add up to its total.</source>
+            <translation>✓ %1 条明细与合计相符。</translation>
+        </message>
+        <message>
+            <source>⚠ Its lines here (%1) add up to %2, not to its total.</source>
+            <translation>⚠ 本机的明细（%1 条）合计为 %2，与结算单合计不符。</translation>
         </message>
     </context>
     <context>
@@ -1745,10 +2167,223 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>UpcomingModel</name>
+        <message>
+            <source>Available on</source>
+            <translation>可提现日期</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单数</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Zhanggui</source>
+            <translation>欢迎使用掌柜</translation>
+        </message>
+        <message>
+            <source>&amp;Sign in to my shop</source>
+            <translation>登录我的店铺(&amp;S)</translation>
+        </message>
+        <message>
+            <source>With the platform address, shop code and password your platform gave you. Your orders, customers and store managers then live on this computer too.</source>
+            <translation>使用平台提供给您的平台地址、店铺编号和密码登录。之后订单、顾客和店长数据也会保存在这台电脑上。</translation>
+        </message>
+        <message>
+            <source>&amp;Try the demo</source>
+            <translation>试用演示店铺(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Look around a made-up shop with a year of orders. Nothing you do there reaches a real shop; the first start takes a few seconds.</source>
+            <translation>看看一家有一年订单的虚构店铺。您在演示中的操作不会影响真实店铺；第一次打开需要几秒钟。</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>The shop owner's workbench: orders, store managers, customers, sales and posters of your shop on this computer, working offline too.</source>
+            <translation>店主的工具场：店铺的订单、店长、顾客、销售和海报都在这台电脑上，离线也能用。</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>返回(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Sign &amp;in</source>
+            <translation>登录(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Sign in to your shop</source>
+            <translation>登录您的店铺</translation>
+        </message>
+        <message>
+            <source>Sign in once: this computer then keeps your shop's data and syncs it.</source>
+            <translation>登录一次后，这台电脑会保存您店铺的数据，并与平台同步。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WithdrawalDialog</name>
+        <message>
+            <source>Withdraw to your bank account</source>
+            <translation>提现到银行卡</translation>
+        </message>
+        <message>
+            <source>Reading your balance…</source>
+            <translation>正在读取余额…</translation>
+        </message>
+        <message>
+            <source>Amount to withdraw</source>
+            <translation>提现金额</translation>
+        </message>
+        <message>
+            <source>&amp;All of it</source>
+            <translation>全部提现(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Withdraw…</source>
+            <translation>提现…</translation>
+        </message>
+        <message>
+            <source>&amp;Amount:</source>
+            <translation>金额(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>Type how much to withdraw, from %1 up to %2.</source>
+            <translation>请输入提现金额：最低 %1，最高 %2。</translation>
+        </message>
+        <message>
+            <source>There is not enough to withdraw: the minimum is %1, the balance %2.</source>
+            <translation>余额不足以提现：最低提现 %1，当前余额 %2。</translation>
+        </message>
+        <message>
+            <source>A withdrawal is at least %1.</source>
+            <translation>每次提现至少 %1。</translation>
+        </message>
+        <message>
+            <source>That is more than the available %1.</source>
+            <translation>超过了可提现余额 %1。</translation>
+        </message>
+        <message>
+            <source>Available to withdraw: %1</source>
+            <translation>可提现：%1</translation>
+        </message>
+        <message>
+            <source>Your balance cannot be read.</source>
+            <translation>无法读取余额。</translation>
+        </message>
+        <message>
+            <source>Withdraw %1 to your bank account?
+
+It is recorded on this computer now and goes to the platform with the next sync. The platform pays it out, or refuses it with a reason; %2 stays available.</source>
+            <translation>确定提现 %1 到银行卡吗？
+
+申请会先记录在本机，下次同步时发送给平台。平台会打款，或说明原因拒绝；余额中仍有 %2 可提现。</translation>
+        </message>
+        <message>
+            <source>Withdraw %1</source>
+            <translation>提现 %1</translation>
+        </message>
+        <message>
+            <source>Recording your request…</source>
+            <translation>正在记录您的申请…</translation>
+        </message>
+        <message>
+            <source>Withdraw %1…</source>
+            <translation>提现 %1…</translation>
+        </message>
+        <message>
+            <source>%1 goes to your bank account once the platform pays it out; %2 stays available. The minimum is %3.</source>
+            <translation>平台打款后 %1 将到达您的银行卡；余额中仍有 %2 可提现。最低提现 %3。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WithdrawalsModel</name>
+        <message>
+            <source>Requested</source>
+            <translation>申请时间</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Decided</source>
+            <translation>处理时间</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Words</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>There is no backup yet. Zhanggui makes one each day it is open, the first a few minutes after it starts.</source>
+            <translation>还没有备份。掌柜每天打开时都会备份一次，第一次在启动几分钟后。</translation>
+        </message>
+        <message>
+            <source>Restore the backup?</source>
+            <translation>恢复这份备份？</translation>
+        </message>
+        <message>
+            <source>Go back to the copy of %1?</source>
+            <translation>恢复到 %1 的备份？</translation>
+        </message>
+        <message>
+            <source>The shop's data on this computer goes back to that day, and the next sync brings everything the platform changed since. What you did since then (reviews, picks, decisions, posters) is kept and sent at the next sync. The database as it is now is kept in the profile folder.</source>
+            <translation>这台电脑上的店铺数据会回到那一天，下次同步时会取回平台此后的所有变化。您此后做的操作（审单、选品、放手决定、海报）都会保留，并在下次同步时发送。当前的数据库会保留在数据文件夹中。</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>正在恢复备份…</translation>
+        </message>
+        <message>
+            <source>The copy of %1 is back.</source>
+            <translation>已恢复到 %1 的备份。</translation>
+        </message>
+        <message>
+            <source>The database as it was could not be read, so actions made after the copy could not be kept.</source>
+            <translation>原来的数据库无法读取，备份之后的操作无法保留。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln action(s) waiting to sync will be sent now.</source>
+            <translation>
+                <numerusform>%Ln 项待同步的操作将立即发送。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The database as it was is kept as %1.</source>
+            <translation>原来的数据库已保留为 %1。</translation>
+        </message>
+    </context>
+    <context>
         <name>app</name>
         <message>
             <source>Cannot open the shop's profile</source>
             <translation>无法打开店铺数据</translation>
+        </message>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>恢复备份…</translation>
         </message>
         <message>
             <source>Cannot start the demo</source>
@@ -2204,6 +2839,249 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>earnings</name>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Save statement</source>
+            <translation>保存结算单</translation>
+        </message>
+        <message>
+            <source>Income (¥)</source>
+            <translation>收入（元）</translation>
+        </message>
+        <message>
+            <source>Yours</source>
+            <translation>归您所有</translation>
+        </message>
+        <message>
+            <source>Managers' shares</source>
+            <translation>店长分成</translation>
+        </message>
+        <message>
+            <source>%1   Yours %2   Managers' shares %3</source>
+            <translation>%1   归您 %2   店长分成 %3</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>Yours (¥)</source>
+            <translation>归您（元）</translation>
+        </message>
+        <message>
+            <source>Managers' shares (¥)</source>
+            <translation>店长分成（元）</translation>
+        </message>
+        <message>
+            <source>Commission</source>
+            <translation>佣金</translation>
+        </message>
+        <message>
+            <source>Manager's share</source>
+            <translation>店长分成</translation>
+        </message>
+        <message>
+            <source>Claw-back</source>
+            <translation>售后追回</translation>
+        </message>
+        <message>
+            <source>Adjustment</source>
+            <translation>平台调整</translation>
+        </message>
+        <message>
+            <source>Not yet settleable</source>
+            <translation>尚未到结算期</translation>
+        </message>
+        <message>
+            <source>Missing from a statement</source>
+            <translation>结算单漏结</translation>
+        </message>
+        <message>
+            <source>Paid twice</source>
+            <translation>重复结算</translation>
+        </message>
+        <message>
+            <source>Refunded after settlement</source>
+            <translation>结算后退款</translation>
+        </message>
+        <message>
+            <source>Share rate differs</source>
+            <translation>分成比例不符</translation>
+        </message>
+        <message>
+            <source>Amount differs</source>
+            <translation>金额不符</translation>
+        </message>
+        <message>
+            <source>On its way to the customer: settleable once delivered.</source>
+            <translation>订单配送中：签收并过售后期后可结算。</translation>
+        </message>
+        <message>
+            <source>In its after-sales window until %1; paid with the next statement.</source>
+            <translation>售后期至 %1；之后随下一张结算单结算。</translation>
+        </message>
+        <message>
+            <source>Settleable since %1, yet no statement paid its %2. Ask the platform.</source>
+            <translation>自 %1 起即可结算，但没有结算单结算其 %2。请联系平台。</translation>
+        </message>
+        <message>
+            <source>Paid %1 times: %2 where the rules give %3.</source>
+            <translation>被结算了 %1 次：共 %2，按规则应为 %3。</translation>
+        </message>
+        <message>
+            <source>Refunded after a statement paid %1; the next statement should take it back.</source>
+            <translation>结算单已付 %1 后发生退款；下一张结算单应追回。</translation>
+        </message>
+        <message>
+            <source>The manager's share was taken at %1 (%2); her stage gives %3 (%4).</source>
+            <translation>店长分成按 %1（%2）扣除；按其所处阶段应为 %3（%4）。</translation>
+        </message>
+        <message>
+            <source>Paid %1 where the rules give %2.</source>
+            <translation>实际结算 %1，按规则应为 %2。</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>等待同步</translation>
+        </message>
+        <message>
+            <source>Applied · being paid out</source>
+            <translation>平台已受理 · 打款中</translation>
+        </message>
+        <message>
+            <source>Paid out</source>
+            <translation>已打款</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>已拒绝</translation>
+        </message>
+        <message>
+            <source>Below the platform's minimum withdrawal.</source>
+            <translation>低于平台的最低提现金额。</translation>
+        </message>
+        <message>
+            <source>More than the available balance when it reached the platform (another computer may have withdrawn first).</source>
+            <translation>送达平台时超过了可提现余额（可能另一台电脑先提现了）。</translation>
+        </message>
+        <message>
+            <source>The platform gave no reason.</source>
+            <translation>平台未说明原因。</translation>
+        </message>
+        <message>
+            <source>Statement %1</source>
+            <translation>结算单 %1</translation>
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>门店</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Share rate</source>
+            <translation>分成比例</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>(no order)</source>
+            <translation>（无订单）</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>明细</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>汇总</translation>
+        </message>
+        <message>
+            <source>First day</source>
+            <translation>起始日</translation>
+        </message>
+        <message>
+            <source>Last day</source>
+            <translation>截止日</translation>
+        </message>
+        <message>
+            <source>Settled at</source>
+            <translation>结算时间</translation>
+        </message>
+        <message>
+            <source>Statement for the week %1</source>
+            <translation>结算单：%1</translation>
+        </message>
+        <message>
+            <source>Settled %1 · statement no. %2</source>
+            <translation>结算于 %1 · 结算单号 %2</translation>
+        </message>
+        <message>
+            <source>Claw-backs</source>
+            <translation>售后追回</translation>
+        </message>
+        <message>
+            <source>Adjustments</source>
+            <translation>平台调整</translation>
+        </message>
+        <message>
+            <source>Total to your balance</source>
+            <translation>计入余额合计</translation>
+        </message>
+        <message>
+            <source>By store</source>
+            <translation>按门店</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单数</translation>
+        </message>
+        <message>
+            <source>%1 more stores</source>
+            <translation>其余 %1 家门店</translation>
+        </message>
+        <message>
+            <source>No order was settled this week.</source>
+            <translation>本周没有结算的订单。</translation>
+        </message>
+        <message>
+            <source>Claw-backs and adjustments</source>
+            <translation>售后追回与平台调整</translation>
+        </message>
+        <message>
+            <source>and %1 more</source>
+            <translation>另有 %1 条</translation>
+        </message>
+        <message>
+            <source>%1 lines in all; the Excel export of this statement lists every one.</source>
+            <translation>共 %1 条明细；导出的 Excel 列出了每一条。</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+    </context>
+    <context>
         <name>filters</name>
         <message>
             <source>Clear filters</source>
@@ -2423,16 +3301,40 @@ Belongs to %4 since %5 (%6)</source>
             <translation>同步失败：%1</translation>
         </message>
         <message>
-            <source>The platform refused this shop code or password. Check both and try again.</source>
-            <translation>平台拒绝了这个店铺编号或密码。请检查后重试。</translation>
+            <source>The platform refused this shop code, user or password. Check them and try again.</source>
+            <translation>平台拒绝了这个店铺编号、用户或密码。请检查后重试。</translation>
+        </message>
+        <message>
+            <source>%1 is not a platform address. It looks like https://platform.example.com; your platform gave it to you with your shop code.</source>
+            <translation>%1 不是平台地址。平台地址形如 https://platform.example.com，平台会连同店铺编号一起提供给您。</translation>
+        </message>
+        <message>
+            <source>An empty field</source>
+            <translation>空白</translation>
+        </message>
+        <message>
+            <source>The platform at %1 does not answer. It may be busy or down: try again in a few minutes.</source>
+            <translation>平台 %1 没有响应，可能正忙或暂停服务。请几分钟后再试。</translation>
         </message>
         <message>
             <source>Cannot reach the platform at %1. Check the address and the network.</source>
             <translation>无法连接平台 %1。请检查地址和网络。</translation>
         </message>
         <message>
+            <source>Something answers at %1, but it is not a Zhanggui platform. Check the address.</source>
+            <translation>%1 有响应，但不是掌柜平台。请检查地址。</translation>
+        </message>
+        <message>
             <source>This profile belongs to another shop. Open another profile folder to sign in to %1.</source>
             <translation>此档案属于另一家店铺。请打开另一个档案文件夹来登录 %1。</translation>
+        </message>
+        <message>
+            <source>This backup belongs to the shop %1, not to this profile's shop %2. Nothing was changed.</source>
+            <translation>这份备份属于店铺 %1，不是本数据的店铺 %2。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>This backup is damaged or is not a Zhanggui database. Choose another one; nothing was changed.</source>
+            <translation>这份备份已损坏，或不是掌柜的数据库。请选择其他备份；没有做任何更改。</translation>
         </message>
         <message>
             <source>The shop's database in %1 is damaged, or it is not a Zhanggui database. Nothing was changed.</source>
@@ -2544,6 +3446,38 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>refused by the platform</source>
             <translation>被平台拒绝</translation>
+        </message>
+        <message>
+            <source>Money does not add up</source>
+            <translation>款项对不上</translation>
+        </message>
+        <message>
+            <source>Not yet paid or differs</source>
+            <translation>未结算或有差异</translation>
+        </message>
+        <message>
+            <source>Not yet settleable</source>
+            <translation>尚未到结算期</translation>
+        </message>
+        <message>
+            <source>Missing from a statement</source>
+            <translation>结算单漏结</translation>
+        </message>
+        <message>
+            <source>Paid twice</source>
+            <translation>重复结算</translation>
+        </message>
+        <message>
+            <source>Refunded after settlement</source>
+            <translation>结算后退款</translation>
+        </message>
+        <message>
+            <source>Share rate differs</source>
+            <translation>分成比例不符</translation>
+        </message>
+        <message>
+            <source>Amount differs</source>
+            <translation>金额不符</translation>
         </message>
         <message>
             <source>Own store</source>

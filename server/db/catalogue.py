@@ -58,3 +58,4 @@ class TaskStage(Base):
     customers_target: Mapped[int]
     window_days: Mapped[int]
     description: Mapped[str] = mapped_column(String(500))
+    share_rate_bp: Mapped[int]

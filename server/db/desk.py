@@ -49,3 +49,13 @@ class PosterPrint(Base):
     layout: Mapped[str] = mapped_column(String(10))
     copies: Mapped[int]
     printed_at: Mapped[int]
+
+
+class WithdrawalRequest(Base):
+    """The desktop's request as it asked; the platform's answer is a ``withdrawal`` row."""
+
+    __tablename__ = "withdrawal_request"
+    shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    amount_cents: Mapped[int]
+    requested_at: Mapped[int]

@@ -17,6 +17,8 @@ class Order(Base):
         Index("ix_order_manager_customer", "shop_id", "store_manager_id", "customer_id"),
         # The platform moves orders along by status: waiting for payment, paid, shipped.
         Index("ix_order_status", "shop_id", "status", "paid_at"),
+        # Settlement takes the orders whose after-sales window closed in its period.
+        Index("ix_order_completed", "shop_id", "status", "completed_at"),
     )
     shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
@@ -31,6 +33,7 @@ class Order(Base):
     item_count: Mapped[int]
     items_summary: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(20))
+    completed_at: Mapped[int | None]
 
 
 class OrderItem(Base):

@@ -8,7 +8,7 @@ import secrets
 from sqlalchemy import Connection, Engine, Table, insert, select, update
 
 from models import wire
-from server.db import catalogue, desk, orders, platform, schedule, shops
+from server.db import catalogue, desk, money, orders, platform, schedule, shops
 from server.db.base import Base
 
 log = logging.getLogger(__name__)
@@ -28,10 +28,15 @@ _ENTITY_CLASSES: dict[str, type[Base]] = {
     "order": orders.Order,
     "order_item": orders.OrderItem,
     "traffic_allocation": shops.TrafficAllocation,
+    "settlement_terms": money.SettlementTerms,
+    "statement": money.Statement,
+    "statement_line": money.StatementLine,
+    "withdrawal": money.Withdrawal,
     "order_review": desk.OrderReview,
     "product_pick": desk.ProductPick,
     "release_decision": desk.ReleaseDecision,
     "poster_print": desk.PosterPrint,
+    "withdrawal_request": desk.WithdrawalRequest,
 }
 assert set(_ENTITY_CLASSES) == set(wire.ENTITIES)
 # Tables of the platform's own plans, which no feed carries.

@@ -16,6 +16,7 @@ from server.db.platform import AppliedMutation
 from server.db.upsert import insert_if_absent
 from server.push import effects, release
 from server.push.refusal import INVALID_PAYLOAD, Refused
+from server.settlement import withdrawals
 from server.textcheck import unfit_value
 
 log = logging.getLogger(__name__)
@@ -112,5 +113,7 @@ def _effect(conn: Connection, shop_id: int, mutation: wire.Mutation, now: int) -
         effects.record_poster_print(conn, shop_id, payload, printed_at)
     elif isinstance(payload, wire.ReleaseDecisionPayload):
         release.decide(conn, shop_id, payload, now, mutation.id)
+    elif isinstance(payload, wire.WithdrawalRequestPayload):
+        withdrawals.request(conn, shop_id, payload, now)
     else:  # pragma: no cover - MUTATION_PAYLOADS names only the models above
         raise Refused(INVALID_PAYLOAD, f"Unknown mutation kind {mutation.kind!r}.")

@@ -19,6 +19,7 @@ from server.seed.aftermath import follow_release, opened_shop
 from server.seed.binding import bind_customers
 from server.seed.calendar import DAY, day_start
 from server.seed.catalogue import build_catalogue
+from server.seed.earnings import ShopMoney
 from server.seed.lines import LINES_PER_ORDER_ID, OrderChunk
 from server.seed.orders import OrderPlan, plan_orders
 from server.seed.people import HISTORY_DAYS, Ids, ShopPlan, plan_shop
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 DEMO_PASSWORD = "demo"
 # Raised whenever the same seed would give different data, so an old demo database is rebuilt.
-SEED_VERSION = "2"
+SEED_VERSION = "3"
 _VERSION_KEY = "seed_version"
 CHUNK_ORDERS = 50_000
 
@@ -82,6 +83,8 @@ def seed(
     ids = Ids()
     catalogue = build_catalogue(seed, anchor, brands, products)
     first_day = day_start(anchor) - (HISTORY_DAYS - 1) * DAY
+    # Money settles up to the anchor day's start: no statement, parcel or payout is later.
+    settled_by = day_start(anchor)
     codes: list[str] = []
     if helpers is None:
         big = shops * orders_per_shop >= 4 * CHUNK_ORDERS
@@ -111,11 +114,17 @@ def seed(
             if plan.earlier_release is not None:
                 opened.append((plan, [c for c in bound["customer"] if c["status"] == "left"]))
             load.write("release_request", plan.requests, shop_id)
+            money = ShopMoney(
+                seed, number, plan, ids=ids, stages=catalogue.rows["task_stage"], now=settled_by
+            )
             first_order = ids.take("order", len(orders.placed_at))
-            jobs = _chunks(seed, shop_id, first_order, orders, plan.customers.ids)
-            for order_rows, line_rows in builder.build(jobs):
+            jobs = _chunks(seed, shop_id, first_order, orders, plan.customers.ids, now=settled_by)
+            for order_rows, line_rows, facts in builder.build(jobs):
                 load.write_packed(order_rows)
                 load.write_packed(line_rows)
+                load.write("statement_line", money.lines_for(facts), shop_id)
+            for entity, rows in money.finish().items():
+                load.write(entity, rows, shop_id)
             log.info("seeded shop %s: %d orders", plan.shop["code"], len(orders.placed_at))
         # The shops released managers opened come after the demo shops, so demoN keeps id N.
         for plan, leaving in opened:
@@ -133,7 +142,13 @@ def seed(
 
 
 def _chunks(
-    seed: int, shop_id: int, first_order: int, orders: OrderPlan, customer_ids: list[int]
+    seed: int,
+    shop_id: int,
+    first_order: int,
+    orders: OrderPlan,
+    customer_ids: list[int],
+    *,
+    now: int,
 ) -> Iterator[OrderChunk]:
     for chunk, start in enumerate(range(0, len(orders.placed_at), CHUNK_ORDERS)):
         end = start + CHUNK_ORDERS
@@ -147,4 +162,5 @@ def _chunks(
             store=orders.store[start:end],
             status=orders.status[start:end],
             paid_at=orders.paid_at[start:end],
+            now=now,
         )

@@ -24,6 +24,7 @@ TASK_STAGES: list[dict[str, Any]] = [
         "customers_target": 10,
         "window_days": 30,
         "description": "30天内累计销售3,000元，服务10位付款顾客。",
+        "share_rate_bp": 2000,
     },
     {
         "id": 2,
@@ -33,6 +34,7 @@ TASK_STAGES: list[dict[str, Any]] = [
         "customers_target": 30,
         "window_days": 60,
         "description": "60天内累计销售20,000元，服务30位付款顾客。",
+        "share_rate_bp": 3000,
     },
     {
         "id": 3,
@@ -42,6 +44,7 @@ TASK_STAGES: list[dict[str, Any]] = [
         "customers_target": 80,
         "window_days": 90,
         "description": "90天内累计销售80,000元，服务80位付款顾客，并通过平台考核。",
+        "share_rate_bp": 4000,
     },
 ]
 

@@ -6,7 +6,7 @@ import random
 from bisect import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from server.seed.calendar import CHINA_OFFSET, DAY
 from server.seed.catalogue import Shelf
@@ -17,6 +17,15 @@ _LINE_WEIGHTS = (25, 30, 25, 20)  # one to four lines
 _QUANTITY_WEIGHTS = (80, 15, 5)  # one to three pieces
 # Order line ids derive from their order's id, so a chunk needs no knowledge of earlier chunks.
 LINES_PER_ORDER_ID = 4
+
+
+# Parcels arrive two to seven days after payment.
+_DELIVERY = (2 * DAY, 7 * DAY)
+# Of refunded orders: refunded before delivery, after it within the after-sales window, and
+# (the rest) late, after the order was settled: days after its statement.
+_REFUNDED_BEFORE_DELIVERY = 0.45
+_REFUNDED_IN_WINDOW = 0.45
+_LATE_REFUND_DAYS = (1, 30)
 
 
 @dataclass
@@ -30,11 +39,50 @@ class OrderChunk:
     store: list[int]
     status: list[str]
     paid_at: list[int | None]
+    # No parcel of the demo arrives later than this.
+    now: int = 2**62
 
 
-def fill_chunk(job: OrderChunk, shelf: Shelf) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Order rows and order line rows for one chunk of planned orders."""
+class OrderMoney(NamedTuple):
+    """What settling one order needs to know of it."""
+
+    order_id: int
+    order_no: str
+    manager_id: int | None
+    status: str
+    paid_at: int | None
+    completed_at: int | None
+    commission_cents: int
+    # Refunded after settlement: this many days after the statement that paid it.
+    late_refund_days: int | None
+
+
+def _completion(
+    status: str, paid_at: int | None, now: int, rng: random.Random
+) -> tuple[int | None, int | None]:
+    """When a paid order's parcel arrived, and how late a refund of it came (if at all)."""
+    if paid_at is None or status not in ("completed", "refunded"):
+        return None, None
+    late = None
+    if status == "refunded":
+        fate = rng.random()
+        if fate < _REFUNDED_BEFORE_DELIVERY:
+            return None, None
+        if fate >= _REFUNDED_BEFORE_DELIVERY + _REFUNDED_IN_WINDOW:
+            late = rng.randint(*_LATE_REFUND_DAYS)
+    # random() rather than randrange(): this runs for most of a million orders.
+    arrived = paid_at + _DELIVERY[0] + int(rng.random() * (_DELIVERY[1] - _DELIVERY[0]))
+    return max(paid_at + 60, min(arrived, now - 60)), late
+
+
+def fill_chunk(
+    job: OrderChunk, shelf: Shelf
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[OrderMoney]]:
+    """Order rows, order line rows and the orders' money facts for one chunk of planned orders."""
     rng = random.Random(f"{job.seed}/lines/{job.shop_id}/{job.chunk}")
+    # Its own stream: parcels and refunds leave what the orders contain as it was.
+    parcels = random.Random(f"{job.seed}/parcels/{job.shop_id}/{job.chunk}")
+    money: list[OrderMoney] = []
     rand = rng.random
     categories = shelf.categories
     category_cum = open_ended(shelf.category_weights)
@@ -81,20 +129,28 @@ def fill_chunk(job: OrderChunk, shelf: Shelf) -> tuple[list[dict[str, Any]], lis
         ymd = day_labels.get(day_number)
         if ymd is None:
             ymd = day_labels[day_number] = f"{EPOCH_DAY + timedelta(days=day_number):%Y%m%d}"
+        order_no = f"ZG{ymd}{order_id:09d}"
+        status, paid_at = job.status[offset], job.paid_at[offset]
+        completed_at, late = _completion(status, paid_at, job.now, parcels)
+        store = job.store[offset] or None
+        money.append(
+            OrderMoney(order_id, order_no, store, status, paid_at, completed_at, commission, late)
+        )
         order_rows.append(
             {
                 "id": order_id,
-                "order_no": f"ZG{ymd}{order_id:09d}",
+                "order_no": order_no,
                 "customer_id": job.customer_id[offset],
-                "store_manager_id": job.store[offset] or None,
+                "store_manager_id": store,
                 "placed_at": placed,
-                "paid_at": job.paid_at[offset],
-                "status": job.status[offset],
+                "paid_at": paid_at,
+                "status": status,
                 "amount_cents": amount,
                 "commission_cents": commission,
                 "item_count": pieces,
                 "items_summary": f"{first_title} 等{pieces}件" if pieces > 1 else first_title,
                 "category": first_category,
+                "completed_at": completed_at,
             }
         )
-    return order_rows, item_rows
+    return order_rows, item_rows, money

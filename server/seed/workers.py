@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from server.seed.catalogue import Shelf
-from server.seed.lines import OrderChunk, fill_chunk
+from server.seed.lines import OrderChunk, OrderMoney, fill_chunk
 from server.seed.packing import Packed, pack
 
 log = logging.getLogger(__name__)
@@ -23,9 +23,12 @@ log = logging.getLogger(__name__)
 _shelf: Shelf | None = None
 
 
-def build_chunk(job: OrderChunk, shelf: Shelf) -> tuple[Packed, Packed]:
-    orders, lines = fill_chunk(job, shelf)
-    return pack("order", orders, job.shop_id), pack("order_item", lines, job.shop_id)
+Built = tuple[Packed, Packed, list[OrderMoney]]
+
+
+def build_chunk(job: OrderChunk, shelf: Shelf) -> Built:
+    orders, lines, money = fill_chunk(job, shelf)
+    return pack("order", orders, job.shop_id), pack("order_item", lines, job.shop_id), money
 
 
 def _remember_shelf(shelf: Shelf) -> None:
@@ -33,7 +36,7 @@ def _remember_shelf(shelf: Shelf) -> None:
     _shelf = shelf
 
 
-def _build_in_helper(job: OrderChunk) -> tuple[Packed, Packed]:
+def _build_in_helper(job: OrderChunk) -> Built:
     assert _shelf is not None
     return build_chunk(job, _shelf)
 
@@ -62,12 +65,12 @@ class ChunkBuilder:
         elif helpers:
             log.info("building order lines in-process: no safe way to start a helper here")
 
-    def build(self, jobs: Iterable[OrderChunk]) -> Iterator[tuple[Packed, Packed]]:
+    def build(self, jobs: Iterable[OrderChunk]) -> Iterator[Built]:
         if self._pool is None:
             for job in jobs:
                 yield build_chunk(job, self._shelf)
             return
-        pending: deque[Future[tuple[Packed, Packed]]] = deque()
+        pending: deque[Future[Built]] = deque()
         for job in jobs:
             pending.append(self._pool.submit(_build_in_helper, job))
             # A bounded queue: a finished chunk waiting for the writer costs memory.

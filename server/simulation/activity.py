@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select
 
 from server import traffic
 from server.db.shops import Shop
-from server.simulation import orders, stages
+from server.simulation import money, orders, stages
 from server.simulation.pace import Pace
 from server.simulation.shelf import Offer, load_shelf
 
@@ -26,6 +26,9 @@ class TickReport:
     assessed: int = 0
     arrivals: int = 0
     parcels: int = 0
+    statements: int = 0
+    payouts: int = 0
+    refunds: int = 0
 
 
 @dataclass
@@ -58,6 +61,7 @@ class PlatformActivity:
         pace, rng = self.pace, self._rng
         settle = _chance(elapsed, pace.settle_after)
         assessment = _chance(elapsed, pace.assessment_after)
+        payout = _chance(elapsed, pace.payout_after)
         shops = conn.scalars(select(Shop.id).where(Shop.shop_id == Shop.id).order_by(Shop.id))
         for shop_id in shops.all():
             expected = pace.orders_per_hour * elapsed / 3600
@@ -70,6 +74,16 @@ class PlatformActivity:
             report.failed_stages += len(stages.close_deadlines(conn, shop_id, now))
             report.assessed += stages.assess(conn, shop_id, now, assessment, rng)
             report.parcels += orders.move_parcels(conn, shop_id, now, pace)
+            report.statements += money.settle(conn, shop_id, now)
+            report.payouts += money.pay_out(conn, shop_id, now, chance=payout, rng=rng, pace=pace)
+            for settled, per_day in (
+                (False, pace.refunds_per_day),
+                (True, pace.late_refunds_per_day),
+            ):
+                count = _poisson(rng, per_day * elapsed / 86_400)
+                report.refunds += len(
+                    money.refund(conn, shop_id, now, settled=settled, count=count)
+                )
             report.orders += len(placed)
             report.paid += len(paid)
         log.debug("simulated %d s: %s", elapsed, report)

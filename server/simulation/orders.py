@@ -154,6 +154,7 @@ def _order(
         "item_count": pieces,
         "items_summary": f"{first.short} 等{pieces}件" if pieces > 1 else first.short,
         "category": first.category,
+        "completed_at": None,
     }
     return order, items
 
@@ -259,6 +260,8 @@ def move_parcels(conn: Connection, shop_id: int, now: int, pace: Pace) -> int:
             rows = load_rows(conn, "order", shop_id, Order.id.in_(ids))
             for row in rows:
                 row["status"] = becomes
+                if becomes == "completed":
+                    row["completed_at"] = now
             moved.extend(rows)
     save_rows(conn, "order", moved, shop_id)
     return len(moved)

@@ -25,5 +25,12 @@ class Pace:
     complete_after: int = 4 * DAY
     # The platform's assessment of a manager's final stage takes about this long.
     assessment_after: int = HOUR // 2
+    # A withdrawal is paid out (or refused) after about this long.
+    payout_after: int = HOUR // 2
+    payout_refused_share: float = 0.1
+    # Completed orders refunded per shop and day: within the after-sales window (nothing is
+    # paid), and late, after a statement paid them (the next one claws the money back).
+    refunds_per_day: float = 3.0
+    late_refunds_per_day: float = 1.0
     # At most this much platform time is simulated by one tick (a sleeping laptop wakes up).
     longest_step: int = DAY

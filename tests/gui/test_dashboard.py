@@ -35,6 +35,11 @@ def test_the_cards_show_exactly_the_figures_of_the_shops_rows(
         "today_sales": "¥1,123.45",
         "week_orders": "5",
         "week_sales": "¥1,436.01",
+        # The commission of today's paid and shipped orders, all in the owner's own store;
+        # no statement settled anything yet.
+        "today_commission": "¥112.34",
+        "available_balance": "¥0.00",
+        "available_this_week": "¥0.00",
         "pending_releases": "1",
         "waiting_to_sync": "1",
         "refused": "1",

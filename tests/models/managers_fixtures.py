@@ -110,6 +110,7 @@ def fill_managers_shop(profile: Profile) -> None:
                 customers_target=customers,
                 window_days=days,
                 description="",
+                share_rate_bp=1_000 + 1_000 * position,
             )
             for position, name, sales, customers, days in STAGES
         )

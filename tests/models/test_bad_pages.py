@@ -29,6 +29,7 @@ ORDER = {
     "item_count": 1,
     "items_summary": "纯棉短袖T恤 ×1",
     "category": "时尚女装",
+    "completed_at": None,
 }
 
 

@@ -53,7 +53,12 @@ _FIELDS: dict[str, dict[str, st.SearchStrategy[Any]]] = {
         "layout": st.sampled_from(["a4", "a5", "share", "labels"]) | _TEXT,
         "copies": _INTEGER,
     },
+    "withdrawal.request": {
+        "id": _TEXT | st.uuids().map(str),
+        "amount_cents": _INTEGER | st.integers(min_value=0, max_value=10**8),
+    },
 }
+assert set(_FIELDS) == set(wire.MUTATION_PAYLOADS), "every kind of mutation is fuzzed"
 
 
 @st.composite

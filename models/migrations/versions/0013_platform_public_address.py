@@ -1,7 +1,7 @@
 """the platform's public address, as it announced it, for the links of posters' codes
 
 Revision ID: 0013
-Revises: 0007
+Revises: 0011
 Create Date: 2026-12-01 08:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0013"
-down_revision: str | None = "0007"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
