@@ -297,7 +297,7 @@ class _Words(QObject):
         elif report.actions_to_send:
             lines.append(
                 self.tr(
-                    "%n action(s) waiting to sync will be sent now.", "", report.actions_to_send
+                    "%Ln action(s) waiting to sync will be sent now.", "", report.actions_to_send
                 )
             )
         if report.kept_aside is not None:

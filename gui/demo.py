@@ -28,6 +28,9 @@ DEMO_SHOPS: Final = 2
 DEMO_ORDERS: Final = 120_000
 DEMO_SEED: Final = 1
 PROFILE_FOLDER: Final = "profile"
+# The demo's loopback port changes at every start; its posters' codes lead to one fixed address
+# (".example" is reserved for examples: nothing answers there), so a printed poster stays the same.
+DEMO_PUBLIC_URL: Final = "https://shop.zhanggui.example"
 
 
 def demo_folder() -> Path:
@@ -70,7 +73,7 @@ class DemoPlatform:
         finally:
             engine.dispose()
         # The demo platform lives: a few new orders a minute, payments, stage progress.
-        platform = PlatformThread(str(db), simulate=True)
+        platform = PlatformThread(str(db), simulate=True, public_url=DEMO_PUBLIC_URL)
         port = platform.start()
         url = f"http://127.0.0.1:{port}"
         profile_folder = root / PROFILE_FOLDER

@@ -51,6 +51,10 @@ def subject_words(subject: InputSubject) -> str:
             return QCoreApplication.translate("input", "The amount to withdraw")
         case "statement":
             return QCoreApplication.translate("input", "The statement")
+        case "status":
+            return QCoreApplication.translate("input", "The order status")
+        case "date_range":
+            return QCoreApplication.translate("input", "The range of days")
         case _:
             assert_never(subject)
 
@@ -97,7 +101,9 @@ def describe_input(error: InvalidInput) -> str:
                 return QCoreApplication.translate(
                     "input", "A release request is either approved or declined."
                 )
-            if error.subject == "file_type" and not error.allowed:
+            if error.subject == "file_type" and error.allowed == (".xlsx",):
+                return QCoreApplication.translate("input", "Export to an Excel file (.xlsx).")
+            if error.subject == "file_type":
                 return QCoreApplication.translate(
                     "input", "Export to an Excel file (.xlsx) or a CSV file (.csv)."
                 )

@@ -20,6 +20,7 @@ from models.errors import (
     BackupError,
     BackupOtherShop,
     CursorExpired,
+    FileNotWritten,
     ForeignKind,
     InvalidInput,
     LoginRefused,
@@ -70,6 +71,14 @@ def describe(error: BaseException) -> str:
         )
     if isinstance(error, PlatformError):
         return _platform_problem(error)
+    if isinstance(error, FileNotWritten):
+        return fill(
+            QCoreApplication.translate(
+                "messages", "%1 could not be written: %2. Nothing was saved."
+            ),
+            error.path,
+            error.reason,
+        )
     if isinstance(error, UnknownOrder):
         return fill(
             QCoreApplication.translate("messages", "This shop has no order numbered %1."),

@@ -71,12 +71,12 @@ class SyncStatusLabel(QLabel):
             # While syncing, the progress words already say what is being sent.
             if self._status.outbox_pending and not self._syncing:
                 parts.append(
-                    self.tr("%n action(s) waiting to sync", "", self._status.outbox_pending)
+                    self.tr("%Ln action(s) waiting to sync", "", self._status.outbox_pending)
                 )
             if self._status.outbox_rejected:
                 parts.append(
                     self.tr(
-                        "%n action(s) refused by the platform", "", self._status.outbox_rejected
+                        "%Ln action(s) refused by the platform", "", self._status.outbox_rejected
                     )
                 )
         self.setText(SEPARATOR.join(parts))

@@ -29,6 +29,8 @@ InputSubject = Literal[
     "store_manager",
     "withdrawal",
     "statement",
+    "status",
+    "date_range",
 ]
 InputProblem = Literal[
     "missing", "too_long", "out_of_range", "not_one_of", "unknown", "unreadable", "decided"
@@ -185,6 +187,15 @@ class InvalidInput(ZhangguiError):
         self.limit = limit
         self.low = low
         self.allowed = allowed
+
+
+class FileNotWritten(ZhangguiError):
+    """A file the owner asked for could not be written; nothing was left half written."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 class PlatformAddressInvalid(ZhangguiError):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal, NamedTuple
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
 from typing_extensions import TypedDict
@@ -53,6 +54,7 @@ MUTATION_ID_PATTERN: Final = r"^[!-~]{8,64}$"
 TOKEN_PATTERN: Final = r"^[1-9][0-9]{0,18}\.[A-Za-z0-9_-]{20,100}$"
 # A sign-in that is not used for this long ends by itself.
 TOKEN_IDLE_DAYS: Final = 30
+MAX_PUBLIC_URL: Final = 200
 
 Category = Literal["时尚女装", "母婴童装", "品质男装", "家居家纺", "美妆个护", "食品生鲜"]
 CATEGORIES: Final[tuple[str, ...]] = (
@@ -469,6 +471,9 @@ class LoginResponse(Strict):
     shop_code: str
     shop_name: str
     epoch: str
+    # The address customers' phones reach the platform at (see ``public_url``); "" when the
+    # platform announces none and its own address serves.
+    public_url: str = Field(default="", max_length=MAX_PUBLIC_URL)
 
 
 class LogoutRequest(Request):
@@ -484,6 +489,7 @@ class HealthResponse(Strict):
     status: Literal["ok"]
     protocol: int
     epoch: str
+    public_url: str = Field(default="", max_length=MAX_PUBLIC_URL)
 
 
 class PullPage(BaseModel):
@@ -639,6 +645,31 @@ def format_cursor(
 
 
 # --- share links ---------------------------------------------------------------------------
+# A printed poster outlives the process that served it: its code carries the platform's public
+# address, which the platform announces at sign-in and in its health answer, never the address
+# a desktop happens to reach it at (the demo's loopback port changes at every start).
+
+
+def public_url(text: str) -> str:
+    """``text`` as a public address: http(s), a host, no query or fragment, no trailing slash;
+    ValueError saying what is wrong otherwise."""
+    text = text.strip()
+    if len(text) > MAX_PUBLIC_URL:
+        raise ValueError(f"a public address has at most {MAX_PUBLIC_URL} characters")
+    if not text.isascii() or any(c.isspace() for c in text):
+        raise ValueError("a public address is plain ASCII without spaces (punycode a host)")
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not an address: {error}") from error
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{text!r} is not an http:// or https:// address with a host")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError(f"{text!r} has a query, a fragment or a user; give the bare address")
+    return text.rstrip("/")
+
+
 # A mini-program code carries at most 32 characters of "scene", so a poster's attribution is
 # packed: the shop, then at most one target, each id in base 36 behind an upper-case tag
 # ("S1z", "S1zP2k3"). Ids are digits and lower-case letters and tags upper-case letters, so the

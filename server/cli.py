@@ -7,6 +7,7 @@ import contextlib
 import logging
 from datetime import date
 
+from models import wire
 from server import logs
 from server.clock import system_clock
 from server.db.engine import database_url, make_engine
@@ -45,6 +46,13 @@ def _workers(text: str) -> int:
     if not 1 <= workers <= 64:
         raise argparse.ArgumentTypeError("from 1 to 64 workers")
     return workers
+
+
+def _public_url(text: str) -> str:
+    try:
+        return wire.public_url(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -87,6 +95,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=["json", "text"],
         default="json",
         help="the log on stderr: one JSON object per line, or text for a person",
+    )
+    parser.add_argument(
+        "--public-url",
+        type=_public_url,
+        default=None,
+        help="the address customers' phones reach the platform at, e.g. https://shop.example.com;"
+        " posters' QR codes lead there (default: the address desktops use)",
     )
     parser.add_argument(
         "--new-epoch",
@@ -147,5 +162,6 @@ def platform_main(argv: list[str]) -> int:
             speed=args.speed,
             workers=args.workers,
             log_format=args.log_format,
+            public_url=args.public_url or "",
         )
     return 0

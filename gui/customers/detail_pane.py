@@ -148,7 +148,7 @@ class CustomerDetailPane(QScrollArea):
         self.figures.setText(
             fill(
                 self.tr("%1 · %2 spent · %3"),
-                self.tr("%n paid order(s)", "", customer.paid_orders),
+                self.tr("%Ln paid order(s)", "", customer.paid_orders),
                 money(customer.spent_cents),
                 via_label(customer.bound_via),
             )
@@ -175,7 +175,7 @@ class CustomerDetailPane(QScrollArea):
         if not found.orders:
             self.first_order.setText(self.tr("No orders yet."))
         elif found.orders > 1:
-            self.orders_heading.setText(self.tr("%n order(s)", "", found.orders))
+            self.orders_heading.setText(self.tr("%Ln order(s)", "", found.orders))
         else:
             self.orders_heading.setText(self.tr("Orders"))
         self.shown.emit(found)

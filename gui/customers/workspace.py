@@ -198,7 +198,7 @@ class CustomersWorkspace(Workspace):
     def _update_summary(self, rows: int) -> None:
         f = self.model.customer_filter
         if rows:
-            self.summary.setText(self.tr("%n customer(s)", "", rows))
+            self.summary.setText(self.tr("%Ln customer(s)", "", rows))
         elif f.text or f.store is not None or f.via:
             self.summary.setText(self.tr("No customer matches these filters."))
         else:

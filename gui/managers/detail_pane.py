@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -73,6 +73,24 @@ def _tree(
     for column, tip in enumerate(tips):
         tree.headerItem().setToolTip(column, tooltip(tip))
     return tree
+
+
+class _ListPage(QWidget):
+    """A list of the detail as a page of its tab widget; its title is the tab's text."""
+
+    def __init__(self, tabs: QTabWidget, tree: QTreeWidget, title: str) -> None:
+        super().__init__()
+        self._tabs = tabs
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(tree)
+        tabs.addTab(self, title)
+
+    def title(self) -> str:
+        return self._tabs.tabText(self._tabs.indexOf(self))
+
+    def setTitle(self, title: str) -> None:
+        self._tabs.setTabText(self._tabs.indexOf(self), title)
 
 
 def _add(
@@ -160,33 +178,28 @@ class ManagerDetailPane(QWidget):
             right=(2,),
             tips=orders_tips(),
         )
-        self.stages_box = QGroupBox(self.tr("Stage history"))
-        self.customers_box = QGroupBox(self.tr("Customers of the sub-store"))
-        self.orders_box = QGroupBox(self.tr("Recent orders"))
-        self.stages_box.setToolTip(tooltip(stage_history_tips()[0]))
-        self.customers_box.setToolTip(tooltip(customers_tips()[0]))
-        self.orders_box.setToolTip(tooltip(recent_orders_tip()))
-        for box, tree in (
-            (self.stages_box, self.stages),
-            (self.customers_box, self.customers),
-            (self.orders_box, self.orders),
+        # One list at a time, each as wide as the pane: side by side, three lists of five or six
+        # columns each were cut off at 1366 pixels, in English most of all.
+        self.lists = QTabWidget()
+        self.lists.setDocumentMode(True)
+        self.stages_box = _ListPage(self.lists, self.stages, self.tr("Stage history"))
+        self.customers_box = _ListPage(
+            self.lists, self.customers, self.tr("Customers of the sub-store")
+        )
+        self.orders_box = _ListPage(self.lists, self.orders, self.tr("Recent orders"))
+        for index, tip in enumerate(
+            (stage_history_tips()[0], customers_tips()[0], recent_orders_tip())
         ):
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(6, 6, 6, 6)
-            box_layout.addWidget(tree)
+            self.lists.setTabToolTip(index, tooltip(tip))
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.summary, 1)
-        lists = QHBoxLayout()
-        lists.addWidget(self.stages_box, 6)
-        lists.addWidget(self.customers_box, 4)
-        lists.addWidget(self.orders_box, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.release)
-        layout.addLayout(lists, 1)
+        layout.addWidget(self.lists, 1)
 
     def _connect_signals(self) -> None:
         self.release_button.clicked.connect(self._on_release_button_clicked)
@@ -303,7 +316,7 @@ class ManagerDetailPane(QWidget):
                     paid_orders_tip(c.paid_orders, c.paid_cents),
                 ],
             )
-        title = self.tr("%n customer(s) of the sub-store", "", total)
+        title = self.tr("%Ln customer(s) of the sub-store", "", total)
         if total > len(customers):
             title = fill(self.tr("%1 (the best %2 shown)"), title, count(len(customers)))
         self.customers_box.setTitle(title)
@@ -325,4 +338,4 @@ class ManagerDetailPane(QWidget):
                 right=(2,),
                 tips=[stamp(o.placed_at), o.customer_name, header[2], status, header[4]],
             )
-        self.orders_box.setTitle(self.tr("%n recent order(s)", "", len(orders)))
+        self.orders_box.setTitle(self.tr("%Ln recent order(s)", "", len(orders)))

@@ -178,4 +178,4 @@ class ManagersTableModel(QAbstractTableModel):
             return "—"
         if line.outlook == "expired":
             return self.tr("Ended")
-        return self.tr("%n day(s)", "", line.forecast.days_left)
+        return self.tr("%Ln day(s)", "", line.forecast.days_left)

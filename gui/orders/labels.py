@@ -9,7 +9,8 @@ from models.services.order_table import OrderRow, SortColumn
 
 def status_label(status: str) -> str:
     return {
-        "pending_payment": QCoreApplication.translate("orders", "Awaiting payment"),
+        # Short: its tab shares a row with the search at 1366 pixels.
+        "pending_payment": QCoreApplication.translate("orders", "Unpaid"),
         "paid": QCoreApplication.translate("orders", "Paid"),
         "shipped": QCoreApplication.translate("orders", "Shipped"),
         "completed": QCoreApplication.translate("orders", "Completed"),

@@ -14,7 +14,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages, tasks
+from gui.filter_parts import ChoiceBox
 from gui.formatting import count, fill
 from gui.orders.detail_pane import OrderDetailPane
 from gui.orders.export_dialog import ask_path, start_export
@@ -94,11 +94,7 @@ class OrdersWorkspace(Workspace):
         for status in STATUSES:
             self.tabs.addTab(status_label(status) if status else self.tr("All"))
         self.filters = FilterBar()
-        self.views = QComboBox()
-        self.views.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.views.setMinimumContentsLength(6)
+        self.views = ChoiceBox(letters=5)
         self.views.setToolTip(self.tr("Saved views"))
         self.tabs.setUsesScrollButtons(True)
         self.save_view_button = QToolButton()
@@ -126,26 +122,33 @@ class OrdersWorkspace(Workspace):
         header.setSortIndicator(COLUMNS.index(SortColumn.PLACED_AT), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         header.setStretchLastSection(True)
+        # The status column fits the longest state in the interface's language.
+        metrics = self.table.fontMetrics()
+        statuses = max(metrics.horizontalAdvance(status_label(s)) for s in wire.ORDER_STATUSES)
         widths = {
-            SortColumn.ORDER_NO: 160,
-            SortColumn.PLACED_AT: 120,
-            SortColumn.CUSTOMER: 140,
+            SortColumn.ORDER_NO: 155,
+            SortColumn.PLACED_AT: 115,
+            SortColumn.CUSTOMER: 135,
             SortColumn.STORE: 70,
             SortColumn.AMOUNT: 85,
-            SortColumn.COMMISSION: 75,
-            SortColumn.STATUS: 76,
+            SortColumn.COMMISSION: 85,
+            SortColumn.STATUS: max(60, statuses + 16),
             SortColumn.REVIEW: 90,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(column), width)
         self.detail = OrderDetailPane(self._profile)
 
+        # The saved views sit with the filters they recall: beside the search and buttons, the
+        # tabs were cut off at 1366 pixels.
         top = QHBoxLayout()
         top.addWidget(self.tabs, 1)
         top.addWidget(self.filters.search)
-        top.addWidget(self.views)
         top.addWidget(self.save_view_button)
         top.addWidget(self.export_button)
+        second = QHBoxLayout()
+        second.addWidget(self.filters, 1)
+        second.addWidget(self.views)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -156,7 +159,7 @@ class OrdersWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
-        layout.addWidget(self.filters)
+        layout.addLayout(second)
         layout.addWidget(self.summary)
         layout.addWidget(self.place_notice)
         layout.addWidget(splitter, 1)
@@ -529,7 +532,7 @@ class OrdersWorkspace(Workspace):
         if selected and not ids:
             self.summary.setText(self.tr("Select the rows to export first."))
             return
-        path = ask_path(self, kind)
+        path = ask_path(self, kind, selected=selected)
         if path is not None:
             start_export(
                 self,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from gui import messages, tasks
 from gui.formatting import fill
 from gui.posters.controls import PRODUCT, PosterControls
-from gui.posters.order import prepare
+from gui.posters.order import prepare, prepare_print
 from gui.posters.render import (
     PosterCancelled,
     PosterJob,
@@ -145,16 +145,20 @@ class PosterStudio(Workspace):
         profile, cache = self._profile, self._pictures
 
         def work(control: tasks.Control) -> object:
-            job = prepare(profile, cache, order)
+            job = prepare(profile, order)
 
             def report(done: int, total: int) -> None:
                 control.report((done, total))
 
-            if kind == "pdf":
-                write_pdf(job, path, progress=report, cancelled=control.cancelled)
-                written = [path]
-            else:
-                written = write_png(job, path, progress=report, cancelled=control.cancelled)
+            size, stop = job.picture_size(), control.cancelled
+            with cache.session(size, cancelled=stop) as pictures:
+                if kind == "pdf":
+                    write_pdf(job, path, pictures=pictures, progress=report, cancelled=stop)
+                    written = [path]
+                else:
+                    written = write_png(
+                        job, path, pictures=pictures, progress=report, cancelled=stop
+                    )
             recorded = record_prints(profile, job.subjects, job.layout)
             return written, recorded
 
@@ -170,7 +174,7 @@ class PosterStudio(Workspace):
             return None
         profile, cache = self._profile, self._pictures
         task: tasks.Task[object] = tasks.run(
-            lambda: prepare(profile, cache, order), name="posters.print"
+            lambda: prepare_print(profile, cache, order), name="posters.print"
         )
         self._start_busy(task, self.tr("Preparing the print…"))
         task.then(self._on_print_prepared, self._on_failed)
@@ -199,8 +203,10 @@ class PosterStudio(Workspace):
         profile, cache = self._profile, self._pictures
 
         def work() -> tuple[int, PosterJob, QImage]:
-            job = prepare(profile, cache, order, first_page_only=True)
-            return generation, job, page_image(job, 0, width=PREVIEW_WIDTH)
+            job = prepare(profile, order)
+            with cache.session(job.picture_size()) as pictures:
+                image = page_image(job, 0, width=PREVIEW_WIDTH, pictures=pictures)
+            return generation, job, image
 
         tasks.run(work, name="posters.preview").then(self._on_preview_drawn, self._on_failed)
 
@@ -215,8 +221,8 @@ class PosterStudio(Workspace):
         self.pages.setText(
             fill(
                 self.tr("%1 · %2"),
-                self.tr("%n poster(s)", "", posters),
-                self.tr("%n page(s)", "", pages),
+                self.tr("%Ln poster(s)", "", posters),
+                self.tr("%Ln page(s)", "", pages),
             )
         )
         self.controls.enable_output(self._busy is None)

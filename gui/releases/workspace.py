@@ -227,7 +227,7 @@ class ReleasesWorkspace(Workspace):
             return self.tr("No request waits for your decision.")
         return fill(
             self.tr(
-                "%n request(s) wait for your decision. Open one to see who would leave with the "
+                "%Ln request(s) wait for your decision. Open one to see who would leave with the "
                 "manager before you decide.",
                 "",
                 needing,

@@ -99,6 +99,9 @@ class SyncState(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     # The re-snapshot being built beside the mirror (models.sync.snapshot), or "" when none is.
     snapshot_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # The platform's public address for posters' codes, as it announced it; "" when it announced
+    # none (its own address serves), None until it has been asked.
+    public_url: Mapped[str | None] = mapped_column(String(200))
 
 
 class SavedView(Base):

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 from dataclasses import dataclass
 from typing import Final
 
 import httpx
 from sqlalchemy import select
 
+from models import wire
 from models.changes import Changes
 from models.db import SyncState
 from models.errors import (
     NotSignedIn,
     PlatformAddressInvalid,
+    PlatformError,
     PlatformUnreachable,
     ProfileOtherShop,
     SignInEnded,
 )
 from models.profile import Profile
 from models.sync.transport import PlatformClient
+
+log = logging.getLogger(__name__)
 
 LOGIN_TIMEOUT_SECONDS: Final = 20.0
 LOOPBACK_NAMES: Final = frozenset({"localhost"})
@@ -113,6 +118,7 @@ def login(
         state.shop_code = answer.shop_code
         state.shop_name = answer.shop_name
         state.token = answer.token
+        state.public_url = announced_public_url(answer.public_url)
     return LoggedIn(
         answer.shop_id,
         answer.shop_code,
@@ -120,6 +126,37 @@ def login(
         url,
         Changes.of_entities("sync_state"),
     )
+
+
+def announced_public_url(text: str) -> str:
+    """What the platform announced as its public address, or "" for none or a malformed one
+    (its own address then serves, as before the announcement)."""
+    if not text:
+        return ""
+    try:
+        return wire.public_url(text)
+    except ValueError:
+        log.warning("the platform announced an unusable public address: %.80r", text)
+        return ""
+
+
+def learn_public_url(profile: Profile, client: PlatformClient) -> None:
+    """Ask the platform's health answer for its public address once, for a profile that signed
+    in before platforms announced it."""
+    with profile.read() as s:
+        known = s.scalar(select(SyncState.public_url))
+    if known is not None:
+        return
+    try:
+        announced = announced_public_url(client.health().public_url)
+    except PlatformError as error:
+        # The pull that follows meets the same trouble and reports it; ask again next time.
+        log.info("the platform's public address is not known yet: %s", error)
+        return
+    with profile.write() as s:
+        state = s.scalar(select(SyncState))
+        if state is not None:
+            state.public_url = announced
 
 
 def signed_in(profile: Profile) -> SignedIn | None:

@@ -289,13 +289,11 @@ def _fetch(
         .scalar_subquery()
     )
     keys = list(keyed.c)[2:]
+    # Plain columns, not ORM objects: a page of an export is thousands of rows, and building
+    # an Order and an OrderReview for each costs more than the query.
     query = (
         select(
-            Order,
-            OrderReview,
-            Customer.name,
-            Customer.phone_masked,
-            StoreManager.name,
+            *_ROW_COLUMNS,
             review_sync,
             OrderReviewDraft.order_id,
             keyed.c.run,
@@ -309,37 +307,69 @@ def _fetch(
         .outerjoin(OrderReviewDraft, OrderReviewDraft.order_id == Order.id)
         .order_by(*[k.desc() if descending else k.asc() for k in keys])
     )
-    return [
-        _row(order, review, (cname, cphone, sname, sync_state), tuple(key), drafted is not None)
-        for order, review, cname, cphone, sname, sync_state, drafted, *key in s.execute(query).all()
-    ]
+    width = len(_ROW_COLUMNS) + 2  # and the review's sync state, and its draft
+    return [_row(values[:width], tuple(values[width:])) for values in s.execute(query).all()]
 
 
-def _row(
-    order: Order,
-    review: OrderReview | None,
-    joined: tuple[str | None, str | None, str | None, str | None],
-    key: tuple[Any, ...],
-    drafted: bool,
-) -> OrderRow:
-    customer_name, customer_phone, store_name, sync_state = joined
+_ROW_COLUMNS: Final = (
+    Order.id,
+    Order.order_no,
+    Order.placed_at,
+    Customer.name,
+    Customer.phone_masked,
+    Order.store_manager_id,
+    StoreManager.name,
+    Order.items_summary,
+    Order.item_count,
+    Order.amount_cents,
+    Order.commission_cents,
+    Order.status,
+    Order.category,
+    OrderReview.reviewed,
+    OrderReview.flag,
+    OrderReview.note,
+)
+
+
+def _row(values: Sequence[Any], key: tuple[Any, ...]) -> OrderRow:
+    (
+        order_id,
+        order_no,
+        placed_at,
+        customer_name,
+        customer_phone,
+        store_manager_id,
+        store_name,
+        items_summary,
+        item_count,
+        amount_cents,
+        commission_cents,
+        status,
+        category,
+        reviewed,
+        flag,
+        note,
+        sync_state,
+        draft_id,
+    ) = values
+    drafted = draft_id is not None
     return OrderRow(
-        id=order.id,
-        order_no=order.order_no,
-        placed_at=order.placed_at,
+        id=order_id,
+        order_no=order_no,
+        placed_at=placed_at,
         customer_name=customer_name or "",
         customer_phone=customer_phone or "",
-        store_manager_id=order.store_manager_id,
+        store_manager_id=store_manager_id,
         store_name=store_name or "",
-        items_summary=order.items_summary,
-        item_count=order.item_count,
-        amount_cents=order.amount_cents,
-        commission_cents=order.commission_cents,
-        status=order.status,
-        category=order.category,
-        reviewed=bool(review and review.reviewed),
-        flag=review.flag if review else "none",
-        note=review.note if review else "",
+        items_summary=items_summary,
+        item_count=item_count,
+        amount_cents=amount_cents,
+        commission_cents=commission_cents,
+        status=status,
+        category=category,
+        reviewed=bool(reviewed),
+        flag=flag or "none",
+        note=note or "",
         review_sync=sync_state or "",
         sort_key=key,
         drafted=drafted,

@@ -25,6 +25,7 @@ from models.errors import (
     SyncCancelled,
 )
 from models.profile import Profile
+from models.services.account import learn_public_url
 from models.sync import money_checks, outbox, snapshot
 from models.sync.apply import PageCounts, apply_page
 from models.sync.bulk import drop_bulk_indexes, ensure_indexes, is_empty_mirror
@@ -136,6 +137,7 @@ class _Run:
     report: SyncReport
 
     def run(self) -> None:
+        learn_public_url(self.profile, self.client)
         self.push()
         try:
             self.pull()

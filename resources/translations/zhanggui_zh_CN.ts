@@ -371,6 +371,21 @@
         </message>
     </context>
     <context>
+        <name>ChartWords</name>
+        <message numerus="yes">
+            <source>%Ln other store(s)</source>
+            <translation>
+                <numerusform>其余 %Ln 家店</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln 笔订单</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ChartsWorkspace</name>
         <message>
             <source>Sales charts</source>
@@ -405,6 +420,14 @@
             <translation>近 90 天</translation>
         </message>
         <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>上月</translation>
+        </message>
+        <message>
             <source>Last 12 months</source>
             <translation>近 12 个月</translation>
         </message>
@@ -415,6 +438,26 @@
         <message>
             <source>Custom dates</source>
             <translation>自定义日期</translation>
+        </message>
+        <message>
+            <source>Bucket size</source>
+            <translation>统计周期</translation>
+        </message>
+        <message>
+            <source>No comparison</source>
+            <translation>不对比</translation>
+        </message>
+        <message>
+            <source>Compare with the period before</source>
+            <translation>对比上一周期</translation>
+        </message>
+        <message>
+            <source>Compare with a year before</source>
+            <translation>对比去年同期</translation>
+        </message>
+        <message>
+            <source>Draw the sales of the period before, or of a year before, over the bars</source>
+            <translation>在柱形上叠加上一周期或去年同期的销售额</translation>
         </message>
         <message>
             <source>Save picture…</source>
@@ -445,6 +488,10 @@
             <translation>时间范围</translation>
         </message>
         <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
             <source>PNG picture (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -464,15 +511,21 @@
     <context>
         <name>Consequences</name>
         <message numerus="yes">
-            <source>%n customer(s) would leave</source>
+            <source>%Ln customer(s) left with %1</source>
             <translation>
-                <numerusform>将有 %n 位顾客离开</numerusform>
+                <numerusform>%Ln 位顾客已随%1离开</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n other customer(s) of the sub-store stay with you. Only customers with a paid order in the sub-store of %1 leave; everyone else stays.</source>
+            <source>%Ln customer(s) would leave</source>
             <translation>
-                <numerusform>子店其余 %n 位顾客继续留在您的店。只有在%1子店有已付款订单的顾客才会离开，其他顾客全部留下。</numerusform>
+                <numerusform>将有 %Ln 位顾客离开</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln other customer(s) of the sub-store stay with you. Only customers with a paid order in the sub-store of %1 leave; everyone else stays.</source>
+            <translation>
+                <numerusform>子店其余 %Ln 位顾客继续留在您的店。只有在%1子店有已付款订单的顾客才会离开，其他顾客全部留下。</numerusform>
             </translation>
         </message>
         <message>
@@ -484,21 +537,27 @@
             <translation>他们没有未完结的订单。</translation>
         </message>
         <message numerus="yes">
-            <source>%n open order(s) of theirs are affected: %1, with %2 commission.</source>
+            <source>%Ln open order(s) of theirs are affected: %1, with %2 commission.</source>
             <translation>
-                <numerusform>受影响的未完结订单 %n 笔：金额 %1，佣金 %2。</numerusform>
+                <numerusform>受影响的未完结订单 %Ln 笔：金额 %1，佣金 %2。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n public-domain customer(s) allocated</source>
+            <source>%Ln public-domain customer(s) allocated</source>
             <translation>
-                <numerusform>平台补充公域顾客 %n 位</numerusform>
+                <numerusform>平台补充公域顾客 %Ln 位</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n customer(s) will leave with %1 and belong to %1's new shop.</source>
+            <source>%Ln customer(s) will leave with %1 and belong to %1's new shop.</source>
             <translation>
-                <numerusform>%n 位顾客将随%1离开，归入%1新开的店铺。</numerusform>
+                <numerusform>%Ln 位顾客将随%1离开，归入%1新开的店铺。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln other customer(s) of the sub-store stay with you.</source>
+            <translation>
+                <numerusform>子店其余 %Ln 位顾客继续留在您的店。</numerusform>
             </translation>
         </message>
         <message>
@@ -513,18 +572,6 @@
             <source>They bought %1 of the last %2 days' sales (%3). Their open orders: %4, with %5 commission.</source>
             <translation>他们贡献了近 %2 天销售额中的 %1（%3）。未完结订单金额 %4，佣金 %5。</translation>
         </message>
-        <message numerus="yes">
-            <source>%n customer(s) left with %1</source>
-            <translation>
-                <numerusform>%n 位顾客已随%1离开</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n other customer(s) of the sub-store stay with you.</source>
-            <translation>
-                <numerusform>子店其余 %n 位顾客继续留在您的店。</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Once synced, this cannot be undone.</source>
             <translation>同步后无法撤销。</translation>
@@ -537,15 +584,15 @@
     <context>
         <name>Counted</name>
         <message numerus="yes">
-            <source>%n minute(s) ago</source>
+            <source>%Ln minute(s) ago</source>
             <translation>
-                <numerusform>%n 分钟前</numerusform>
+                <numerusform>%Ln 分钟前</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n hour(s) ago</source>
+            <source>%Ln hour(s) ago</source>
             <translation>
-                <numerusform>%n 小时前</numerusform>
+                <numerusform>%Ln 小时前</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -631,9 +678,15 @@
             <translation>%1 · 消费 %2 · %3</translation>
         </message>
         <message numerus="yes">
-            <source>%n paid order(s)</source>
+            <source>%Ln paid order(s)</source>
             <translation>
-                <numerusform>%n 笔付款订单</numerusform>
+                <numerusform>%Ln 笔付款订单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln 个订单</numerusform>
             </translation>
         </message>
         <message>
@@ -651,12 +704,6 @@
         <message>
             <source>No orders yet.</source>
             <translation>暂无订单。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n order(s)</source>
-            <translation>
-                <numerusform>%n 个订单</numerusform>
-            </translation>
         </message>
         <message>
             <source>%1: %2, %3, %4 (%5) in %6</source>
@@ -693,9 +740,9 @@
             <translation>公域流量补偿</translation>
         </message>
         <message numerus="yes">
-            <source>%n customer(s)</source>
+            <source>%Ln customer(s)</source>
             <translation>
-                <numerusform>%n 位顾客</numerusform>
+                <numerusform>%Ln 位顾客</numerusform>
             </translation>
         </message>
         <message>
@@ -1121,21 +1168,21 @@
             <translation>%1（%2）</translation>
         </message>
         <message numerus="yes">
-            <source>%n sale event(s) on now</source>
+            <source>%Ln sale event(s) on now</source>
             <translation>
-                <numerusform>%n 个档期进行中</numerusform>
+                <numerusform>%Ln 个档期进行中</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n sale event(s) coming up</source>
+            <source>%Ln sale event(s) coming up</source>
             <translation>
-                <numerusform>%n 个档期即将开始</numerusform>
+                <numerusform>%Ln 个档期即将开始</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n sale event(s) ended</source>
+            <source>%Ln sale event(s) ended</source>
             <translation>
-                <numerusform>%n 个档期已结束</numerusform>
+                <numerusform>%Ln 个档期已结束</numerusform>
             </translation>
         </message>
         <message>
@@ -1380,20 +1427,20 @@
             <translation>已随放手的店长离开</translation>
         </message>
         <message numerus="yes">
-            <source>%n customer(s) of the sub-store</source>
+            <source>%Ln customer(s) of the sub-store</source>
             <translation>
-                <numerusform>分店顾客 %n 位</numerusform>
+                <numerusform>分店顾客 %Ln 位</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln recent order(s)</source>
+            <translation>
+                <numerusform>最近订单 %Ln 笔</numerusform>
             </translation>
         </message>
         <message>
             <source>%1 (the best %2 shown)</source>
             <translation>%1（显示消费最多的 %2 位）</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n recent order(s)</source>
-            <translation>
-                <numerusform>最近订单 %n 笔</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -1426,9 +1473,9 @@
             <translation>已截止</translation>
         </message>
         <message numerus="yes">
-            <source>%n day(s)</source>
+            <source>%Ln day(s)</source>
             <translation>
-                <numerusform>%n 天</numerusform>
+                <numerusform>%Ln 天</numerusform>
             </translation>
         </message>
     </context>
@@ -1447,44 +1494,44 @@ When people sell for you through a sub-store of your shop, they appear here with
 有人通过您店铺的分店帮您卖货后，会在这里显示他们的任务阶段、进度和预测。</translation>
         </message>
         <message numerus="yes">
-            <source>%n store manager(s)</source>
+            <source>%Ln store manager(s)</source>
             <translation>
-                <numerusform>%n 位店长</numerusform>
+                <numerusform>%Ln 位店长</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n on track</source>
+            <source>%Ln on track</source>
             <translation>
-                <numerusform>%n 位进度正常</numerusform>
+                <numerusform>%Ln 位进度正常</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n at risk</source>
+            <source>%Ln at risk</source>
             <translation>
-                <numerusform>%n 位有风险</numerusform>
+                <numerusform>%Ln 位有风险</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n stalled</source>
+            <source>%Ln stalled</source>
             <translation>
-                <numerusform>%n 位停滞</numerusform>
+                <numerusform>%Ln 位停滞</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n past the deadline</source>
+            <source>%Ln past the deadline</source>
             <translation>
-                <numerusform>%n 位已逾期</numerusform>
+                <numerusform>%Ln 位已逾期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln shown</source>
+            <translation>
+                <numerusform>显示 %Ln 位</numerusform>
             </translation>
         </message>
         <message>
             <source>none matches these filters</source>
             <translation>没有符合筛选条件的店长</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n shown</source>
-            <translation>
-                <numerusform>显示 %n 位</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -1678,6 +1725,10 @@ Belongs to %4 since %5 (%6)</source>
             <translation>没有在职的店长</translation>
         </message>
         <message>
+            <source>The language printed on the posters</source>
+            <translation>海报上印刷的语言</translation>
+        </message>
+        <message>
             <source>Show my commission (for me only)</source>
             <translation>显示我的佣金（仅自己可见）</translation>
         </message>
@@ -1709,6 +1760,10 @@ Belongs to %4 since %5 (%6)</source>
             <source>Layout</source>
             <translation>版式</translation>
         </message>
+        <message>
+            <source>Poster language</source>
+            <translation>海报语言</translation>
+        </message>
     </context>
     <context>
         <name>PosterStudio</name>
@@ -1733,15 +1788,15 @@ Belongs to %4 since %5 (%6)</source>
             <translation>%1 · %2</translation>
         </message>
         <message numerus="yes">
-            <source>%n poster(s)</source>
+            <source>%Ln poster(s)</source>
             <translation>
-                <numerusform>%n 张海报</numerusform>
+                <numerusform>%Ln 张海报</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n page(s)</source>
+            <source>%Ln page(s)</source>
             <translation>
-                <numerusform>%n 页</numerusform>
+                <numerusform>%Ln 页</numerusform>
             </translation>
         </message>
         <message>
@@ -1784,26 +1839,72 @@ Belongs to %4 since %5 (%6)</source>
             <translation>按商品名或品牌查找</translation>
         </message>
         <message>
+            <source>Several words find products that have all of them</source>
+            <translation>输入多个词，查找同时包含这些词的商品</translation>
+        </message>
+        <message>
             <source>My picks</source>
             <translation>我的选品</translation>
         </message>
         <message>
-            <source>Put the products picked for your shop in the list</source>
-            <translation>把为本店选好的商品放进列表</translation>
+            <source>List the products picked for your shop</source>
+            <translation>列出已为本店选品的商品</translation>
+        </message>
+        <message>
+            <source>Tick all</source>
+            <translation>全选</translation>
+        </message>
+        <message>
+            <source>Tick every product listed</source>
+            <translation>勾选列表中的全部商品</translation>
+        </message>
+        <message>
+            <source>Tick none</source>
+            <translation>全不选</translation>
+        </message>
+        <message>
+            <source>Untick every product of the batch</source>
+            <translation>取消勾选本批的全部商品</translation>
+        </message>
+        <message>
+            <source>A batch holds at most %1 products.</source>
+            <translation>每批最多 %1 件商品。</translation>
+        </message>
+        <message>
+            <source>Find products, or list your picks, to make posters.</source>
+            <translation>搜索商品，或列出我的选品，来制作海报。</translation>
+        </message>
+        <message>
+            <source>No products match “%1”.</source>
+            <translation>没有与“%1”匹配的商品。</translation>
+        </message>
+        <message>
+            <source>You have not picked any products yet.</source>
+            <translation>您还没有选品。</translation>
+        </message>
+        <message>
+            <source>The first %1 of %2 matches; more words narrow the list.</source>
+            <translation>显示 %2 件匹配商品中的前 %1 件；多输入几个词可缩小范围。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s) found</source>
+            <translation>
+                <numerusform>找到 %Ln 件商品</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tick the products to make posters of.</source>
+            <translation>勾选要制作海报的商品。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s) ticked</source>
+            <translation>
+                <numerusform>已勾选 %Ln 件商品</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <source>Find products, or take your picks, to make posters.</source>
-            <translation>查找商品，或用我的选品，来制作海报。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n product(s) ticked</source>
-            <translation>
-                <numerusform>已勾选 %n 件商品</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -1987,9 +2088,9 @@ Belongs to %4 since %5 (%6)</source>
             <translation>没有等待您处理的申请。</translation>
         </message>
         <message numerus="yes">
-            <source>%n request(s) wait for your decision. Open one to see who would leave with the manager before you decide.</source>
+            <source>%Ln request(s) wait for your decision. Open one to see who would leave with the manager before you decide.</source>
             <translation>
-                <numerusform>有 %n 条申请等待您处理。打开申请，先看清哪些顾客会随店长离开，再做决定。</numerusform>
+                <numerusform>有 %Ln 条申请等待您处理。打开申请，先看清哪些顾客会随店长离开，再做决定。</numerusform>
             </translation>
         </message>
     </context>
@@ -2098,14 +2199,16 @@ Belongs to %4 since %5 (%6)</source>
     <context>
         <name>SaleEventListModel</name>
         <message>
-            <source>%1 products</source>
-            <translation>%1 件商品</translation>
-        </message>
-        <message>
             <source>%1
 %2 to %3</source>
             <translation>%1
 %2 至 %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 件商品</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2211,15 +2314,15 @@ Belongs to %4 since %5 (%6)</source>
     <context>
         <name>SyncStatusLabel</name>
         <message numerus="yes">
-            <source>%n action(s) waiting to sync</source>
+            <source>%Ln action(s) waiting to sync</source>
             <translation>
-                <numerusform>%n 项待同步</numerusform>
+                <numerusform>%Ln 项待同步</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n action(s) refused by the platform</source>
+            <source>%Ln action(s) refused by the platform</source>
             <translation>
-                <numerusform>%n 项被平台拒绝</numerusform>
+                <numerusform>%Ln 项被平台拒绝</numerusform>
             </translation>
         </message>
         <message>
@@ -2288,9 +2391,9 @@ Belongs to %4 since %5 (%6)</source>
             <translation>%1，最晚 %2 到齐，尚未计入。</translation>
         </message>
         <message numerus="yes">
-            <source>%n more customer(s) are due to arrive</source>
+            <source>%Ln more customer(s) are due to arrive</source>
             <translation>
-                <numerusform>还有 %n 位顾客待分配</numerusform>
+                <numerusform>还有 %Ln 位顾客待分配</numerusform>
             </translation>
         </message>
         <message>
@@ -2501,9 +2604,9 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>原来的数据库无法读取，备份之后的操作无法保留。</translation>
         </message>
         <message numerus="yes">
-            <source>%n action(s) waiting to sync will be sent now.</source>
+            <source>%Ln action(s) waiting to sync will be sent now.</source>
             <translation>
-                <numerusform>%n 项待同步的操作将立即发送。</numerusform>
+                <numerusform>%Ln 项待同步的操作将立即发送。</numerusform>
             </translation>
         </message>
         <message>
@@ -2692,6 +2795,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
     <context>
         <name>charts</name>
         <message>
+            <source>By the range</source>
+            <translation>随范围</translation>
+        </message>
+        <message>
             <source>By day</source>
             <translation>按天</translation>
         </message>
@@ -2720,6 +2827,26 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>随店长转入</translation>
         </message>
         <message>
+            <source>Period before</source>
+            <translation>上一周期</translation>
+        </message>
+        <message>
+            <source>A year before</source>
+            <translation>去年同期</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>no change</source>
+            <translation>持平</translation>
+        </message>
+        <message>
+            <source>(so far)</source>
+            <translation>（进行中）</translation>
+        </message>
+        <message>
             <source>week of %1</source>
             <translation>%1 当周</translation>
         </message>
@@ -2742,6 +2869,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>Releases</source>
             <translation>放手</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3)</source>
+            <translation>%1 %2（%3）</translation>
         </message>
         <message>
             <source>Sales (¥)</source>
@@ -2772,6 +2903,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>7 日均线（元）</translation>
         </message>
         <message>
+            <source>%1 (¥)</source>
+            <translation>%1（¥）</translation>
+        </message>
+        <message>
             <source>Commission (¥)</source>
             <translation>佣金（元）</translation>
         </message>
@@ -2782,6 +2917,22 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>%1   Commission %2</source>
             <translation>%1   佣金 %2</translation>
+        </message>
+        <message>
+            <source>%1 – %2</source>
+            <translation>%1 – %2</translation>
+        </message>
+        <message>
+            <source>%1 (%2): no sales</source>
+            <translation>%1（%2）：无销售</translation>
+        </message>
+        <message>
+            <source>%1 (%2): %3, sales %4, orders %5</source>
+            <translation>%1（%2）：%3，销售额 %4，订单 %5</translation>
+        </message>
+        <message>
+            <source>%1 – %2: sales %3 · %4 · commission %5</source>
+            <translation>%1 – %2：销售额 %3 · %4 · 佣金 %5</translation>
         </message>
     </context>
     <context>
@@ -3255,11 +3406,19 @@ It is recorded on this computer now and goes to the platform with the next sync.
         </message>
         <message>
             <source>The amount to withdraw</source>
-            <translation type="unfinished" />
+            <translation>提现金额</translation>
         </message>
         <message>
             <source>The statement</source>
-            <translation type="unfinished" />
+            <translation>对账单</translation>
+        </message>
+        <message>
+            <source>The order status</source>
+            <translation>订单状态</translation>
+        </message>
+        <message>
+            <source>The range of days</source>
+            <translation>日期范围</translation>
         </message>
         <message>
             <source>Please give the view a name.</source>
@@ -3292,6 +3451,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>A release request is either approved or declined.</source>
             <translation>放手申请只能同意或拒绝。</translation>
+        </message>
+        <message>
+            <source>Export to an Excel file (.xlsx).</source>
+            <translation>请导出为 Excel 文件（.xlsx）。</translation>
         </message>
         <message>
             <source>Export to an Excel file (.xlsx) or a CSV file (.csv).</source>
@@ -3624,6 +3787,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>同步已取消，已经收到的数据会保留。</translation>
         </message>
         <message>
+            <source>%1 could not be written: %2. Nothing was saved.</source>
+            <translation>无法写入 %1：%2。没有保存任何内容。</translation>
+        </message>
+        <message>
             <source>An unexpected error occurred: %1</source>
             <translation>发生意外错误：%1</translation>
         </message>
@@ -3847,10 +4014,6 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>顾客来自公域流量分配</translation>
         </message>
         <message>
-            <source>Awaiting payment</source>
-            <translation>待付款</translation>
-        </message>
-        <message>
             <source>Shipped</source>
             <translation>已发货</translation>
         </message>
@@ -3873,6 +4036,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
         <message>
             <source>Reviewed</source>
             <translation>已核对</translation>
+        </message>
+        <message>
+            <source>Unpaid</source>
+            <translation>待付款</translation>
         </message>
         <message>
             <source>Problem</source>
@@ -4019,12 +4186,40 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>导出订单</translation>
         </message>
         <message>
-            <source>Exporting orders…</source>
-            <translation>正在导出订单…</translation>
+            <source>Flag</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>selected-orders-%1</source>
+            <translation>选中订单-%1</translation>
+        </message>
+        <message>
+            <source>orders-%1</source>
+            <translation>订单-%1</translation>
+        </message>
+        <message>
+            <source>Counting the orders to export…</source>
+            <translation>正在统计要导出的订单…</translation>
         </message>
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+        <message>
+            <source>Saving the file…</source>
+            <translation>正在保存文件…</translation>
         </message>
         <message>
             <source>Exporting orders… %1 of %2</source>
@@ -4037,6 +4232,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
         <message>
             <source>Export failed</source>
             <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation>打开所在文件夹</translation>
         </message>
     </context>
     <context>
@@ -4096,6 +4295,33 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
         <message>
             <source>Long-press or scan with WeChat</source>
             <translation>微信扫一扫或长按识别</translation>
+        </message>
+    </context>
+    <context>
+        <name>qt</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>Page &amp;Set:</source>
+            <translation>页面集(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Page &amp;order:</source>
+            <translation>页序(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Pages &amp;per sheet:</source>
+            <translation>每张页数(&amp;P)：</translation>
         </message>
     </context>
     <context>

@@ -46,7 +46,9 @@ def health(state: State) -> wire.HealthResponse:
     """Answers without the protocol header, so any app can learn which protocol to speak."""
     with read_begin(state.engine) as conn:
         epoch = read_epoch(conn)
-    return wire.HealthResponse(status="ok", protocol=wire.PROTOCOL_VERSION, epoch=epoch)
+    return wire.HealthResponse(
+        status="ok", protocol=wire.PROTOCOL_VERSION, epoch=epoch, public_url=state.public_url
+    )
 
 
 @router.post(
@@ -93,7 +95,12 @@ def login(body: wire.LoginRequest, request: Request, state: State) -> wire.Login
     request.state.shop_id = verified.shop_id
     log.info("shop %d signed in", verified.shop_id)
     return wire.LoginResponse(
-        token=token, shop_id=verified.shop_id, shop_code=shop.code, shop_name=shop.name, epoch=epoch
+        token=token,
+        shop_id=verified.shop_id,
+        shop_code=shop.code,
+        shop_name=shop.name,
+        epoch=epoch,
+        public_url=state.public_url,
     )
 
 

@@ -22,7 +22,7 @@ def every_typed_error() -> list[errors.ZhangguiError]:
             found.append(kind("some_code", "what the platform said"))
         elif issubclass(kind, errors.ProfileOtherShop | errors.BackupOtherShop):
             found.append(kind("demo1", "demo2"))
-        elif issubclass(kind, errors.PlatformAddressInvalid):
+        elif issubclass(kind, errors.PlatformAddressInvalid | errors.FileNotWritten):
             found.append(kind("demo1", "it names no computer"))
         elif issubclass(kind, errors.InvalidInput):
             found.append(kind("note", "too_long", value=2_345, limit=2_000))

@@ -208,6 +208,7 @@ def test_an_export_equals_what_the_view_shows(
             assert isinstance(line[4], int | float)
             assert round(line[4] * 100) == row.amount_cents
             assert line[6] == "Paid"
+            assert line[7] == ("Yes" if row.reviewed else "No")
     else:
         raw = path.read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
