@@ -20,7 +20,7 @@ class Counted(QObject):
         return self.tr("%Ln product(s)", "", n)
 
     def in_minutes(self, n: int) -> str:
-        return self.tr("in %n minute(s)", "", n)
+        return self.tr("in %Ln minute(s)", "", n)
 
 
 def counted() -> Counted:

@@ -21,7 +21,7 @@ class QuitQuestion(QObject):
 
     def text(self, waiting: int) -> str:
         return self.tr(
-            "%n action(s) you took on this computer have not reached the platform yet.",
+            "%Ln action(s) you took on this computer have not reached the platform yet.",
             "",
             waiting,
         )

@@ -152,10 +152,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>in %n minute(s)</source>
+            <source>in %Ln minute(s)</source>
             <translation>
-                <numerusform>in %n minute</numerusform>
-                <numerusform>in %n minutes</numerusform>
+                <numerusform>in %Ln minute</numerusform>
+                <numerusform>in %Ln minutes</numerusform>
             </translation>
         </message>
     </context>
@@ -336,10 +336,10 @@
     <context>
         <name>QuitQuestion</name>
         <message numerus="yes">
-            <source>%n action(s) you took on this computer have not reached the platform yet.</source>
+            <source>%Ln action(s) you took on this computer have not reached the platform yet.</source>
             <translation>
-                <numerusform>%n action you took on this computer has not reached the platform yet.</numerusform>
-                <numerusform>%n actions you took on this computer have not reached the platform yet.</numerusform>
+                <numerusform>%Ln action you took on this computer has not reached the platform yet.</numerusform>
+                <numerusform>%Ln actions you took on this computer have not reached the platform yet.</numerusform>
             </translation>
         </message>
     </context>

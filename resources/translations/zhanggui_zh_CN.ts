@@ -602,9 +602,9 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>in %n minute(s)</source>
+            <source>in %Ln minute(s)</source>
             <translation>
-                <numerusform>%n 分钟后</numerusform>
+                <numerusform>%Ln 分钟后</numerusform>
             </translation>
         </message>
     </context>
@@ -1965,9 +1965,9 @@ Belongs to %4 since %5 (%6)</source>
     <context>
         <name>QuitQuestion</name>
         <message numerus="yes">
-            <source>%n action(s) you took on this computer have not reached the platform yet.</source>
+            <source>%Ln action(s) you took on this computer have not reached the platform yet.</source>
             <translation>
-                <numerusform>您在这台电脑上的 %n 项操作还没有发送到平台。</numerusform>
+                <numerusform>您在这台电脑上的 %Ln 项操作还没有发送到平台。</numerusform>
             </translation>
         </message>
         <message>
