@@ -55,6 +55,8 @@ REFERENCE_TABLES: frozenset[str] = frozenset(
         catalogue.CatalogueFeedState.__tablename__,
         catalogue.CatalogueIdCounter.__tablename__,
         platform.ShopCredential.__tablename__,
+        # Failed sign-ins are counted by the shop code typed, before any shop is known.
+        platform.LoginFailure.__tablename__,
         platform.Meta.__tablename__,
     }
 )
