@@ -60,6 +60,65 @@
         </message>
     </context>
     <context>
+        <name>BulkTriage</name>
+        <message numerus="yes">
+            <source>Undone: %Ln order(s) are back as they were.</source>
+            <translation>
+                <numerusform>Undone: %Ln order is back as it was.</numerusform>
+                <numerusform>Undone: %Ln orders are back as they were.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This marking cannot be undone: %Ln order(s) were sent to the platform already. Nothing was changed.</source>
+            <translation>
+                <numerusform>This marking cannot be undone: %Ln order was sent to the platform already. Nothing was changed.</numerusform>
+                <numerusform>This marking cannot be undone: %Ln orders were sent to the platform already. Nothing was changed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s) selected.</source>
+            <translation>
+                <numerusform>%Ln order selected.</numerusform>
+                <numerusform>%Ln orders selected.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Marked %Ln order(s) as reviewed.</source>
+            <translation>
+                <numerusform>Marked %Ln order as reviewed.</numerusform>
+                <numerusform>Marked %Ln orders as reviewed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Marked %Ln order(s) as not reviewed.</source>
+            <translation>
+                <numerusform>Marked %Ln order as not reviewed.</numerusform>
+                <numerusform>Marked %Ln orders as not reviewed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Flagged %Ln order(s) as problem.</source>
+            <translation>
+                <numerusform>Flagged %Ln order as problem.</numerusform>
+                <numerusform>Flagged %Ln orders as problem.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Flagged %Ln order(s) for follow-up.</source>
+            <translation>
+                <numerusform>Flagged %Ln order for follow-up.</numerusform>
+                <numerusform>Flagged %Ln orders for follow-up.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cleared the flag of %Ln order(s).</source>
+            <translation>
+                <numerusform>Cleared the flag of %Ln order.</numerusform>
+                <numerusform>Cleared the flag of %Ln orders.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ChartWords</name>
         <message numerus="yes">
             <source>%Ln other store(s)</source>

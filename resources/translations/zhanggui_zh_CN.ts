@@ -273,6 +273,109 @@
         </message>
     </context>
     <context>
+        <name>BulkTriage</name>
+        <message>
+            <source>Mark</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Mark the selected orders (Space, Ctrl+1, Ctrl+2, Ctrl+0)</source>
+            <translation>标记选中的订单（空格、Ctrl+1、Ctrl+2、Ctrl+0）</translation>
+        </message>
+        <message>
+            <source>Mark selected as reviewed</source>
+            <translation>将选中的标为已审核</translation>
+        </message>
+        <message>
+            <source>Mark selected as not reviewed</source>
+            <translation>将选中的标为未审核</translation>
+        </message>
+        <message>
+            <source>Flag selected as problem</source>
+            <translation>将选中的标为有问题</translation>
+        </message>
+        <message>
+            <source>Flag selected for follow-up</source>
+            <translation>将选中的标为待跟进</translation>
+        </message>
+        <message>
+            <source>Clear the flag of selected</source>
+            <translation>清除选中订单的标记</translation>
+        </message>
+        <message>
+            <source>Select all orders in this filter</source>
+            <translation>选中此筛选下的全部订单</translation>
+        </message>
+        <message>
+            <source>Undo the last marking</source>
+            <translation>撤销上一次标记</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>The last marking is still being written.</source>
+            <translation>上一次标记仍在写入。</translation>
+        </message>
+        <message>
+            <source>Select the orders to mark first.</source>
+            <translation>请先选中要标记的订单。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Undone: %Ln order(s) are back as they were.</source>
+            <translation>
+                <numerusform>已撤销：%Ln 个订单恢复原样。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This marking cannot be undone: %Ln order(s) were sent to the platform already. Nothing was changed.</source>
+            <translation>
+                <numerusform>这次标记无法撤销：已有 %Ln 个订单发送到平台。没有做任何更改。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All %1 orders in this filter are selected.</source>
+            <translation>已选中此筛选下的全部 %1 个订单。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s) selected.</source>
+            <translation>
+                <numerusform>已选中 %Ln 个订单。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Marked %Ln order(s) as reviewed.</source>
+            <translation>
+                <numerusform>已将 %Ln 个订单标为已审核。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Marked %Ln order(s) as not reviewed.</source>
+            <translation>
+                <numerusform>已将 %Ln 个订单标为未审核。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Flagged %Ln order(s) as problem.</source>
+            <translation>
+                <numerusform>已将 %Ln 个订单标为有问题。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Flagged %Ln order(s) for follow-up.</source>
+            <translation>
+                <numerusform>已将 %Ln 个订单标为待跟进。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cleared the flag of %Ln order(s).</source>
+            <translation>
+                <numerusform>已清除 %Ln 个订单的标记。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogueFilterBar</name>
         <message>
             <source>All categories</source>
