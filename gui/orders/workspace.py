@@ -79,6 +79,8 @@ class OrdersWorkspace(Workspace):
         # new rows hold it.
         self._keep_id: int | None = None
         self._place: Place | None = None
+        # An order asked for from elsewhere (an alert): shown once the cleared filters load.
+        self._open_id: int | None = None
         self._create_widgets()
         self._create_actions()
         self._connect_signals()
@@ -271,6 +273,19 @@ class OrdersWorkspace(Workspace):
         self.filters.search.setText(text)
         self.filters.search.returnPressed.emit()
 
+    def show_order(self, order_id: int) -> None:
+        """Put the owner on one order; every filter is cleared first unless none is set."""
+        if self._loaded_once and self.current_filter() == OrderFilter():
+            self.model.locate(order_id)
+            return
+        self._open_id = order_id
+        if not self._loaded_once:
+            return
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(0)
+        self.tabs.blockSignals(False)
+        self.filters.show_filter(OrderFilter())
+
     def current_filter(self) -> OrderFilter:
         status = STATUSES[max(self.tabs.currentIndex(), 0)]
         return replace(self.filters.current(), status=status or None)
@@ -304,6 +319,8 @@ class OrdersWorkspace(Workspace):
         self._update_summary(rows)
         self._count_statuses_if_stale()
         keep, self._keep_id = self._keep_id, None
+        if self._open_id is not None:
+            keep, self._open_id = self._open_id, None
         if rows and keep is not None:
             self.model.locate(keep)
         elif rows:
