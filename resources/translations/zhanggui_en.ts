@@ -1,6 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AlertWords</name>
+        <message numerus="yes">
+            <source>%Ln new alert(s)</source>
+            <translation>
+                <numerusform>%Ln new alert</numerusform>
+                <numerusform>%Ln new alerts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Arriving</name>
         <message numerus="yes">
             <source>%Ln order(s)</source>

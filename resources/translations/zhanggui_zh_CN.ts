@@ -56,6 +56,121 @@
         </message>
     </context>
     <context>
+        <name>AlertPanel</name>
+        <message>
+            <source>Alerts</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>No alerts. New release requests, deadlines near, refused actions and a failing sync show here.</source>
+            <translation>暂无提醒。新的放手申请、即将到期的任务阶段、被拒绝的操作和同步失败都会显示在这里。</translation>
+        </message>
+        <message>
+            <source>Show or hide the alerts</source>
+            <translation>显示或隐藏提醒</translation>
+        </message>
+        <message>
+            <source>Alerts (%1)</source>
+            <translation>提醒（%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlertSettingsDialog</name>
+        <message>
+            <source>Alerts</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>Tell me about:</source>
+            <translation>提醒我：</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlertWords</name>
+        <message>
+            <source>New release requests</source>
+            <translation>新的放手申请</translation>
+        </message>
+        <message>
+            <source>Stage deadlines within 3 days</source>
+            <translation>3 天内到期的任务阶段</translation>
+        </message>
+        <message>
+            <source>Actions the platform refused</source>
+            <translation>平台拒绝的操作</translation>
+        </message>
+        <message>
+            <source>Sync failing for more than 30 minutes</source>
+            <translation>同步失败超过 30 分钟</translation>
+        </message>
+        <message>
+            <source>New release request</source>
+            <translation>新的放手申请</translation>
+        </message>
+        <message>
+            <source>Stage deadline near</source>
+            <translation>任务阶段即将到期</translation>
+        </message>
+        <message>
+            <source>The platform refused an action</source>
+            <translation>平台拒绝了一项操作</translation>
+        </message>
+        <message>
+            <source>Sync is failing</source>
+            <translation>同步一直失败</translation>
+        </message>
+        <message>
+            <source>%1 asks to be released from your shop.</source>
+            <translation>%1 申请放手，成为店主。</translation>
+        </message>
+        <message>
+            <source>%1's current stage ends %2 and is not complete.</source>
+            <translation>%1 的当前任务阶段将于 %2 到期，尚未完成。</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>No sync has worked since %1. Your work is kept on this computer.</source>
+            <translation>自 %1 起同步一直没有成功。您的操作都保存在本机。</translation>
+        </message>
+        <message>
+            <source>Your review of order #%1</source>
+            <translation>您对订单 #%1 的核对</translation>
+        </message>
+        <message>
+            <source>Your decision on release request #%1</source>
+            <translation>您对放手申请 #%1 的决定</translation>
+        </message>
+        <message>
+            <source>Your pick of product #%1</source>
+            <translation>您对商品 #%1 的选品</translation>
+        </message>
+        <message>
+            <source>A poster print</source>
+            <translation>一次海报打印</translation>
+        </message>
+        <message>
+            <source>Your withdrawal request</source>
+            <translation>您的提现申请</translation>
+        </message>
+        <message>
+            <source>the platform gave no reason</source>
+            <translation>平台没有给出原因</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new alert(s)</source>
+            <translation>
+                <numerusform>%Ln 条新提醒</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalDialog</name>
         <message>
             <source>Release request</source>
@@ -2568,6 +2683,21 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Sign in once: this computer then keeps your shop's data and syncs it.</source>
             <translation>登录一次后，这台电脑会保存您店铺的数据，并与平台同步。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowAlerts</name>
+        <message>
+            <source>Alert &amp;settings…</source>
+            <translation>提醒设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Show &amp;alerts</source>
+            <translation>显示提醒(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Show Zhanggui</source>
+            <translation>显示掌柜</translation>
         </message>
     </context>
     <context>
