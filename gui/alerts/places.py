@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATUS_MS = 12_000
+PANEL_WIDTH = 340
 
 
 class WindowAlerts(QObject):
@@ -43,6 +44,8 @@ class WindowAlerts(QObject):
         self.settings_action = QAction(self.tr("Alert &settings…"), window)
         self.show_action = self.panel.toggleViewAction()
         self.show_action.setText(self.tr("Show &alerts"))
+        self._sized = False
+        self.panel.visibilityChanged.connect(self._on_panel_visibility_changed)
         self.centre.announced.connect(self._on_announced)
         self.centre.opened.connect(self.open_place)
         self.settings_action.triggered.connect(self._on_settings_action_triggered)
@@ -104,6 +107,12 @@ class WindowAlerts(QObject):
         else:
             words = self._words.several(len(alerts))
         self._window.statusBar().showMessage(words, STATUS_MS)
+
+    def _on_panel_visibility_changed(self, visible: bool) -> None:
+        if visible and not self._sized:
+            # The list beside the workspaces, never half the window the first time.
+            self._sized = True
+            self._window.resizeDocks([self.panel], [PANEL_WIDTH], Qt.Orientation.Horizontal)
 
     def _on_sync_finished(self, report: object) -> None:
         if isinstance(report, SyncReport):

@@ -115,7 +115,9 @@ class BulkTriage(QObject):
         )
         self.undo_action = action(self.tr("Undo the last marking"), self.undo, "Ctrl+Z")
         self.undo_action.setEnabled(False)
+        self.undo_action.changed.connect(self._on_undo_action_changed)
         self.undo_button.setDefaultAction(self.undo_action)
+        self.undo_button.hide()
         self.undo_button.setText(self.tr("Undo"))
         # The workspace's widgets hear the shortcuts of these two wherever the focus is.
         self._table.addAction(self.select_all_action)
@@ -258,6 +260,9 @@ class BulkTriage(QObject):
             )
             return
         self._say(messages.describe(error))
+
+    def _on_undo_action_changed(self) -> None:
+        self.undo_button.setVisible(self.undo_action.isEnabled())
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._last is not None:

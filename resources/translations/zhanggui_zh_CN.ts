@@ -399,11 +399,11 @@
         </message>
         <message>
             <source>Mark selected as reviewed</source>
-            <translation>将选中的标为已审核</translation>
+            <translation>将选中的标为已核对</translation>
         </message>
         <message>
             <source>Mark selected as not reviewed</source>
-            <translation>将选中的标为未审核</translation>
+            <translation>将选中的标为未核对</translation>
         </message>
         <message>
             <source>Flag selected as problem</source>
@@ -462,13 +462,13 @@
         <message numerus="yes">
             <source>Marked %Ln order(s) as reviewed.</source>
             <translation>
-                <numerusform>已将 %Ln 个订单标为已审核。</numerusform>
+                <numerusform>已将 %Ln 个订单标为已核对。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Marked %Ln order(s) as not reviewed.</source>
             <translation>
-                <numerusform>已将 %Ln 个订单标为未审核。</numerusform>
+                <numerusform>已将 %Ln 个订单标为未核对。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
