@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -24,17 +24,7 @@ from models.services.alerts import ALERT_KINDS, Alert, AlertKind, announce
 
 log = logging.getLogger(__name__)
 
-SETTINGS_PREFIX = "alerts/"
 MESSAGE_MS = 10_000
-
-
-def kind_enabled(kind: AlertKind) -> bool:
-    value = QSettings().value(SETTINGS_PREFIX + kind, True)
-    return value not in (False, "false", "0", 0)
-
-
-def set_kind_enabled(kind: AlertKind, enabled: bool) -> None:
-    QSettings().setValue(SETTINGS_PREFIX + kind, enabled)
 
 
 class AlertCentre(QObject):
@@ -68,13 +58,11 @@ class AlertCentre(QObject):
         if self._busy or not self._queued:
             return
         look_at, self._queued = self._queued, set()
-        silenced = {kind for kind in ALERT_KINDS if not kind_enabled(kind)}
         profile, now = self._profile, self.clock()
         self._busy = True
-        tasks.run(
-            lambda: announce(profile, now, look_at=look_at, silenced=silenced),
-            name="alerts.announce",
-        ).then(self._on_announced, self._on_failed)
+        tasks.run(lambda: announce(profile, now, look_at=look_at), name="alerts.announce").then(
+            self._on_announced, self._on_failed
+        )
 
     def look_at_everything(self) -> None:
         self.look(set(ALERT_KINDS))

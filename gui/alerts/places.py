@@ -11,12 +11,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from gui import tasks
 from gui.alerts.centre import AlertCentre
 from gui.alerts.panel import AlertPanel
 from gui.alerts.settings_dialog import AlertSettingsDialog
 from gui.alerts.words import AlertWords
 from gui.icons import app_icon
-from models.services.alerts import Alert
+from models.services.alerts import Alert, AlertKind, kinds_off, switch_off
 from models.sync.syncer import SyncReport
 
 if TYPE_CHECKING:
@@ -122,7 +123,17 @@ class WindowAlerts(QObject):
         self.centre.after_failure()
 
     def _on_settings_action_triggered(self) -> None:
-        AlertSettingsDialog(self._window).exec()
+        profile = self._window.profile
+        tasks.run(lambda: kinds_off(profile), name="alerts.kinds_off", owner=self._window).then(
+            self._on_kinds_off_read
+        )
+
+    def _on_kinds_off_read(self, off: frozenset[AlertKind]) -> None:
+        answer = AlertSettingsDialog.ask(off, self._window)
+        if answer is None or answer == off:
+            return
+        profile = self._window.profile
+        tasks.run(lambda: switch_off(profile, answer), name="alerts.switch_off")
 
     def _on_tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:

@@ -1,26 +1,26 @@
-"""Which kinds of alert the owner wants: each can be switched off, kept in the settings."""
+"""Which kinds of alert the owner wants: each can be switched off."""
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from gui.alerts.centre import kind_enabled, set_kind_enabled
 from gui.alerts.words import AlertWords
 from models.services.alerts import ALERT_KINDS, AlertKind
 
 
 class AlertSettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, off: Set[AlertKind], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Alerts"))
         words = AlertWords(self)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Tell me about:"))
-        layout.addWidget(intro)
+        layout.addWidget(QLabel(self.tr("Tell me about:")))
         self.boxes: dict[AlertKind, QCheckBox] = {}
         for kind in ALERT_KINDS:
             box = QCheckBox(words.kind(kind))
-            box.setChecked(kind_enabled(kind))
+            box.setChecked(kind not in off)
             self.boxes[kind] = box
             layout.addWidget(box)
         buttons = QDialogButtonBox(
@@ -30,7 +30,14 @@ class AlertSettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def accept(self) -> None:
-        for kind, box in self.boxes.items():
-            set_kind_enabled(kind, box.isChecked())
-        super().accept()
+    def kinds_off(self) -> frozenset[AlertKind]:
+        return frozenset(kind for kind, box in self.boxes.items() if not box.isChecked())
+
+    @classmethod
+    def ask(cls, off: Set[AlertKind], parent: QWidget | None = None) -> frozenset[AlertKind] | None:
+        """The kinds the owner wants off, or None when she cancelled."""
+        dialog = cls(off, parent)
+        try:
+            return dialog.kinds_off() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

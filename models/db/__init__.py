@@ -4,6 +4,7 @@ from models.db.base import Base, table_of
 from models.db.checks import MONEY_CHECK_TABLES, MoneyCheckState, MoneyDifference
 from models.db.local import (
     CLIENT_TABLES,
+    AlertKindOff,
     AnnouncedAlert,
     ConfirmedRow,
     OrderReview,
@@ -48,6 +49,7 @@ __all__ = [
     "MIRROR_TABLES",
     "MONEY_CHECK_TABLES",
     "ROLLUP_TABLES",
+    "AlertKindOff",
     "AnnouncedAlert",
     "Base",
     "Brand",

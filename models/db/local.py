@@ -175,3 +175,11 @@ class AnnouncedAlert(Base):
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     announced_at: Mapped[int]
+
+
+class AlertKindOff(Base):
+    """A kind of alert the owner switched off (release requests, deadlines, refusals, sync)."""
+
+    __tablename__ = "alert_kind_off"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    switched_at: Mapped[int]

@@ -10,6 +10,7 @@ is remembered as told too: switching it on again does not bring back old news.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
@@ -17,6 +18,7 @@ from typing import Final, Literal, get_args
 from sqlalchemy import Connection, delete, func, select
 
 from models.db import (
+    AlertKindOff,
     AnnouncedAlert,
     OutboxEntry,
     ReleaseRequest,
@@ -39,6 +41,7 @@ REMEMBERED_DAYS: Final = 180
 DAY: Final = 86_400
 
 _announced = table_of(AnnouncedAlert)
+_off = table_of(AlertKindOff)
 _outbox = table_of(OutboxEntry)
 
 
@@ -58,19 +61,38 @@ class Alert:
     code: str = ""
 
 
-def announce(
-    profile: Profile,
-    now: int,
-    *,
-    look_at: Iterable[AlertKind] = ALERT_KINDS,
-    silenced: Iterable[AlertKind] = (),
-) -> list[Alert]:
-    """The events of ``look_at`` not told before, but those of ``silenced`` kinds; every one
-    found is remembered as told."""
-    kinds = set(look_at)
-    quiet = set(silenced)
+def kinds_off(profile: Profile) -> frozenset[AlertKind]:
+    """The kinds of alert the owner switched off."""
+    with profile.read() as s:
+        return _kinds_off(s.connection())
+
+
+def switch_off(profile: Profile, kinds: Iterable[AlertKind], now: int | None = None) -> None:
+    """Switch off exactly ``kinds``; every other kind is on."""
+    stamp = int(time.time()) if now is None else now
+    wanted = [kind for kind in ALERT_KINDS if kind in set(kinds)]
     with profile.write() as s:
         conn = s.connection()
+        conn.execute(delete(_off).where(_off.c.kind.not_in(wanted)))
+        kept = _kinds_off(conn)
+        upsert_rows(
+            conn, _off, [{"kind": k, "switched_at": stamp} for k in wanted if k not in kept]
+        )
+
+
+def _kinds_off(conn: Connection) -> frozenset[AlertKind]:
+    return frozenset(k for (k,) in conn.execute(select(_off.c.kind)) if k in ALERT_KINDS)
+
+
+def announce(
+    profile: Profile, now: int, *, look_at: Iterable[AlertKind] = ALERT_KINDS
+) -> list[Alert]:
+    """The events of ``look_at`` not told before, but those of kinds switched off; every one
+    found is remembered as told."""
+    kinds = set(look_at)
+    with profile.write() as s:
+        conn = s.connection()
+        quiet = _kinds_off(conn)
         found: list[Alert] = []
         if "release_request" in kinds:
             found += _release_requests(conn)

@@ -96,7 +96,8 @@ def _measure(
         last.append(mark())  # type: ignore[operator]
 
     benchmark.pedantic(run, setup=setup, rounds=7, iterations=1)  # type: ignore[no-untyped-call]
-    assert last and last[0].orders >= SELECTED
+    assert last
+    assert last[0].orders >= SELECTED
     raw = min(_raw_recording(profile, order_ids) for _ in range(3))
     assert benchmark.stats is not None
     stats = benchmark.stats.stats

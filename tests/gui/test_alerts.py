@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
-from gui.alerts.centre import set_kind_enabled
-from models.services.alerts import DAY, Alert, AlertKind
+from gui.alerts.settings_dialog import AlertSettingsDialog
+from models.services.alerts import DAY, Alert, AlertKind, switch_off
 from models.services.releases import decide_release
 from models.sync.syncer import sync
 from server.db.shops import ReleaseRequest, StoreManager
@@ -23,13 +22,6 @@ from tests.gui.living_platform import Desk, living_platform, open_desk, shop_fol
 from tests.platform_process import PlatformProcess
 
 __all__ = ["living_platform", "shop_folder"]
-
-
-@pytest.fixture(autouse=True)
-def every_kind_on() -> Iterator[None]:
-    QSettings().remove("alerts")
-    yield
-    QSettings().remove("alerts")
 
 
 @pytest.fixture
@@ -200,7 +192,7 @@ def test_a_refused_action_is_told_once_and_opens_where_it_was_done(
 def test_a_kind_switched_off_is_silent(
     qtbot: QtBot, desk: Desk, living_platform: PlatformProcess
 ) -> None:
-    set_kind_enabled("release_request", False)
+    switch_off(desk.profile, ["release_request"])
     before = len(told(desk, "release_request"))
     request, _manager = open_a_release_request(living_platform, shop_id(desk))
     desk.sync()
@@ -208,7 +200,7 @@ def test_a_kind_switched_off_is_silent(
     assert len(told(desk, "release_request")) == before
     assert "asks to be released" not in desk.window.statusBar().currentMessage()
     # Switched on again, the news it missed is not brought back.
-    set_kind_enabled("release_request", True)
+    switch_off(desk.profile, [])
     desk.sync()
     wait_for_alerts(desk)
     assert request not in {a.target for a in told(desk, "release_request")}
@@ -234,3 +226,14 @@ def test_a_sync_failing_for_half_an_hour_is_told_once_and_opens_the_sync_status(
     desk.window.alerts.panel.open_row(desk.window.alerts.panel.alerts().index(failing[0]))
     assert desk.window.current_workspace() is desk.window.dashboard
     assert desk.window.statusBar().currentMessage() == ""
+
+
+def test_the_settings_dialog_switches_kinds_off_and_on(qtbot: QtBot) -> None:
+    dialog = AlertSettingsDialog({"sync_failing"})
+    qtbot.addWidget(dialog)
+    assert not dialog.boxes["sync_failing"].isChecked()
+    assert dialog.boxes["release_request"].isChecked()
+    assert dialog.boxes["release_request"].text() == "New release requests"
+    dialog.boxes["release_request"].click()
+    dialog.boxes["sync_failing"].click()
+    assert dialog.kinds_off() == {"release_request"}

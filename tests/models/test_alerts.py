@@ -1,4 +1,4 @@
-"""What the owner is told of, once: release requests, deadlines near, refusals, a long failing sync."""
+"""What the owner is told of, once: release requests, deadlines near, refusals, a failing sync."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sqlite3
 
 from models import wire
 from models.profile import Profile
-from models.services.alerts import DAY, announce
+from models.services.alerts import DAY, announce, kinds_off, switch_off
 from models.services.bulk_review import review_orders
 from models.services.orders import newest_orders
 from models.sync import outbox
@@ -61,8 +61,12 @@ def test_a_deadline_within_three_days_is_told_once_and_not_before(synced_profile
 
 
 def test_a_silenced_kind_is_not_told_nor_told_later(synced_profile: Profile) -> None:
-    quiet = announce(synced_profile, 1_800_000_000, silenced=["release_request"])
+    switch_off(synced_profile, ["release_request", "sync_failing"])
+    assert kinds_off(synced_profile) == {"release_request", "sync_failing"}
+    quiet = announce(synced_profile, 1_800_000_000)
     assert [a for a in quiet if a.kind == "release_request"] == []
+    switch_off(synced_profile, [])
+    assert kinds_off(synced_profile) == frozenset()
     later = announce(synced_profile, 1_800_000_100)
     assert [a for a in later if a.kind == "release_request"] == []
 

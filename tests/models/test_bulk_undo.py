@@ -1,4 +1,4 @@
-"""Every order of a filter marked at once, and the last bulk marking taken back before it is sent."""
+"""Every order of a filter marked at once, and the last bulk marking taken back while unsent."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""the alerts told to the owner once, so that none is told again at the next sync or start
+"""the alerts told to the owner once, so that none is told again at the next sync or start, and
+the kinds of alert she switched off
 
 Revision ID: 0014
 Revises: 0012
@@ -24,7 +25,14 @@ def upgrade() -> None:
         sa.Column("announced_at", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("kind", "key", name=op.f("pk_announced_alert")),
     )
+    op.create_table(
+        "alert_kind_off",
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("switched_at", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("kind", name=op.f("pk_alert_kind_off")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("alert_kind_off")
     op.drop_table("announced_alert")
