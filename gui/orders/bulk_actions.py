@@ -33,6 +33,9 @@ from models.services.order_table import OrderFilter, Sort, fetch_page
 
 log = logging.getLogger(__name__)
 
+# A selected run longer than this is read in the background by position.
+LOOKED_UP_ROWS = 5_000
+
 
 @dataclass(frozen=True)
 class Marking:
@@ -44,16 +47,18 @@ class Marking:
 
 @dataclass(frozen=True)
 class Chosen:
-    """The orders a bulk action is for: every order of ``every_of``, else ``rows`` of the view
-    (the ids of those loaded in ``ids``, the others to be read by position)."""
+    """The orders a bulk action is for: every order of ``every_of``, else rows of the view:
+    those loaded by id in ``ids`` (row -> id), the others as runs of rows to read by position."""
 
     every_of: OrderFilter | None
     ids: dict[int, int]
-    missing: list[int]
+    missing: list[tuple[int, int]]
     sort: Sort
 
     def size(self, rows: int) -> int:
-        return rows if self.every_of is not None else len(self.ids) + len(self.missing)
+        if self.every_of is not None:
+            return rows
+        return len(self.ids) + sum(bottom - top + 1 for top, bottom in self.missing)
 
 
 class BulkTriage(QObject):
@@ -176,14 +181,19 @@ class BulkTriage(QObject):
             return Chosen(f, {}, [], sort)
         ids: dict[int, int] = {}
         missing: list[int] = []
+        long_runs: list[tuple[int, int]] = []
         for top, bottom in self._ranges():
+            if bottom - top + 1 > LOOKED_UP_ROWS:
+                # Shift+End over a million rows: read in the background, not row by row here.
+                long_runs.append((top, bottom))
+                continue
             for row in range(top, bottom + 1):
                 order_id = self._model.id_at(row)
                 if order_id is None:
                     missing.append(row)
                 else:
                     ids[row] = order_id
-        return Chosen(None, ids, missing, sort)
+        return Chosen(None, ids, _merged({(r, r) for r in missing}) + long_runs, sort)
 
     # --- marking --------------------------------------------------------------------------
 
@@ -302,10 +312,11 @@ def _merged(ranges: set[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _ids_at(profile: Profile, f: OrderFilter, sort: Sort, rows: list[int]) -> list[int]:
-    """The ids at view positions whose pages were not loaded, read a run at a time."""
+def _ids_at(profile: Profile, f: OrderFilter, sort: Sort, runs: list[tuple[int, int]]) -> list[int]:
+    """The ids at view positions whose pages were not loaded, a bounded page at a time."""
     ids: list[int] = []
-    for top, bottom in _merged({(row, row) for row in rows}):
-        page = fetch_page(profile, f, sort, limit=bottom - top + 1, offset=top)
-        ids += [line.id for line in page]
+    for top, bottom in runs:
+        for start in range(top, bottom + 1, LOOKED_UP_ROWS):
+            limit = min(LOOKED_UP_ROWS, bottom + 1 - start)
+            ids += [line.id for line in fetch_page(profile, f, sort, limit=limit, offset=start)]
     return ids

@@ -183,6 +183,46 @@ def test_every_order_of_the_filter_is_marked_without_loading_its_rows(
         ).fetchone()[0]
     assert flagged == rows
     assert others == 0
+    assert workspace.bulk.all_selected(), "the selection stays on every order"
+
+
+def test_shift_and_the_arrow_keys_select_and_space_marks_them(
+    qtbot: QtBot, workspace: OrdersWorkspace
+) -> None:
+    table = workspace.table
+    table.setFocus()
+    first = workspace.model.id_at(0)
+    for _ in range(4):
+        QTest.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert workspace.bulk.selected_count() == 5
+    QTest.keyClick(table, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "Marked 5" in workspace.bulk.words.text(), timeout=20_000)
+    settle(qtbot)
+    marked = reviews(workspace._profile)
+    assert len(marked) == 5
+    assert first in marked
+    assert workspace.table.currentIndex().row() == 4, "she stays on the row she moved to"
+
+
+def test_a_long_run_of_unread_rows_is_marked_by_position(
+    qtbot: QtBot, workspace: OrdersWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gui.orders import bulk_actions
+
+    # A run longer than this is read in the background: here a short one stands for a long one.
+    monkeypatch.setattr(bulk_actions, "LOOKED_UP_ROWS", 7)
+    rows = workspace.model.rowCount()
+    select_rows(workspace, 3, rows - 2)
+    assert workspace.model.row_at(rows - 2) is None, "those pages were never read"
+    workspace.bulk.problem_action.trigger()
+    qtbot.waitUntil(lambda: "Flagged" in workspace.bulk.words.text(), timeout=30_000)
+    settle(qtbot)
+    with sqlite3.connect(workspace._profile.db_path) as conn:
+        ordered = [
+            i for (i,) in conn.execute('SELECT id FROM "order" ORDER BY placed_at DESC, id DESC')
+        ]
+    assert len(ordered) == rows
+    assert set(reviews(workspace._profile)) == set(ordered[3 : rows - 1])
 
 
 def test_ctrl_clicks_mark_only_the_rows_clicked_and_drafts_lose_only_the_marked_field(
