@@ -4,10 +4,12 @@ the filter, the shortcuts, the status line, undo, and the owner's place across i
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from gui import tasks
@@ -17,8 +19,11 @@ from models.profile import Profile
 from models.services.account import login
 from models.services.drafts import review_draft, save_review_draft
 from models.sync.syncer import sync
+from tests.gui.living_platform import living_platform, open_desk, shop_folder
 from tests.platform_process import PlatformProcess
 from tests.sync.views import applied_mutations
+
+__all__ = ["living_platform", "shop_folder"]
 
 
 def settle(qtbot: QtBot) -> None:
@@ -68,12 +73,17 @@ def test_a_bulk_review_of_1000_orders_reaches_the_platform_once_each(
     assert workspace.model.rowCount() >= 1000
     select_rows(workspace, 0, 999)
     workspace.table.setFocus()
-    # The owner's place: the order she is on (the 4th), and the scroll.
-    workspace.table.selectionModel().setCurrentIndex(
-        workspace.model.index(3, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+    # The owner's place: the order she is on (the 311th), and the scroll.
+    workspace.table.scrollTo(
+        workspace.model.index(300, 0), QAbstractItemView.ScrollHint.PositionAtTop
     )
-    current = workspace.model.id_at(3)
+    qtbot.waitUntil(lambda: workspace.model.id_at(310) is not None, timeout=10_000)
+    workspace.table.selectionModel().setCurrentIndex(
+        workspace.model.index(310, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
+    current = workspace.model.id_at(310)
     scroll = workspace.table.verticalScrollBar().value()
+    assert scroll > 0
     assert workspace.bulk.words.text() == "1,000 orders selected."
 
     QTest.keyClick(workspace.table, Qt.Key.Key_Space)
@@ -257,3 +267,34 @@ def test_ctrl_clicks_mark_only_the_rows_clicked_and_drafts_lose_only_the_marked_
     assert draft is not None
     assert draft.flag is None, "the marked field is saved, so its draft is gone"
     assert draft.note == "还没写完的话", "what she typed and did not save stays"
+
+
+def test_in_the_window_the_marking_is_sent_soon_and_her_place_survives_the_sync(
+    qtbot: QtBot, shop_folder: Path, living_platform: PlatformProcess
+) -> None:
+    desk = open_desk(qtbot, shop_folder)
+    try:
+        ws = desk.orders
+        select_rows(ws, 5, 30)
+        ws.table.selectionModel().setCurrentIndex(
+            ws.model.index(10, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        current = ws.model.id_at(10)
+        chosen = {ws.model.id_at(row) for row in range(5, 31)}
+        ws.table.setFocus()
+        QTest.keyClick(ws.table, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: "Marked 26" in ws.bulk.words.text(), timeout=20_000)
+        # The window pushes a local action soon; the platform's simulation adds orders meanwhile.
+        qtbot.waitUntil(
+            lambda: len(applied_mutations(living_platform.db, shop_of(desk.profile))) == 26,
+            timeout=30_000,
+        )
+        desk.settle()
+        desk.sync()
+        assert desk.current().id == current
+        selected = {ws.model.id_at(i.row()) for i in ws.table.selectionModel().selectedRows()}
+        assert selected == chosen
+        marked = [ws.model.row_at(i.row()) for i in ws.table.selectionModel().selectedRows()]
+        assert all(row is not None and row.reviewed for row in marked)
+    finally:
+        desk.close()
