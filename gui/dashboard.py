@@ -47,7 +47,16 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 60_000
 DAY = 86_400
 # The figures of the shop itself: until its data has arrived they are not zero but unknown.
-SHOP_FIGURES = ("today_orders", "today_sales", "week_orders", "week_sales", "pending_releases")
+SHOP_FIGURES = (
+    "today_orders",
+    "today_sales",
+    "week_orders",
+    "week_sales",
+    "pending_releases",
+    "today_commission",
+    "available_balance",
+    "available_this_week",
+)
 HEADING_SCALE = 1.6
 COLUMNS = 4
 
