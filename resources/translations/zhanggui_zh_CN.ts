@@ -4024,6 +4024,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>无法写入 %1：%2。没有保存任何内容。</translation>
         </message>
         <message>
+            <source>This cannot be undone: %1 of these %2 actions were sent to the platform already.</source>
+            <translation>无法撤销：这 %2 项操作中已有 %1 项发送到平台。</translation>
+        </message>
+        <message>
             <source>An unexpected error occurred: %1</source>
             <translation>发生意外错误：%1</translation>
         </message>
