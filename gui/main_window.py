@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from gui import messages, tasks
 from gui.about import AboutDialog
+from gui.alerts.places import WindowAlerts
 from gui.backup_restore import restore_interactively
 from gui.catalogue.workspace import CatalogueWorkspace
 from gui.dashboard import DashboardWorkspace
@@ -95,6 +96,9 @@ class MainWindow(QMainWindow):
         self._create_widgets()
         self._create_actions()
         self._connect_signals()
+        self.alerts = WindowAlerts(self)
+        if self._view_menu is not None:
+            self._view_menu.addActions(self.alerts.menu_actions())
         self._restore_window_state()
         tasks.set_failure_sink(self._on_task_failed_unhandled)
 
@@ -327,6 +331,10 @@ class MainWindow(QMainWindow):
         return self._sync_status
 
     @property
+    def profile(self) -> Profile:
+        return self._profile
+
+    @property
     def controller(self) -> SyncController:
         return self._controller
 
@@ -363,6 +371,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self._sync_status.refresh()
+            self.alerts.centre.look_at_everything()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_close and not self._ready_to_close():

@@ -17,6 +17,7 @@ from gui.counted import counted
 from gui.formatting import clock_time, fill
 from gui.input_words import describe_input
 from models.errors import (
+    AlreadySent,
     BackupError,
     BackupOtherShop,
     CursorExpired,
@@ -78,6 +79,15 @@ def describe(error: BaseException) -> str:
             ),
             error.path,
             error.reason,
+        )
+    if isinstance(error, AlreadySent):
+        return fill(
+            QCoreApplication.translate(
+                "messages",
+                "This cannot be undone: %1 of these %2 actions were sent to the platform already.",
+            ),
+            f"{error.sent:,}",
+            f"{error.total:,}",
         )
     if isinstance(error, UnknownOrder):
         return fill(

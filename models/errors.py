@@ -159,6 +159,15 @@ class UnknownOrder(ZhangguiError):
         self.order_no = order_no
 
 
+class AlreadySent(ZhangguiError):
+    """An action cannot be undone: ``sent`` of its ``total`` entries went to the platform."""
+
+    def __init__(self, sent: int, total: int) -> None:
+        super().__init__(f"{sent} of {total} actions were sent to the platform already")
+        self.sent = sent
+        self.total = total
+
+
 class InvalidInput(ZhangguiError):
     """A value the owner gave cannot be used: ``subject`` says what it was for, ``problem`` what
     is wrong, and ``value``, ``limit``, ``low`` and ``allowed`` the particulars."""

@@ -61,6 +61,7 @@ class ManagersWorkspace(Workspace):
         # The moment forecasts are made for; tests set a fixed one.
         self.clock: Callable[[], int] = lambda: int(time.time())
         self._read_at = self.clock()
+        self._wanted: int | None = None  # a manager asked for before the list held her
         self._create_widgets()
         self._create_actions()
         self._connect_signals()
@@ -151,6 +152,22 @@ class ManagersWorkspace(Workspace):
         # Late bound: tests set a fixed clock after the workspace is built.
         return self.clock()
 
+    def show_manager(self, manager_id: int) -> None:
+        """Put the owner on one manager (an alert asks for this), after the next read when
+        she has not arrived yet."""
+        row = self.model.row_of(manager_id)
+        if row < 0:
+            self._wanted = manager_id
+            self.refresh()
+            return
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(self.model.index(row, 0))
+        self.table.setFocus()
+
     def current_line(self) -> ManagerLine | None:
         index = self.table.currentIndex()
         return self.model.line_at(index.row()) if index.isValid() else None
@@ -169,6 +186,9 @@ class ManagersWorkspace(Workspace):
             self.detail.show_manager(line.id)
         self.pages.setCurrentWidget(self.splitter if lines else self.empty)
         self._update_summary()
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and self.model.row_of(wanted) >= 0:
+            self.show_manager(wanted)
         self.loaded.emit(len(lines))
 
     def _on_lines_failed(self, error: Exception) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from gui import messages, tasks
 from gui.filter_parts import ChoiceBox
 from gui.formatting import count, fill
+from gui.orders.bulk_actions import BulkTriage, Marking
 from gui.orders.detail_pane import OrderDetailPane
 from gui.orders.export_dialog import ask_path, start_export
 from gui.orders.filter_bar import FilterBar
@@ -78,6 +79,8 @@ class OrdersWorkspace(Workspace):
         # new rows hold it.
         self._keep_id: int | None = None
         self._place: Place | None = None
+        # An order asked for from elsewhere (an alert): shown once the cleared filters load.
+        self._open_id: int | None = None
         self._create_widgets()
         self._create_actions()
         self._connect_signals()
@@ -138,12 +141,14 @@ class OrdersWorkspace(Workspace):
         for column, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(column), width)
         self.detail = OrderDetailPane(self._profile)
+        self.bulk = BulkTriage(self._profile, self.table, self.model)
 
         # The saved views sit with the filters they recall: beside the search and buttons, the
         # tabs were cut off at 1366 pixels.
         top = QHBoxLayout()
         top.addWidget(self.tabs, 1)
         top.addWidget(self.filters.search)
+        top.addWidget(self.bulk.button)
         top.addWidget(self.save_view_button)
         top.addWidget(self.export_button)
         second = QHBoxLayout()
@@ -162,6 +167,7 @@ class OrdersWorkspace(Workspace):
         layout.addLayout(second)
         layout.addWidget(self.summary)
         layout.addWidget(self.place_notice)
+        layout.addWidget(self.bulk.line)
         layout.addWidget(splitter, 1)
 
     def _create_actions(self) -> None:
@@ -201,6 +207,7 @@ class OrdersWorkspace(Workspace):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.detail.review_requested.connect(self._on_detail_review_requested)
         self.detail.draft_saved.connect(self._on_detail_draft_saved)
+        self.bulk.done.connect(self._on_bulk_done)
         self.views.activated.connect(self._on_views_activated)
         self.save_view_button.clicked.connect(self._on_save_view_clicked)
         self.export_xlsx_action.triggered.connect(lambda: self._export("xlsx", False))
@@ -266,6 +273,19 @@ class OrdersWorkspace(Workspace):
         self.filters.search.setText(text)
         self.filters.search.returnPressed.emit()
 
+    def show_order(self, order_id: int) -> None:
+        """Put the owner on one order; every filter is cleared first unless none is set."""
+        if self._loaded_once and self.current_filter() == OrderFilter():
+            self.model.locate(order_id)
+            return
+        self._open_id = order_id
+        if not self._loaded_once:
+            return
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(0)
+        self.tabs.blockSignals(False)
+        self.filters.show_filter(OrderFilter())
+
     def current_filter(self) -> OrderFilter:
         status = STATUSES[max(self.tabs.currentIndex(), 0)]
         return replace(self.filters.current(), status=status or None)
@@ -299,6 +319,8 @@ class OrdersWorkspace(Workspace):
         self._update_summary(rows)
         self._count_statuses_if_stale()
         keep, self._keep_id = self._keep_id, None
+        if self._open_id is not None:
+            keep, self._open_id = self._open_id, None
         if rows and keep is not None:
             self.model.locate(keep)
         elif rows:
@@ -416,13 +438,23 @@ class OrdersWorkspace(Workspace):
 
     def _on_toggle_shortcut_activated(self) -> None:
         row = self._current_row()
-        if row is not None:
+        if self.bulk.has_many():
+            self.bulk.toggle_reviewed(row.reviewed if row is not None else False)
+        elif row is not None:
             self._review(row.order_no, reviewed=not row.reviewed)
 
     def _flag_current(self, flag: str) -> None:
         row = self._current_row()
-        if row is not None:
+        if self.bulk.has_many():
+            self.bulk.mark(Marking(flag=flag))
+        elif row is not None:
             self._review(row.order_no, flag=flag)
+
+    def _on_bulk_done(self, changes: Changes) -> None:
+        self.refresh_changed(changes)
+        self.reviewed.emit()
+        # The main window hands this on to the other pages and sends it soon.
+        self.local_action_done.emit(changes)
 
     def _on_action_failed(self, error: Exception) -> None:
         self.summary.setText(messages.describe(error))

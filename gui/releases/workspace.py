@@ -69,6 +69,7 @@ class ReleasesWorkspace(Workspace):
         super().__init__(parent)
         self._profile = profile
         self._needing = 0
+        self._wanted: int | None = None  # a request asked for before the queue held it
         self._loading: tasks.Task[Loaded] | None = None
         self._again = False
         self._loaded_once = False
@@ -163,6 +164,18 @@ class ReleasesWorkspace(Workspace):
             self._dialog = None
             dialog.deleteLater()
 
+    def show_request(self, request_id: int) -> None:
+        """Put the owner on one request of the queue (an alert asks for this), after the next
+        read when it has not arrived yet."""
+        row = self.queue_model.row_of(request_id)
+        if row >= 0:
+            self.queue.selectRow(row)
+            self.queue.setFocus()
+            return
+        self._wanted = request_id
+        if not self.is_loading():
+            self.refresh()
+
     def current_request(self) -> QueuedRequest | None:
         return self.queue_model.row_at(self.queue.currentIndex().row())
 
@@ -176,6 +189,9 @@ class ReleasesWorkspace(Workspace):
         self.queue_model.set_rows(queue)
         self.log_model.set_rows(entries)
         row = self.queue_model.row_of(current.id) if current is not None else -1
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and self.queue_model.row_of(wanted) >= 0:
+            row = self.queue_model.row_of(wanted)
         if queue and self.queue.currentIndex().row() != max(row, 0):
             self.queue.selectRow(max(row, 0))
         self.open_button.setEnabled(bool(queue))

@@ -4,6 +4,8 @@ from models.db.base import Base, table_of
 from models.db.checks import MONEY_CHECK_TABLES, MoneyCheckState, MoneyDifference
 from models.db.local import (
     CLIENT_TABLES,
+    AlertKindOff,
+    AnnouncedAlert,
     ConfirmedRow,
     OrderReview,
     OrderReviewDraft,
@@ -47,6 +49,8 @@ __all__ = [
     "MIRROR_TABLES",
     "MONEY_CHECK_TABLES",
     "ROLLUP_TABLES",
+    "AlertKindOff",
+    "AnnouncedAlert",
     "Base",
     "Brand",
     "CategorySalesDay",

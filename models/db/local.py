@@ -165,3 +165,21 @@ class ReleaseReasonDraft(Base):
     request_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     reason: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[int]
+
+
+class AnnouncedAlert(Base):
+    """An event the desktop has told the owner of once (a release request, a deadline near, a
+    refused action, a sync failing): never told again, at the next sync or the next start."""
+
+    __tablename__ = "announced_alert"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    announced_at: Mapped[int]
+
+
+class AlertKindOff(Base):
+    """A kind of alert the owner switched off (release requests, deadlines, refusals, sync)."""
+
+    __tablename__ = "alert_kind_off"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    switched_at: Mapped[int]

@@ -21,8 +21,10 @@ from models.errors import UnknownOrder
 from models.profile import Profile
 from models.services.drafts import FLAGS as DRAFT_FLAGS
 from models.services.drafts import check_review, clear_saved_drafts
+from models.services.order_table import OrderFilter, filter_clauses
+from models.services.reconciliation import ready
 from models.sync.apply import IN_CHUNK
-from models.sync.outbox import Action, record_actions
+from models.sync.outbox import Action, record_actions, withdraw
 
 FLAGS: Final = DRAFT_FLAGS
 T = TypeVar("T")
@@ -93,6 +95,71 @@ def review_order_ids(
             raise UnknownOrder(f"#{missing[0]}")
         orders = [(order_id, numbers[order_id]) for order_id in ids]
         return _record(conn, orders, reviewed=reviewed, flag=flag, note=note, now=stamp)
+
+
+@dataclass(frozen=True)
+class BulkReviewed:
+    """What one bulk action marked: how many orders, its outbox entries (for an undo), and
+    the rows it changed."""
+
+    orders: int
+    mutation_ids: tuple[str, ...]
+    changes: Changes
+
+
+def review_filtered(
+    profile: Profile,
+    f: OrderFilter,
+    *,
+    reviewed: bool | None = None,
+    flag: str | None = None,
+    note: str | None = None,
+    now: int | None = None,
+) -> BulkReviewed:
+    """Every order the table shows for ``f``, found in SQL by the table's own conditions."""
+    check_review(flag, note)
+    if f.money:
+        ready(profile)
+    stamp = int(time.time()) if now is None else now
+    with profile.write() as s:
+        conn = s.connection()
+        query = select(_orders.c.id, _orders.c.order_no).where(*filter_clauses(f))
+        orders = [(r.id, r.order_no) for r in conn.execute(query.order_by(_orders.c.id))]
+        if not orders:
+            return BulkReviewed(0, (), Changes())
+        states = _record(conn, orders, reviewed=reviewed, flag=flag, note=note, now=stamp)
+    return bulk_of(states)
+
+
+def bulk_of(states: Sequence[ReviewState]) -> BulkReviewed:
+    if not states:
+        return BulkReviewed(0, (), Changes())
+    return BulkReviewed(
+        len(states), tuple(state.mutation_id for state in states), states[0].changes
+    )
+
+
+@dataclass(frozen=True)
+class ReviewsUndone:
+    orders: int
+    changes: Changes
+
+
+def undo_reviews(profile: Profile, mutation_ids: Sequence[str]) -> ReviewsUndone:
+    """Take back a bulk action still waiting to sync: its entries are withdrawn and each
+    review returns to what it was, in one transaction.
+
+    AlreadySent, and nothing changes, once any of its entries went to the platform.
+    """
+    if not mutation_ids:
+        return ReviewsUndone(0, Changes())
+    with profile.write() as s:
+        restored = withdraw(s.connection(), mutation_ids)
+    keys = restored.get("order_review", [])
+    changes = Changes.of_rows("order_review", [int(k) for k in keys]) | Changes.of_rows(
+        "outbox", mutation_ids
+    )
+    return ReviewsUndone(len(keys), changes)
 
 
 def _record(

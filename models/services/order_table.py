@@ -44,6 +44,7 @@ __all__ = [
     "count_orders",
     "day_range",
     "fetch_page",
+    "filter_clauses",
     "position_of",
 ]
 
@@ -138,6 +139,11 @@ def _where(f: OrderFilter, *, dense_text: bool = False) -> list[ColumnElement[bo
     if f.text.strip():
         clauses.append(order_text_clause(f.text.strip(), dense=dense_text))
     return clauses
+
+
+def filter_clauses(f: OrderFilter) -> list[ColumnElement[bool]]:
+    """The conditions of ``f`` on the order table, as the table applies them."""
+    return _where(f)
 
 
 _ANY: Final = OrderFilter()

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, delete, func, select, update
 
 from models import wire
 from models.db import CLIENT_TABLES, ConfirmedRow, OutboxEntry, table_of
+from models.errors import AlreadySent
 from models.sync.apply import IN_CHUNK, delete_rows, pending_keys, upsert_rows
 
 log = logging.getLogger(__name__)
@@ -175,13 +176,7 @@ def record_results(conn: Connection, results: list[wire.MutationResult], now: in
         settled = [k for k in entity_keys if k not in waiting]
         refused = [k for k in settled if last_outcome[(entity, k)] == "rejected"]
         _restore_confirmed(conn, entity, refused)
-        for start in range(0, len(settled), IN_CHUNK):
-            conn.execute(
-                delete(confirmed).where(
-                    confirmed.c.entity == entity,
-                    confirmed.c.entity_key.in_(settled[start : start + IN_CHUNK]),
-                )
-            )
+        _forget_confirmed(conn, entity, settled)
 
 
 def _entries_of(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
@@ -214,6 +209,93 @@ def rejected_actions(
         )
         for r in rows
     ]
+
+
+def withdraw(conn: Connection, ids: Sequence[str]) -> dict[str, list[str]]:
+    """Take back entries not sent yet; each row they wrote returns to what it was before them.
+
+    A row with no other entry waiting goes back to the platform's confirmed version; one with
+    earlier entries still waiting to what the latest of those wrote. AlreadySent when any of
+    ``ids`` went to the platform (or was answered); then nothing changes. The caller owns the
+    transaction. Returns the keys put back, by entity.
+    """
+    wanted = list(dict.fromkeys(ids))
+    entries: dict[str, tuple[str, str, str, int]] = {}
+    for start in range(0, len(wanted), IN_CHUNK):
+        rows = conn.execute(
+            select(
+                outbox.c.id,
+                outbox.c.kind,
+                outbox.c.entity,
+                outbox.c.entity_key,
+                outbox.c.status,
+                outbox.c.attempts,
+            ).where(outbox.c.id.in_(wanted[start : start + IN_CHUNK]))
+        )
+        for r in rows:
+            if r.status == "pending" and not r.attempts:
+                entries[r.id] = (r.kind, r.entity, r.entity_key, r.attempts)
+    if len(entries) != len(wanted):
+        raise AlreadySent(len(wanted) - len(entries), len(wanted))
+    for start in range(0, len(wanted), IN_CHUNK):
+        conn.execute(delete(outbox).where(outbox.c.id.in_(wanted[start : start + IN_CHUNK])))
+    by_entity: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for kind, entity, key, _attempts in entries.values():
+        by_entity.setdefault(entity, []).append(key)
+        kinds[entity] = kind
+    for entity, keys in by_entity.items():
+        distinct = list(dict.fromkeys(keys))
+        earlier = _latest_waiting(conn, entity, distinct)
+        settled = [key for key in distinct if key not in earlier]
+        _restore_confirmed(conn, entity, settled)
+        _forget_confirmed(conn, entity, settled)
+        if earlier:
+            rebuild = REBUILT_ROWS[kinds[entity]]
+            upsert_rows(
+                conn,
+                CLIENT_TABLES[entity],
+                [rebuild(payload, created_at) for payload, created_at in earlier.values()],
+            )
+        by_entity[entity] = distinct
+    return by_entity
+
+
+def _review_row(payload: dict[str, Any], created_at: int) -> dict[str, Any]:
+    return payload | {"updated_at": created_at}
+
+
+# How a waiting entry's payload rebuilds the row it wrote, for the kinds that can be withdrawn.
+REBUILT_ROWS: Final[dict[str, Any]] = {"order_review.set": _review_row}
+
+
+def _latest_waiting(
+    conn: Connection, entity: str, keys: list[str]
+) -> dict[str, tuple[dict[str, Any], int]]:
+    found: dict[str, tuple[dict[str, Any], int]] = {}
+    for start in range(0, len(keys), IN_CHUNK):
+        rows = conn.execute(
+            select(outbox.c.entity_key, outbox.c.payload, outbox.c.created_at)
+            .where(
+                outbox.c.entity == entity,
+                outbox.c.status == "pending",
+                outbox.c.entity_key.in_(keys[start : start + IN_CHUNK]),
+            )
+            .order_by(outbox.c.position)
+        )
+        for r in rows:
+            found[r.entity_key] = (orjson.loads(r.payload), r.created_at)
+    return found
+
+
+def _forget_confirmed(conn: Connection, entity: str, keys: list[str]) -> None:
+    for start in range(0, len(keys), IN_CHUNK):
+        conn.execute(
+            delete(confirmed).where(
+                confirmed.c.entity == entity,
+                confirmed.c.entity_key.in_(keys[start : start + IN_CHUNK]),
+            )
+        )
 
 
 def requeue_journal(conn: Connection) -> int:

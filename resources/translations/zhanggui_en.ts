@@ -1,6 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AlertWords</name>
+        <message numerus="yes">
+            <source>%Ln new alert(s)</source>
+            <translation>
+                <numerusform>%Ln new alert</numerusform>
+                <numerusform>%Ln new alerts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Arriving</name>
         <message numerus="yes">
             <source>%Ln order(s)</source>
@@ -56,6 +66,65 @@
             <translation>
                 <numerusform>%Ln change received so far</numerusform>
                 <numerusform>%Ln changes received so far</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>BulkTriage</name>
+        <message numerus="yes">
+            <source>Undone: %Ln order(s) are back as they were.</source>
+            <translation>
+                <numerusform>Undone: %Ln order is back as it was.</numerusform>
+                <numerusform>Undone: %Ln orders are back as they were.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This marking cannot be undone: %Ln order(s) were sent to the platform already. Nothing was changed.</source>
+            <translation>
+                <numerusform>This marking cannot be undone: %Ln order was sent to the platform already. Nothing was changed.</numerusform>
+                <numerusform>This marking cannot be undone: %Ln orders were sent to the platform already. Nothing was changed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s) selected.</source>
+            <translation>
+                <numerusform>%Ln order selected.</numerusform>
+                <numerusform>%Ln orders selected.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Marked %Ln order(s) as reviewed.</source>
+            <translation>
+                <numerusform>Marked %Ln order as reviewed.</numerusform>
+                <numerusform>Marked %Ln orders as reviewed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Marked %Ln order(s) as not reviewed.</source>
+            <translation>
+                <numerusform>Marked %Ln order as not reviewed.</numerusform>
+                <numerusform>Marked %Ln orders as not reviewed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Flagged %Ln order(s) as problem.</source>
+            <translation>
+                <numerusform>Flagged %Ln order as problem.</numerusform>
+                <numerusform>Flagged %Ln orders as problem.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Flagged %Ln order(s) for follow-up.</source>
+            <translation>
+                <numerusform>Flagged %Ln order for follow-up.</numerusform>
+                <numerusform>Flagged %Ln orders for follow-up.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cleared the flag of %Ln order(s).</source>
+            <translation>
+                <numerusform>Cleared the flag of %Ln order.</numerusform>
+                <numerusform>Cleared the flag of %Ln orders.</numerusform>
             </translation>
         </message>
     </context>

@@ -56,6 +56,121 @@
         </message>
     </context>
     <context>
+        <name>AlertPanel</name>
+        <message>
+            <source>Alerts</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>No alerts. New release requests, deadlines near, refused actions and a failing sync show here.</source>
+            <translation>暂无提醒。新的放手申请、即将到期的任务阶段、被拒绝的操作和同步失败都会显示在这里。</translation>
+        </message>
+        <message>
+            <source>Show or hide the alerts</source>
+            <translation>显示或隐藏提醒</translation>
+        </message>
+        <message>
+            <source>Alerts (%1)</source>
+            <translation>提醒（%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlertSettingsDialog</name>
+        <message>
+            <source>Alerts</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>Tell me about:</source>
+            <translation>提醒我：</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlertWords</name>
+        <message>
+            <source>New release requests</source>
+            <translation>新的放手申请</translation>
+        </message>
+        <message>
+            <source>Stage deadlines within 3 days</source>
+            <translation>3 天内到期的任务阶段</translation>
+        </message>
+        <message>
+            <source>Actions the platform refused</source>
+            <translation>平台拒绝的操作</translation>
+        </message>
+        <message>
+            <source>Sync failing for more than 30 minutes</source>
+            <translation>同步失败超过 30 分钟</translation>
+        </message>
+        <message>
+            <source>New release request</source>
+            <translation>新的放手申请</translation>
+        </message>
+        <message>
+            <source>Stage deadline near</source>
+            <translation>任务阶段即将到期</translation>
+        </message>
+        <message>
+            <source>The platform refused an action</source>
+            <translation>平台拒绝了一项操作</translation>
+        </message>
+        <message>
+            <source>Sync is failing</source>
+            <translation>同步一直失败</translation>
+        </message>
+        <message>
+            <source>%1 asks to be released from your shop.</source>
+            <translation>%1 申请放手，成为店主。</translation>
+        </message>
+        <message>
+            <source>%1's current stage ends %2 and is not complete.</source>
+            <translation>%1 的当前任务阶段将于 %2 到期，尚未完成。</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>No sync has worked since %1. Your work is kept on this computer.</source>
+            <translation>自 %1 起同步一直没有成功。您的操作都保存在本机。</translation>
+        </message>
+        <message>
+            <source>Your review of order #%1</source>
+            <translation>您对订单 #%1 的核对</translation>
+        </message>
+        <message>
+            <source>Your decision on release request #%1</source>
+            <translation>您对放手申请 #%1 的决定</translation>
+        </message>
+        <message>
+            <source>Your pick of product #%1</source>
+            <translation>您对商品 #%1 的选品</translation>
+        </message>
+        <message>
+            <source>A poster print</source>
+            <translation>一次海报打印</translation>
+        </message>
+        <message>
+            <source>Your withdrawal request</source>
+            <translation>您的提现申请</translation>
+        </message>
+        <message>
+            <source>the platform gave no reason</source>
+            <translation>平台没有给出原因</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new alert(s)</source>
+            <translation>
+                <numerusform>%Ln 条新提醒</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalDialog</name>
         <message>
             <source>Release request</source>
@@ -270,6 +385,109 @@
         <message>
             <source>The statement of %1 pays %2</source>
             <translation>%1 的结算单将结算 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>BulkTriage</name>
+        <message>
+            <source>Mark</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Mark the selected orders (Space, Ctrl+1, Ctrl+2, Ctrl+0)</source>
+            <translation>标记选中的订单（空格、Ctrl+1、Ctrl+2、Ctrl+0）</translation>
+        </message>
+        <message>
+            <source>Mark selected as reviewed</source>
+            <translation>将选中的标为已核对</translation>
+        </message>
+        <message>
+            <source>Mark selected as not reviewed</source>
+            <translation>将选中的标为未核对</translation>
+        </message>
+        <message>
+            <source>Flag selected as problem</source>
+            <translation>将选中的标为有问题</translation>
+        </message>
+        <message>
+            <source>Flag selected for follow-up</source>
+            <translation>将选中的标为待跟进</translation>
+        </message>
+        <message>
+            <source>Clear the flag of selected</source>
+            <translation>清除选中订单的标记</translation>
+        </message>
+        <message>
+            <source>Select all orders in this filter</source>
+            <translation>选中此筛选下的全部订单</translation>
+        </message>
+        <message>
+            <source>Undo the last marking</source>
+            <translation>撤销上一次标记</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>The last marking is still being written.</source>
+            <translation>上一次标记仍在写入。</translation>
+        </message>
+        <message>
+            <source>Select the orders to mark first.</source>
+            <translation>请先选中要标记的订单。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Undone: %Ln order(s) are back as they were.</source>
+            <translation>
+                <numerusform>已撤销：%Ln 个订单恢复原样。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This marking cannot be undone: %Ln order(s) were sent to the platform already. Nothing was changed.</source>
+            <translation>
+                <numerusform>这次标记无法撤销：已有 %Ln 个订单发送到平台。没有做任何更改。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All %1 orders in this filter are selected.</source>
+            <translation>已选中此筛选下的全部 %1 个订单。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s) selected.</source>
+            <translation>
+                <numerusform>已选中 %Ln 个订单。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Marked %Ln order(s) as reviewed.</source>
+            <translation>
+                <numerusform>已将 %Ln 个订单标为已核对。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Marked %Ln order(s) as not reviewed.</source>
+            <translation>
+                <numerusform>已将 %Ln 个订单标为未核对。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Flagged %Ln order(s) as problem.</source>
+            <translation>
+                <numerusform>已将 %Ln 个订单标为有问题。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Flagged %Ln order(s) for follow-up.</source>
+            <translation>
+                <numerusform>已将 %Ln 个订单标为待跟进。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cleared the flag of %Ln order(s).</source>
+            <translation>
+                <numerusform>已清除 %Ln 个订单的标记。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2468,6 +2686,21 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>WindowAlerts</name>
+        <message>
+            <source>Alert &amp;settings…</source>
+            <translation>提醒设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Show &amp;alerts</source>
+            <translation>显示提醒(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Show Zhanggui</source>
+            <translation>显示掌柜</translation>
+        </message>
+    </context>
+    <context>
         <name>WithdrawalDialog</name>
         <message>
             <source>Withdraw to your bank account</source>
@@ -3789,6 +4022,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
         <message>
             <source>%1 could not be written: %2. Nothing was saved.</source>
             <translation>无法写入 %1：%2。没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>This cannot be undone: %1 of these %2 actions were sent to the platform already.</source>
+            <translation>无法撤销：这 %2 项操作中已有 %1 项发送到平台。</translation>
         </message>
         <message>
             <source>An unexpected error occurred: %1</source>

@@ -26,6 +26,8 @@ def every_typed_error() -> list[errors.ZhangguiError]:
             found.append(kind("demo1", "it names no computer"))
         elif issubclass(kind, errors.InvalidInput):
             found.append(kind("note", "too_long", value=2_345, limit=2_000))
+        elif issubclass(kind, errors.AlreadySent):
+            found.append(kind(3, 10))
         elif issubclass(kind, errors.UnknownOrder):
             found.append(kind("ZG0000000000000042"))
         elif issubclass(kind, errors.ZhangguiError):

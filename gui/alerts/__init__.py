@@ -1,0 +1,1 @@
+"""Alerts: what the owner is told of without looking (tray, notifications, the window's list)."""
