@@ -42,6 +42,8 @@ def seed_platform(
         str(orders),
         "--anchor",
         "2026-11-24",
+        # The platform answers only once seeded: a million orders take minutes on a busy machine.
+        timeout=3600.0,
     )
     platform.stop()
 

@@ -30,6 +30,7 @@ from server import feed
 from server.db.engine import make_engine, write_begin
 from server.db.orders import Order
 from server.db.platform import FeedPartition, ShopCredential
+from server.migrate import upgrade
 from server.seed import seed
 from server.tokens import issue_token
 from tests.benchmarks import load
@@ -73,6 +74,10 @@ def _sqlite_copy(name: str, shops: int, orders: int, folder: Path) -> str:
         partial.rename(cached)
     target = folder / f"{name}.sqlite3"
     shutil.copy(cached, target)
+    # A copy seeded under an older schema is read below before any platform has migrated it.
+    engine = make_engine(str(target))
+    upgrade(engine)
+    engine.dispose()
     return f"sqlite:///{target}"
 
 
@@ -182,15 +187,18 @@ _GLANCE_SQL = (
     "SELECT (SELECT last_used_at FROM shop_token"
     " WHERE shop_id = {shop} AND token_sha256 = {digest}),"
     " EXISTS (SELECT 1 FROM scheduled_allocation WHERE shop_id = {shop} AND arrives_at <= {now}),"
-    " (SELECT last_seq FROM feed_partition WHERE partition_id = 0),"
-    " (SELECT horizon_seq FROM feed_partition WHERE partition_id = 0),"
-    " (SELECT last_seq FROM feed_partition WHERE partition_id = {shop}),"
-    " (SELECT horizon_seq FROM feed_partition WHERE partition_id = {shop}),"
+    " (SELECT last_seq FROM catalogue_feed_state WHERE id = 1),"
+    " (SELECT horizon_seq FROM catalogue_feed_state WHERE id = 1),"
+    " (SELECT last_seq FROM feed_partition WHERE shop_id = {shop}),"
+    " (SELECT horizon_seq FROM feed_partition WHERE shop_id = {shop}),"
     " (SELECT value FROM meta WHERE key = 'epoch')"
 )
 _PAGE_SQL = (
-    "SELECT entity, key, seq, payload FROM feed WHERE partition_id = {m} AND seq > {m}"
+    "SELECT entity, key, seq, payload FROM feed WHERE shop_id = {m} AND seq > {m}"
     " ORDER BY seq LIMIT {m}"
+)
+_CATALOGUE_PAGE_SQL = (
+    "SELECT entity, key, seq, payload FROM catalogue_feed WHERE seq > {m} ORDER BY seq LIMIT {m}"
 )
 
 
@@ -231,20 +239,22 @@ def _raw_idle(url: str, desks: list[tuple[int, str, str]], seconds: float) -> di
 def _raw_pulls(url: str, shops: list[int]) -> dict[str, Any]:
     conn, mark = _driver(url)
     page_sql = _PAGE_SQL.format(m=mark)
+    catalogue_sql = _CATALOGUE_PAGE_SQL.format(m=mark)
     cursor = conn.cursor()
     latencies = []
     started = time.perf_counter()
     for shop_id in shops:
-        positions = {0: 0, shop_id: 0}
-        for partition in (0, shop_id):
+        # The catalogue's feed first, then the shop's, as a first pull reads them.
+        for sql, before in ((catalogue_sql, ()), (page_sql, (shop_id,))):
+            position = 0
             while True:
                 one = time.perf_counter()
-                cursor.execute(page_sql, (partition, positions[partition], wire.MAX_PULL_LIMIT))
+                cursor.execute(sql, (*before, position, wire.MAX_PULL_LIMIT))
                 rows = cursor.fetchall()
                 latencies.append(time.perf_counter() - one)
                 if len(rows) < wire.MAX_PULL_LIMIT:
                     break
-                positions[partition] = rows[-1][2]
+                position = rows[-1][2]
     elapsed = time.perf_counter() - started
     conn.close()
     return load.Outcome(latencies=latencies, done=len(shops), seconds=elapsed).figures("pulls")
@@ -268,27 +278,30 @@ def _raw_pushes(
         one = time.perf_counter()
         cursor.execute("BEGIN")
         cursor.executemany(
-            f"INSERT INTO applied_mutation VALUES ({marks(7)})",
+            "INSERT INTO applied_mutation (shop_id, mutation_id, kind, outcome, code, reason,"
+            f" applied_at) VALUES ({marks(7)})",
             [(shop_id, "raw-" + m["id"], m["kind"], "applied", "", "", now) for m in mutations],
         )
         reviews = [
             (shop_id, m["payload"]["order_id"], True, "none", "已核对", now) for m in mutations
         ]
         cursor.executemany(
-            f"INSERT INTO order_review VALUES ({marks(6)}) ON CONFLICT (shop_id, order_id)"
+            "INSERT INTO order_review (shop_id, order_id, reviewed, flag, note, updated_at)"
+            f" VALUES ({marks(6)}) ON CONFLICT (shop_id, order_id)"
             " DO UPDATE SET reviewed = excluded.reviewed, note = excluded.note,"
             " updated_at = excluded.updated_at",
             reviews,
         )
         cursor.execute(
-            f"UPDATE feed_partition SET last_seq = last_seq + {mark} WHERE partition_id = {mark}"
+            f"UPDATE feed_partition SET last_seq = last_seq + {mark} WHERE shop_id = {mark}"
             " RETURNING last_seq",
             (len(mutations), shop_id),
         )
         last = cursor.fetchone()[0]
         first = last - len(mutations) + 1
         cursor.executemany(
-            f"INSERT INTO feed VALUES ({marks(5)}) ON CONFLICT (partition_id, entity, key)"
+            f"INSERT INTO feed (shop_id, entity, key, seq, payload) VALUES ({marks(5)})"
+            " ON CONFLICT (shop_id, entity, key)"
             " DO UPDATE SET seq = excluded.seq, payload = excluded.payload",
             [
                 (shop_id, "order_review", str(r[1]), first + i, json.dumps({"order_id": r[1]}))

@@ -127,6 +127,8 @@ def age_the_mirror(profile_db: Path, share: float) -> int:
     return int(changed)
 
 
+# A first pull of the whole shop comes before the re-snapshot: minutes on a busy machine.
+@pytest.mark.timeout(1800)
 @pytest.mark.parametrize("aged", [0.0, 0.5], ids=["mirror-current", "half-the-orders-changed"])
 def test_a_resnapshot_of_the_whole_shop(
     epoch_platform: PlatformProcess, tmp_path: Path, benchmark: BenchmarkFixture, aged: float
