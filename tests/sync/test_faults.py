@@ -18,6 +18,7 @@ from sqlalchemy import select
 from models import wire
 from models.db import OutboxEntry, ReleaseDecision, ReleaseRequest, SyncState
 from models.profile import Profile
+from models.services.bulk_review import review_orders
 from models.services.orders import newest_orders
 from models.services.reviews import review_order
 from models.sync import outbox
@@ -89,7 +90,11 @@ def test_kill_9_during_a_push_then_sync_again(
     folder = profile_folder("a")
     profile = signed_in(platform, folder)
     sync(profile)
-    review_many(profile, 1200)
+    # Pushes go in batches of 200, the next one sent while the answers to the last are
+    # written: enough batches that a kill at the first answer finds many still waiting.
+    numbers = [line.order_no for line in newest_orders(profile, 1500)]
+    for round_ in range(4):
+        review_orders(profile, numbers, reviewed=True, note=f"第{round_}轮已核对")
     child = sync_process(folder)
     wait_for(lambda: "applied" in outbox_states(profile).values())
     os.kill(child.pid, signal.SIGKILL)
