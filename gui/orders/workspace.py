@@ -261,6 +261,13 @@ class OrdersWorkspace(Workspace):
         self.tabs.blockSignals(False)
         self.filters.show_filter(OrderFilter(money=money))
 
+    def show_orders(self, f: OrderFilter) -> None:
+        """Exactly the orders of ``f`` (a dashboard card's), every other filter cleared."""
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(STATUSES.index(f.status or ""))
+        self.tabs.blockSignals(False)
+        self.filters.show_filter(f.without_status())
+
     def search(self, text: str) -> None:
         """The window's global search lands here."""
         self.filters.search.setText(text)
