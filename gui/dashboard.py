@@ -79,7 +79,7 @@ SHOP_FIGURES = (
 )
 HEADING_SCALE = 1.6
 # Cards a row holds, by section: the to-do list is six short figures in one row.
-COLUMNS = {"today": 4, "todo": 6, "money": 1, "sync": 3}
+COLUMNS = {"today": 4, "todo": 6, "money": 3, "sync": 3}
 
 
 def change(now: int, before: int) -> str:
@@ -192,8 +192,8 @@ class DashboardWorkspace(Workspace):
 
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(10)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(8)
         top = QHBoxLayout()
         top.addWidget(self._heading)
         top.addStretch(1)
@@ -205,16 +205,23 @@ class DashboardWorkspace(Workspace):
         layout.addLayout(grids["today"])
         layout.addWidget(self._section(self.tr("Waiting for you")))
         layout.addLayout(grids["todo"])
-        # The lower half: the day's best beside the money, then the sync.
-        lower = QHBoxLayout()
-        lower.setSpacing(12)
+        # The lower half: the day's best, then the money beside the sync.
+        best = QHBoxLayout()
+        best.setSpacing(12)
         for ranked in self._ranked.values():
-            lower.addWidget(ranked, 2)
-        if grids["money"].count():
-            lower.addLayout(grids["money"], 1)
-        layout.addLayout(lower)
-        layout.addWidget(self._section(self.tr("Sync")))
-        layout.addLayout(grids["sync"])
+            best.addWidget(ranked, 1)
+        layout.addLayout(best)
+        last = QGridLayout()
+        last.setHorizontalSpacing(24)
+        last.setVerticalSpacing(10)
+        for column, (section, words) in enumerate(
+            (("money", self.tr("Your earnings")), ("sync", self.tr("Sync")))
+        ):
+            if grids[section].count():
+                last.addWidget(self._section(words), 0, column)
+                last.addLayout(grids[section], 1, column)
+                last.setColumnStretch(column, 1)
+        layout.addLayout(last)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -459,7 +466,7 @@ class DashboardWorkspace(Workspace):
     def _show_ranked(self, figures: Dashboard) -> None:
         if not self._ranked:
             return
-        own = self.tr("Your own store")
+        own = self.tr("Own store")
         self._ranked["top_products"].set_lines(
             [[p.title, count(p.pieces), money(p.sales_cents)] for p in figures.top_products],
             self.tr("No paid orders yet today."),

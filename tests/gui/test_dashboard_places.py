@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -107,7 +108,7 @@ def click(qtbot: QtBot, window: MainWindow, name: str) -> None:
     card = window.dashboard.card(name)
     assert card.leads()
     card.setFocus()
-    qtbot.keyClick(card, Qt.Key.Key_Return)
+    QTest.keyClick(card, Qt.Key.Key_Return)
     settle(qtbot)
 
 
