@@ -11,6 +11,7 @@ import argparse
 import logging
 import platform
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -273,12 +274,19 @@ def _crash_on_purpose() -> None:
     raise RuntimeError("an error raised on purpose with --debug-crash, to try the crash report")
 
 
+def _load_main_window() -> None:
+    import gui.main_window  # noqa: F401
+
+
 @contextmanager
 def _demo_platform(starting: StartingWindow) -> Iterator[Path | None]:
     """A demo platform on loopback with a signed-in profile, stopped when the app ends."""
     from gui import messages
     from gui.demo import DemoPlatform
 
+    # The main window's modules load while the demo platform starts.
+    preload = threading.Thread(target=_load_main_window, name="preload", daemon=True)
+    preload.start()
     try:
         demo = starting.wait_for(lambda: DemoPlatform.start(report=starting.report))
     except Exception as error:

@@ -9,6 +9,7 @@ in to; a second one only made the first start wait.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +26,9 @@ log = logging.getLogger(__name__)
 DEMO_SHOP: Final = "demo1"
 DEMO_PASSWORD: Final = "demo"
 DEMO_SHOPS: Final = 1
-# Two years of a lively shop (about 55 orders a day); seeded in a few seconds, so that the first
+# Two years of a lively shop (about 35 orders a day); seeded in a few seconds, so that the first
 # demo start shows real figures within ten.
-DEMO_ORDERS: Final = 40_000
+DEMO_ORDERS: Final = 25_000
 DEMO_SEED: Final = 1
 PROFILE_FOLDER: Final = "profile"
 # The demo's loopback port changes at every start; its posters' codes lead to one fixed address
@@ -41,6 +42,29 @@ def demo_folder() -> Path:
 
 def demo_profile_folder() -> Path:
     return demo_folder() / PROFILE_FOLDER
+
+
+class _Opening(threading.Thread):
+    """Opens the demo's profile in a thread of its own; ``profile`` gives it or its error."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(name="demo profile", daemon=True)
+        self._folder = folder
+        self._profile: Profile | None = None
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self._profile = Profile.open(self._folder)
+        except BaseException as error:
+            self._error = error
+
+    def profile(self) -> Profile:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        assert self._profile is not None
+        return self._profile
 
 
 @dataclass
@@ -70,6 +94,10 @@ class DemoPlatform:
             for stale in root.glob("platform.sqlite3*"):
                 stale.unlink()
             engine = make_engine(str(db))
+        profile_folder = root / PROFILE_FOLDER
+        # The profile (its schema, on a first start) is made while the shop is seeded.
+        opening = _Opening(profile_folder)
+        opening.start()
         try:
             if is_empty(engine):
                 say(
@@ -81,14 +109,14 @@ class DemoPlatform:
                 seed(engine, DEMO_SEED, DEMO_SHOPS, DEMO_ORDERS)
         finally:
             engine.dispose()
+            opening.join()
         say(QCoreApplication.translate("demo", "Starting the demo platform…"))
         # The demo platform lives: a few new orders a minute, payments, stage progress.
         platform = PlatformThread(str(db), simulate=True, public_url=DEMO_PUBLIC_URL)
         port = platform.start()
         url = f"http://127.0.0.1:{port}"
-        profile_folder = root / PROFILE_FOLDER
         say(QCoreApplication.translate("demo", "Signing in to the demo shop…"))
-        profile = Profile.open(profile_folder)
+        profile = opening.profile()
         try:
             # The port differs at every start: signing in again keeps the profile pointed at it.
             login(profile, url, DEMO_SHOP, DEMO_PASSWORD)

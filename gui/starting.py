@@ -29,6 +29,7 @@ class StartingWindow(QWidget):
     """A window with the app's name, what the start is doing, and how far it got."""
 
     closed = Signal()  # the owner closed it: the start ends
+    said = Signal(str)  # the words it shows now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,7 @@ class StartingWindow(QWidget):
     def say(self, words: str, done: int = 0, total: int = 0) -> None:
         """What the start does now; ``done`` of ``total`` when it can count, else busy."""
         self._words.setText(words)
+        self.said.emit(words)
         self._bar.setRange(0, max(total, 0))
         if total:
             self._bar.setValue(min(done, total))
