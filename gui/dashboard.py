@@ -369,7 +369,7 @@ class DashboardWorkspace(Workspace):
         self._set(
             "pending_releases",
             count(releases),
-            self.tr("waiting for your decision") if releases else self.tr("none waiting"),
+            self.tr("for your decision") if releases else self.tr("none waiting"),
         )
         self._show_todo(figures)
         self._show_ranked(figures)
@@ -442,7 +442,7 @@ class DashboardWorkspace(Workspace):
         self._set(
             "waiting_to_ship",
             count(todo.waiting_to_ship),
-            self.tr("paid orders not shipped yet")
+            self.tr("paid, not shipped yet")
             if todo.waiting_to_ship
             else self.tr("everything paid is shipped"),
         )
@@ -451,9 +451,7 @@ class DashboardWorkspace(Workspace):
         self._set(
             "managers_at_risk",
             count(todo.managers_at_risk),
-            self.tr("may miss their stage's deadline")
-            if todo.managers_at_risk
-            else self.tr("none at risk"),
+            self.tr("may miss the deadline") if todo.managers_at_risk else self.tr("none at risk"),
         )
         self._set(
             "events_ending_today",

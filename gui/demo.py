@@ -80,6 +80,7 @@ class DemoPlatform:
         """Seed (the first time), serve and sign in; ``report`` hears what it does, in words,
         from the thread it runs in."""
         say = report or (lambda _words: None)
+        say(QCoreApplication.translate("demo", "Starting the demo platform…"))
         from server.db import make_engine
         from server.runner import PlatformThread
         from server.seed import is_empty, is_outdated, seed
@@ -110,7 +111,6 @@ class DemoPlatform:
         finally:
             engine.dispose()
             opening.join()
-        say(QCoreApplication.translate("demo", "Starting the demo platform…"))
         # The demo platform lives: a few new orders a minute, payments, stage progress.
         platform = PlatformThread(str(db), simulate=True, public_url=DEMO_PUBLIC_URL)
         port = platform.start()

@@ -61,7 +61,7 @@ class RankedList(QFrame):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(headers)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self._lines.setFixedHeight(header.sizeHint().height() + ROWS * self._row_height() + 4)
+        self._fit()
 
     def set_lines(self, lines: list[list[str]], empty: str) -> None:
         self._lines.clear()
@@ -76,6 +76,7 @@ class RankedList(QFrame):
         self._empty.setText(empty)
         self._empty.setVisible(not lines)
         self._lines.setVisible(bool(lines))
+        self._fit()
 
     def title_text(self) -> str:
         return self._title.text()
@@ -94,8 +95,13 @@ class RankedList(QFrame):
         if item is not None:
             self._lines.itemClicked.emit(item, 0)
 
-    def _row_height(self) -> int:
-        return self._lines.fontMetrics().height() + 8
+    def _fit(self) -> None:
+        """Room for exactly ``ROWS`` lines, however many there are: the cards do not jump."""
+        row = self._lines.sizeHintForRow(0)
+        if row <= 0:
+            row = self._lines.fontMetrics().height() + 4
+        header = self._lines.header().sizeHint().height()
+        self._lines.setFixedHeight(header + ROWS * row + 2 * self._lines.frameWidth() + 2)
 
     def _on_lines_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.line_activated.emit(self._lines.indexOfTopLevelItem(item))

@@ -909,12 +909,12 @@
             <translation>今天及之前 6 天</translation>
         </message>
         <message>
-            <source>waiting for your decision</source>
-            <translation>等待您的决定</translation>
-        </message>
-        <message>
             <source>none waiting</source>
             <translation>暂无待处理</translation>
+        </message>
+        <message>
+            <source>for your decision</source>
+            <translation>等您决定</translation>
         </message>
         <message>
             <source>your changes, sent at the next sync</source>
@@ -949,10 +949,6 @@
             <translation>上%1同时段 %2 %3</translation>
         </message>
         <message>
-            <source>paid orders not shipped yet</source>
-            <translation>已付款、尚未发货</translation>
-        </message>
-        <message>
             <source>everything paid is shipped</source>
             <translation>已付款的都已发货</translation>
         </message>
@@ -961,8 +957,12 @@
             <translation>今天下的订单中</translation>
         </message>
         <message>
-            <source>may miss their stage's deadline</source>
-            <translation>可能赶不上阶段截止日</translation>
+            <source>paid, not shipped yet</source>
+            <translation>已付款、尚未发货</translation>
+        </message>
+        <message>
+            <source>may miss the deadline</source>
+            <translation>可能赶不上截止日</translation>
         </message>
         <message>
             <source>none at risk</source>

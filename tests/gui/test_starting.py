@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
 from gui.app import run_app
@@ -47,10 +48,15 @@ def test_the_starting_window_shows_first_and_the_main_window_takes_its_place(
 
     assert "starting_at" in seen, "the starting window was never shown"
     assert seen["words"] in ("Starting…", "Opening your shop…")
-    assert isinstance(seen["main_at"], float)
-    assert seen["starting_at"] < seen["main_at"]
+    starting_at, main_at = seen["starting_at"], seen["main_at"]
+    assert isinstance(starting_at, float)
+    assert isinstance(main_at, float)
+    assert starting_at < main_at
+    starting, main = seen["starting_geometry"], seen["main_geometry"]
+    assert isinstance(starting, QRect)
+    assert isinstance(main, QRect)
     # Where the starting window was (on a small screen the main window then fills it).
-    assert seen["main_geometry"].topLeft() == seen["starting_geometry"].topLeft()
+    assert main.topLeft() == starting.topLeft()
     assert seen["starting_still_shown"] is False
 
 
@@ -100,8 +106,8 @@ def test_a_first_demo_start_seeds_one_shop_and_says_so(tmp_path: Path) -> None:
     finally:
         demo.stop()
     assert heard == [
-        "Preparing the demo shop: two years of orders, a few seconds…",
         "Starting the demo platform…",
+        "Preparing the demo shop: two years of orders, a few seconds…",
         "Signing in to the demo shop…",
     ]
     assert shop is not None
