@@ -215,8 +215,7 @@ class OrdersWorkspace(Workspace):
 
     def refresh(self) -> None:
         """Read everything again; after the first time in place, keeping the owner's place."""
-        self._load_managers()
-        self.refresh_views()
+        # The rows first: the pool's threads are few, and the owner looks at the rows.
         if not self._loaded_once:
             self._loaded_once = True
             self.model.set_query(self.current_filter())
@@ -224,6 +223,8 @@ class OrdersWorkspace(Workspace):
         else:
             self._reload()
             self._reload_detail()
+        self._load_managers()
+        self.refresh_views()
 
     def refresh_changed(self, changes: Changes) -> None:
         if not self._loaded_once:
