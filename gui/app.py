@@ -70,6 +70,8 @@ def run_app(args: argparse.Namespace) -> int:
     starting.show()
     # Painted before the imports below take their second.
     app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    # The main window's modules load while the profile opens (or the demo platform starts).
+    threading.Thread(target=_load_main_window, name="preload", daemon=True).start()
     try:
         with closing_on_signals(app):
             return _start(app, args, folder, starting)
@@ -284,9 +286,6 @@ def _demo_platform(starting: StartingWindow) -> Iterator[Path | None]:
     from gui import messages
     from gui.demo import DemoPlatform
 
-    # The main window's modules load while the demo platform starts.
-    preload = threading.Thread(target=_load_main_window, name="preload", daemon=True)
-    preload.start()
     try:
         demo = starting.wait_for(lambda: DemoPlatform.start(report=starting.report))
     except Exception as error:

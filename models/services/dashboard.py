@@ -178,7 +178,8 @@ def top_stores(profile: Profile, since: int, until: int, limit: int = TOP) -> li
 
 def managers_at_risk(profile: Profile, now: int) -> int:
     """Managers whose forecast the managers table shows as at risk."""
-    return sum(line.outlook == "at_risk" for line in manager_lines(profile, now))
+    lines = manager_lines(profile, now, with_trend=False)
+    return sum(line.outlook == "at_risk" for line in lines)
 
 
 def events_ending(profile: Profile, now: int, until: int) -> int:

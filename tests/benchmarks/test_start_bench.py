@@ -53,6 +53,8 @@ def seconds_to(command: list[str], *marks: str) -> list[float]:
     finally:
         process.terminate()
         process.wait(timeout=60)
+        if process.stdout is not None:
+            process.stdout.close()
     assert len(found) == len(marks), f"never saw {marks[len(found)]!r}"
     return found
 
