@@ -11,7 +11,6 @@ import argparse
 import logging
 import platform
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,8 +69,6 @@ def run_app(args: argparse.Namespace) -> int:
     starting.show()
     # Painted before the imports below take their second.
     app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    # The main window's modules load while the profile opens (or the demo platform starts).
-    threading.Thread(target=_load_main_window, name="preload", daemon=True).start()
     try:
         with closing_on_signals(app):
             return _start(app, args, folder, starting)
@@ -274,10 +271,6 @@ def _run_main_window(
 
 def _crash_on_purpose() -> None:
     raise RuntimeError("an error raised on purpose with --debug-crash, to try the crash report")
-
-
-def _load_main_window() -> None:
-    import gui.main_window  # noqa: F401
 
 
 @contextmanager

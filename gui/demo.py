@@ -9,7 +9,6 @@ in to; a second one only made the first start wait.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,29 +43,6 @@ def demo_profile_folder() -> Path:
     return demo_folder() / PROFILE_FOLDER
 
 
-class _Opening(threading.Thread):
-    """Opens the demo's profile in a thread of its own; ``profile`` gives it or its error."""
-
-    def __init__(self, folder: Path) -> None:
-        super().__init__(name="demo profile", daemon=True)
-        self._folder = folder
-        self._profile: Profile | None = None
-        self._error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self._profile = Profile.open(self._folder)
-        except BaseException as error:
-            self._error = error
-
-    def profile(self) -> Profile:
-        self.join()
-        if self._error is not None:
-            raise self._error
-        assert self._profile is not None
-        return self._profile
-
-
 @dataclass
 class DemoPlatform:
     profile_folder: Path
@@ -96,9 +72,6 @@ class DemoPlatform:
                 stale.unlink()
             engine = make_engine(str(db))
         profile_folder = root / PROFILE_FOLDER
-        # The profile (its schema, on a first start) is made while the shop is seeded.
-        opening = _Opening(profile_folder)
-        opening.start()
         try:
             if is_empty(engine):
                 say(
@@ -110,13 +83,12 @@ class DemoPlatform:
                 seed(engine, DEMO_SEED, DEMO_SHOPS, DEMO_ORDERS)
         finally:
             engine.dispose()
-            opening.join()
         # The demo platform lives: a few new orders a minute, payments, stage progress.
         platform = PlatformThread(str(db), simulate=True, public_url=DEMO_PUBLIC_URL)
         port = platform.start()
         url = f"http://127.0.0.1:{port}"
         say(QCoreApplication.translate("demo", "Signing in to the demo shop…"))
-        profile = opening.profile()
+        profile = Profile.open(profile_folder)
         try:
             # The port differs at every start: signing in again keeps the profile pointed at it.
             login(profile, url, DEMO_SHOP, DEMO_PASSWORD)
