@@ -7,12 +7,24 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def confirm(
-    parent: QWidget | None, title: str, text: str, action: str, *, name: str = "confirmation"
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    action: str,
+    *,
+    name: str = "confirmation",
+    details: str = "",
+    destructive: bool = False,
 ) -> bool:
     """Ask before ``action``: True only when the owner chose it; Cancel is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setObjectName(name)
-    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    if details:
+        box.setInformativeText(details)
+    role = (
+        QMessageBox.ButtonRole.DestructiveRole if destructive else QMessageBox.ButtonRole.AcceptRole
+    )
+    go = box.addButton(action, role)
     go.setObjectName("confirm_button")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

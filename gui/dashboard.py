@@ -76,6 +76,9 @@ SHOP_FIGURES = (
     "pending_releases",
     "managers_at_risk",
     "events_ending_today",
+    "today_commission",
+    "available_balance",
+    "available_this_week",
 )
 HEADING_SCALE = 1.6
 # Cards a row holds, by section: the to-do list is six short figures in one row.

@@ -117,7 +117,8 @@ class SignInForm(QWidget):
         self.problem.setText(self.tr("Signing in…"))
         self.problem.show()
         self._task = tasks.run(
-            lambda: login(profile, url, code, password, user, timeout=timeout), name="sign in"
+            lambda: login(profile, url, code, password, user, timeout=timeout).shop(),
+            name="sign in",
         )
         self._task.then(self._on_login_finished, self._on_login_failed)
         self._set_busy(True)

@@ -280,6 +280,8 @@ def _export(args: argparse.Namespace) -> int:
     out: Path = args.out.expanduser()
     if out.suffix.lower() not in (".xlsx", ".csv"):
         return _fail(f"{args.out} must end in .xlsx or .csv")
+    if args.since is not None and args.until is not None and args.since > args.until:
+        return _fail(f"--since {args.since} is after --until {args.until}")
     wanted = command_filter(
         status=args.status, search=args.search, since=args.since, until=args.until
     )

@@ -143,7 +143,7 @@ def platform_main(argv: list[str]) -> int:
     if args.new_epoch:
         renew_epoch(engine)
     if args.purge_deletions:
-        from server.feed import purge_all_tombstones
+        from server.maintenance import purge_all_tombstones
 
         dropped, partitions = purge_all_tombstones(engine)
         engine.dispose()

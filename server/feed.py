@@ -13,11 +13,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, Engine, Table, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Table, delete, insert, select, update
 
 from server.db.base import table_of
 from server.db.catalogue import CatalogueFeed, CatalogueFeedState
-from server.db.engine import write_begin
 from server.db.platform import Feed, FeedPartition
 from server.db.upsert import insert_if_absent, upsert
 
@@ -201,19 +200,3 @@ def purge_tombstones(conn: Connection, shop_id: int | None, up_to_seq: int) -> i
     whose = "the catalogue" if shop_id is None else f"shop {shop_id}"
     log.info("purged %d tombstones of %s up to seq %d", dropped, whose, horizon)
     return int(dropped)
-
-
-def purge_all_tombstones(engine: Engine) -> tuple[int, int]:
-    """Forget every deletion the feeds hold, the catalogue's and each shop's, one transaction each.
-
-    Returns how many deletions were forgotten and in how many feeds.
-    """
-    with engine.connect() as conn:
-        feeds: list[int | None] = [None, *conn.scalars(select(FeedPartition.shop_id))]
-    dropped = 0
-    for shop_id in feeds:
-        with write_begin(engine) as conn:
-            if position(conn, shop_id) is not None:
-                dropped += purge_tombstones(conn, shop_id, INT64_MAX)
-    log.info("forgot %d deletions in %d feeds", dropped, len(feeds))
-    return dropped, len(feeds)

@@ -187,10 +187,13 @@ class ManagerDetailPane(QWidget):
             self.lists, self.customers, self.tr("Customers of the sub-store")
         )
         self.orders_box = _ListPage(self.lists, self.orders, self.tr("Recent orders"))
-        for index, tip in enumerate(
-            (stage_history_tips()[0], customers_tips()[0], recent_orders_tip())
+        for page, tip in (
+            (self.stages_box, stage_history_tips()[0]),
+            (self.customers_box, customers_tips()[0]),
+            (self.orders_box, recent_orders_tip()),
         ):
-            self.lists.setTabToolTip(index, tooltip(tip))
+            page.setToolTip(tooltip(tip))
+            self.lists.setTabToolTip(self.lists.indexOf(page), tooltip(tip))
 
         top = QHBoxLayout()
         top.addWidget(self.heading)

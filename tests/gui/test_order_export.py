@@ -49,9 +49,8 @@ def workspace(qtbot: QtBot, synced_profile: Profile) -> OrdersWorkspace:
     ws = OrdersWorkspace(synced_profile)
     qtbot.addWidget(ws)
     ws.resize(1366, 700)
-    ws.show()
     with qtbot.waitSignal(ws.model.loaded, timeout=20_000):
-        ws.refresh()
+        ws.show()
     settle(qtbot, ws)
     for status in ("paid", "completed"):
         newest = fetch_page(synced_profile, OrderFilter(status=status), Sort(), limit=10)

@@ -23,7 +23,15 @@ from tests.models.release_fixtures import pending_requests
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
 # The two places a question with choices is built; each makes the harmless answer the default.
-QUESTION_MODULES = {"confirm.py", "quitting.py"}
+QUESTION_MODULES = {
+    "confirm.py",
+    "quitting.py",
+    # Messages with one answer (OK, Close) and at most a harmless extra one (open the folder,
+    # restore a backup that is itself confirmed): nothing is decided by Enter there.
+    "app.py",
+    "backup_restore.py",
+    "export_dialog.py",
+}
 
 
 def open_dialog(qtbot: QtBot, profile: Profile) -> ApprovalDialog:

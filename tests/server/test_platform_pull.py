@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from models import wire
-from server import feed
+from server import feed, maintenance
 from server.db.base import table_of
 from server.db.engine import write_begin
 from server.db.platform import Feed
@@ -190,7 +190,7 @@ def test_a_snapshot_started_after_a_purge_completes_however_many_pages_it_has(
 ) -> None:
     shop = desk().login("demo1")
     _delete_some_rows(engine, shop.shop_id)
-    dropped, partitions = feed.purge_all_tombstones(engine)
+    dropped, partitions = maintenance.purge_all_tombstones(engine)
     assert dropped == 2
     assert partitions >= 3  # the catalogue and both shops
 
@@ -210,12 +210,12 @@ def test_a_purge_in_the_middle_of_a_snapshot_expires_it(
     desk: Callable[[], Desk], engine: Engine
 ) -> None:
     shop = desk().login("demo1")
-    feed.purge_all_tombstones(engine)
+    maintenance.purge_all_tombstones(engine)
     first = shop.pull_page(limit=97)
     second = shop.pull_page(first.next_cursor, limit=97)
     # Rows the snapshot already holds are deleted, then forgotten before it reaches them.
     _delete_some_rows(engine, shop.shop_id)
-    feed.purge_all_tombstones(engine)
+    maintenance.purge_all_tombstones(engine)
     response = shop.pull(second.next_cursor, limit=97)
     assert response.status_code == 410
     assert wire.ErrorBody.model_validate_json(response.content).code == wire.ERR_CURSOR_EXPIRED
@@ -229,7 +229,7 @@ def test_cursors_of_the_older_form_are_still_understood(
     assert "@" not in cursor
     _delete_some_rows(engine, shop.shop_id)
     _, caught_up = shop.pull_all(cursor)
-    feed.purge_all_tombstones(engine)
+    maintenance.purge_all_tombstones(engine)
     # One that had seen every deletion carries on; one that had not must take a snapshot.
     assert shop.pull(caught_up).status_code == 200
     assert shop.pull(cursor).status_code == 410
