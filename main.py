@@ -25,9 +25,7 @@ PLATFORM_MODULES: Final = frozenset({"fastapi", "starlette", "uvicorn", "PIL", "
 STDERR_FORMAT: Final = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from models.commands import add_commands
-
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zhanggui", description="掌柜 Zhanggui")
     parser.add_argument("--demo", action="store_true", help="open the app on a demo platform")
     parser.add_argument("--profile", type=Path, default=None, help="profile folder")
@@ -38,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     # Support and the packaged app's tests: raise an error in the running window on purpose.
     parser.add_argument("--debug-crash", action="store_true", help=argparse.SUPPRESS)
+    if not with_commands:
+        return parser
+    from models.commands import add_commands
+
     subparsers = parser.add_subparsers(dest="subcommand")
     platform = subparsers.add_parser("platform", help="serve the platform", add_help=False)
     platform.add_argument("rest", nargs=argparse.REMAINDER)
@@ -54,11 +56,11 @@ def main(argv: list[str] | None = None) -> int:
         except ModuleNotFoundError as error:
             return _missing(error, PLATFORM_MODULES, "platform", "serve the platform")
         return platform_main(argv[1:])
-    args = build_parser().parse_args(argv)
+    args = _parse(argv)
     _log_to_stderr(args.verbose)
     if args.subcommand:
         from models.log_file import start_log_file
-        from models.profile import default_profile_folder
+        from models.profile_place import default_profile_folder
 
         start_log_file(args.profile or default_profile_folder(), verbose=args.verbose)
     if args.subcommand == "posters":
@@ -76,6 +78,17 @@ def main(argv: list[str] | None = None) -> int:
     except ModuleNotFoundError as error:
         return _missing(error, DESKTOP_MODULES, "desktop", "open the app")
     return run_app(args)
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments; a start of the window is told apart without loading the commands, whose
+    imports (the database, the sync) would keep the first window waiting."""
+    if not {"-h", "--help"} & set(argv):
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if not rest:
+            args.subcommand = None
+            return args
+    return build_parser().parse_args(argv)
 
 
 def _log_to_stderr(verbose: bool) -> None:

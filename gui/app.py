@@ -1,5 +1,9 @@
 """Starting the desktop app: the application, its language and font, the log and the crash
-reports, the profile (or the welcome of a first run), the window."""
+reports, the profile (or the welcome of a first run), the window.
+
+A window shows at once, before the database, the sync and the workspaces are even imported:
+the starting window, which says what the start does until the main window takes its place.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +14,26 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui import i18n, messages, tasks
-from gui.backup_restore import DailyBackup, restore_unopened
+from gui import i18n
 from gui.crash_report import CrashHandler
 from gui.fonts import apply_interface_font
 from gui.formatting import fill
 from gui.icons import app_icon
-from gui.main_window import MainWindow
 from gui.paths import STYLES
 from gui.shutdown import closing_on_signals, stop_asked
-from gui.sign_in import SignInDialog
-from gui.sync_controller import SyncController
-from gui.welcome import DemoChosen, WelcomeDialog
-from models.backups import list_backups
-from models.errors import ProfileError
+from gui.starting import StartingWindow
 from models.log_file import log_folder, start_log_file, stop_log_file
-from models.profile import Profile, default_profile_folder
-from models.services.account import SignedIn, last_shop, signed_in
+from models.profile_place import default_profile_folder
 from models.version import VERSION
+
+if TYPE_CHECKING:
+    from models.profile import Profile
+    from models.services.account import SignedIn
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +65,13 @@ def run_app(args: argparse.Namespace) -> int:
     )
     crash = CrashHandler(log_folder(folder) if started_log else None)
     crash.install()
+    starting = StartingWindow()
+    starting.show()
+    # Painted before the imports below take their second.
+    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     try:
         with closing_on_signals(app):
-            return _start(app, args, folder)
+            return _start(app, args, folder, starting)
     except Exception:
         # Before the window runs nothing can go on: report, say so, and end.
         kind, value, tb = sys.exc_info()
@@ -75,6 +80,7 @@ def run_app(args: argparse.Namespace) -> int:
         crash.report((kind, value, tb), fatal=True)
         return EXIT_CRASH
     finally:
+        starting.dismiss()
         crash.uninstall()
         if started_log:
             stop_log_file(folder)
@@ -112,17 +118,26 @@ def _profile_folder(args: argparse.Namespace) -> Path:
     return folder.expanduser()
 
 
-def _start(app: QApplication, args: argparse.Namespace, folder: Path) -> int:
+def _start(
+    app: QApplication, args: argparse.Namespace, folder: Path, starting: StartingWindow
+) -> int:
     workspace: str | None = getattr(args, "workspace", None)
     crash_on_purpose = bool(getattr(args, "debug_crash", False))
     if args.demo:
-        return _run_demo(app, workspace, crash_on_purpose)
-    profile = open_profile(folder)
+        return _run_demo(app, workspace, crash_on_purpose, starting)
+    from gui.sign_in import SignInDialog
+    from gui.welcome import DemoChosen, WelcomeDialog
+    from models.services.account import last_shop, signed_in
+
+    starting.say(QCoreApplication.translate("app", "Opening your shop…"))
+    profile = open_profile(folder, starting)
     if profile is None:
         return EXIT_PROFILE
     try:
         shop = signed_in(profile)
         known = last_shop(profile) if shop is None else None
+        if shop is None:
+            starting.hide()
         if shop is None and known is not None:
             # A profile that was signed out asks again, with its platform and shop filled in.
             shop = SignInDialog.ask(
@@ -136,45 +151,67 @@ def _start(app: QApplication, args: argparse.Namespace, folder: Path) -> int:
                 return EXIT_OK
             if isinstance(answer, DemoChosen):
                 profile.close()
-                return _run_demo(app, workspace, crash_on_purpose)
+                starting.show()
+                return _run_demo(app, workspace, crash_on_purpose, starting)
             shop = answer
-        return _run_main_window(app, profile, shop, workspace, crash_on_purpose)
+        return _run_main_window(
+            app, profile, shop, starting, workspace=workspace, crash_on_purpose=crash_on_purpose
+        )
     finally:
         _stop_background_work()
         profile.close()
 
 
-def _run_demo(app: QApplication, workspace: str | None, crash_on_purpose: bool) -> int:
-    with _demo_platform() as demo_folder:
-        if demo_folder is None:
-            return EXIT_DEMO
-        profile = open_profile(demo_folder)
+def _run_demo(
+    app: QApplication, workspace: str | None, crash_on_purpose: bool, starting: StartingWindow
+) -> int:
+    from models.services.account import signed_in
+
+    with _demo_platform(starting) as demo_folder:
+        if demo_folder is None or starting.closed_by_owner():
+            return EXIT_DEMO if demo_folder is None else EXIT_OK
+        profile = open_profile(demo_folder, starting)
         if profile is None:
             return EXIT_PROFILE
         try:
             shop = signed_in(profile)
             if shop is None:
                 return EXIT_DEMO
-            return _run_main_window(app, profile, shop, workspace, crash_on_purpose)
+            return _run_main_window(
+                app, profile, shop, starting, workspace=workspace, crash_on_purpose=crash_on_purpose
+            )
         finally:
             _stop_background_work()
             profile.close()
 
 
 def _stop_background_work() -> None:
+    from gui import tasks
+
     tasks.cancel_all()
     if not tasks.wait_for_all(SHUTDOWN_WAIT_SECONDS):
         log.warning("background work still running at exit: %s", tasks.running())
 
 
-def open_profile(folder: Path | None) -> Profile | None:
+def open_profile(folder: Path | None, starting: StartingWindow | None = None) -> Profile | None:
     """The profile in ``folder``, or None after telling the owner in words why it cannot open.
 
     When it has backups, the owner may restore one from there and go on.
     """
+    from gui import messages
+    from gui.backup_restore import restore_unopened
+    from models.backups import list_backups
+    from models.errors import ProfileError
+    from models.profile import Profile
+
     try:
+        if starting is not None:
+            # Opening may bring an older profile up to date: the window stays answered.
+            return starting.wait_for(lambda: Profile.open(folder))
         return Profile.open(folder)
     except ProfileError as error:
+        if starting is not None:
+            starting.hide()
         where = (folder or default_profile_folder()).expanduser()
         log.warning("cannot open the profile: %s", error)
         box = QMessageBox(
@@ -202,14 +239,24 @@ def _run_main_window(
     app: QApplication,
     profile: Profile,
     shop: SignedIn,
+    starting: StartingWindow,
+    *,
     workspace: str | None = None,
     crash_on_purpose: bool = False,
 ) -> int:
+    from gui.backup_restore import DailyBackup
+    from gui.main_window import MainWindow
+    from gui.sync_controller import SyncController
+
+    if starting.closed_by_owner():
+        return EXIT_OK
+    starting.say(QCoreApplication.translate("app", "Opening your shop…"))
     controller = SyncController(profile)
     window = MainWindow(profile, shop, controller)
     backups = DailyBackup(profile, window)
     if workspace:
         window.show_workspace_named(workspace)
+    starting.hand_over(window)
     window.show()
     log.info("the main window is shown")
     controller.start()
@@ -227,14 +274,16 @@ def _crash_on_purpose() -> None:
 
 
 @contextmanager
-def _demo_platform() -> Iterator[Path | None]:
+def _demo_platform(starting: StartingWindow) -> Iterator[Path | None]:
     """A demo platform on loopback with a signed-in profile, stopped when the app ends."""
+    from gui import messages
     from gui.demo import DemoPlatform
 
     try:
-        demo = DemoPlatform.start()
+        demo = starting.wait_for(lambda: DemoPlatform.start(report=starting.report))
     except Exception as error:
         log.exception("the demo platform did not start")
+        starting.hide()
         QMessageBox.critical(
             None,
             QCoreApplication.translate("app", "Cannot start the demo"),

@@ -34,6 +34,7 @@ from gui.alerts.places import WindowAlerts
 from gui.backup_restore import restore_interactively
 from gui.catalogue.workspace import CatalogueWorkspace
 from gui.dashboard import DashboardWorkspace
+from gui.dashboard_cards import Opening
 from gui.earnings.workspace import EarningsWorkspace
 from gui.formatting import fill
 from gui.icons import app_icon, icon
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         self.open_log_folder_action.triggered.connect(self._on_open_log_folder_action_triggered)
         self.restore_backup_action.triggered.connect(self._on_restore_backup_action_triggered)
         self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
+        self.dashboard.open_requested.connect(self._on_dashboard_open_requested)
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
         self.catalogue.posters_requested.connect(self._on_catalogue_posters_requested)
@@ -458,6 +460,16 @@ class MainWindow(QMainWindow):
     def _on_earnings_show_orders(self, money: str) -> None:
         self.show_workspace(self.orders)
         self.orders.show_money(money)
+
+    def _on_dashboard_open_requested(self, opening: Opening) -> None:
+        """A card leads to the place it counts, filtered so that it shows the card's number."""
+        if opening.orders is not None:
+            self.orders.show_orders(opening.orders)
+        if opening.managers is not None:
+            self.managers.show_managers(opening.managers)
+        if opening.events_before is not None:
+            self.catalogue.show_events_ending(opening.events_before)
+        self.show_workspace_named(opening.place)
 
     def _on_dashboard_sync_requested(self) -> None:
         self.sync_action.trigger()

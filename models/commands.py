@@ -30,7 +30,8 @@ from models.errors import (
 )
 from models.export import command_filter, export_orders
 from models.money_commands import add_money_commands
-from models.profile import Profile, default_profile_folder
+from models.profile import Profile
+from models.profile_place import default_profile_folder
 from models.services.account import login, logout
 from models.services.bulk_review import review_orders
 from models.services.catalogue import (

@@ -39,7 +39,7 @@ def add_money_commands(
 
 
 def _open(args: argparse.Namespace) -> Profile:
-    from models.profile import default_profile_folder
+    from models.profile_place import default_profile_folder
 
     folder: Path | None = args.profile
     return Profile.open(folder or default_profile_folder())

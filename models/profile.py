@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,18 +28,11 @@ from models.profile_file import (
     problem_of,
     told_apart,
 )
+from models.profile_place import default_profile_folder
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "zhanggui.sqlite3"
-PROFILE_ENV = "ZHANGGUI_PROFILE"
-
-
-def default_profile_folder() -> Path:
-    env = os.environ.get(PROFILE_ENV)
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir("Zhanggui", appauthor=False)) / "profile"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

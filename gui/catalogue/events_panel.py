@@ -61,6 +61,8 @@ class EventsPanel(QWidget):
         self._category: str | None = None
         self._brand_id: int | None = None
         self._chosen: int | None = None
+        # Only the running events that end before this moment (the dashboard's "ending today").
+        self._ends_before: int | None = None
         self._generation = 0
         self._create_widgets()
         self._connect_signals()
@@ -112,13 +114,30 @@ class EventsPanel(QWidget):
         self._generation += 1
         generation = self._generation
         profile, phase, now = self._profile, self.phase(), int(self._clock())
+        until = self._ends_before if phase is EventPhase.CURRENT else None
 
         def read() -> tuple[int, EventsLoaded]:
-            found = sale_events(profile, phase, now=now, category=category, brand_id=brand_id)
-            counts = event_counts(profile, now=now, category=category, brand_id=brand_id)
+            found = sale_events(
+                profile, phase, now=now, category=category, brand_id=brand_id, ends_before=until
+            )
+            counts = event_counts(
+                profile, now=now, category=category, brand_id=brand_id, ends_before=until
+            )
             return generation, EventsLoaded(phase, found, counts, now)
 
         tasks.run(read, name="catalogue.events").then(self._on_loaded, self._on_failed)
+
+    def show_ending_before(self, until: int) -> None:
+        """Only the events on now that end before ``until``; another phase shows them all."""
+        self._ends_before = until
+        current = PHASES.index(EventPhase.CURRENT)
+        if self.phases.currentIndex() != current:
+            self.phases.setCurrentIndex(current)  # loads
+        else:
+            self.load(self._category, self._brand_id)
+
+    def ends_before(self) -> int | None:
+        return self._ends_before
 
     def phase(self) -> EventPhase:
         return PHASES[max(self.phases.currentIndex(), 0)]
@@ -163,6 +182,8 @@ class EventsPanel(QWidget):
         self.empty.show()
 
     def _on_phases_current_changed(self, _index: int) -> None:
+        if self.phase() is not EventPhase.CURRENT:
+            self._ends_before = None
         self.load(self._category, self._brand_id)
 
     def _on_all_products_clicked(self) -> None:
@@ -183,6 +204,8 @@ class EventsPanel(QWidget):
             self.load(self._category, self._brand_id)
 
     def _count_text(self, phase: EventPhase, n: int) -> str:
+        if phase is EventPhase.CURRENT and self._ends_before is not None:
+            return self.tr("%Ln sale event(s) ending today", "", n)
         if phase is EventPhase.CURRENT:
             return self.tr("%Ln sale event(s) on now", "", n)
         if phase is EventPhase.UPCOMING:

@@ -229,6 +229,10 @@ class CatalogueWorkspace(Workspace):
         current = self.grid.selectionModel().currentIndex()
         return self.model.card_at(current.row()) if current.isValid() else None
 
+    def show_events_ending(self, until: int) -> None:
+        """The sale events on now that end before ``until`` (a dashboard card's)."""
+        self.events.show_ending_before(until)
+
     def show_view(self, view: int) -> None:
         """GRID or LIST; the current product stays current."""
         self.view_buttons.button(view).setChecked(True)

@@ -66,6 +66,20 @@ class ManagerFilterBar(QWidget):
         self.stage.setCurrentIndex(max(self.stage.findData(current), 0))
         self._quiet = False
 
+    def show_filter(self, f: ManagerFilter) -> None:
+        """Set the widgets to ``f``, then say once that the filter changed."""
+        self._quiet = True
+        for combo, value in (
+            (self.stage, f.stage_position),
+            (self.outlook, f.outlook),
+            (self.progress, f.progress),
+        ):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.search.setText(f.text)
+        self._search_timer.stop()
+        self._quiet = False
+        self._emit()
+
     def current(self) -> ManagerFilter:
         return ManagerFilter(
             stage_position=self.stage.currentData(),

@@ -148,6 +148,10 @@ class ManagersWorkspace(Workspace):
             self._on_lines_loaded, self._on_lines_failed
         )
 
+    def show_managers(self, f: ManagerFilter) -> None:
+        """Exactly the managers of ``f`` (a dashboard card's), every other filter cleared."""
+        self.filters.show_filter(f)
+
     def _now(self) -> int:
         # Late bound: tests set a fixed clock after the workspace is built.
         return self.clock()

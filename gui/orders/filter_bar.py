@@ -137,6 +137,9 @@ class FilterBar(QWidget):
                 self.until.setDate(_date(f.until - 1))
         else:
             self.dates.setCurrentIndex(0)
+        if f.store is not None and self.store.findData(f.store) < 0:
+            # The shop's managers are still being read: hold the store until they arrive.
+            self.store.addItem("…", f.store)
         for combo, value in (
             (self.store, f.store),
             (self.category, f.category),

@@ -222,8 +222,7 @@ class OrdersWorkspace(Workspace):
 
     def refresh(self) -> None:
         """Read everything again; after the first time in place, keeping the owner's place."""
-        self._load_managers()
-        self.refresh_views()
+        # The rows first: the pool's threads are few, and the owner looks at the rows.
         if not self._loaded_once:
             self._loaded_once = True
             self.model.set_query(self.current_filter())
@@ -231,6 +230,8 @@ class OrdersWorkspace(Workspace):
         else:
             self._reload()
             self._reload_detail()
+        self._load_managers()
+        self.refresh_views()
 
     def refresh_changed(self, changes: Changes) -> None:
         if not self._loaded_once:
@@ -267,6 +268,13 @@ class OrdersWorkspace(Workspace):
         self.tabs.setCurrentIndex(0)
         self.tabs.blockSignals(False)
         self.filters.show_filter(OrderFilter(money=money))
+
+    def show_orders(self, f: OrderFilter) -> None:
+        """Exactly the orders of ``f`` (a dashboard card's), every other filter cleared."""
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(STATUSES.index(f.status or ""))
+        self.tabs.blockSignals(False)
+        self.filters.show_filter(f.without_status())
 
     def search(self, text: str) -> None:
         """The window's global search lands here."""

@@ -12,7 +12,8 @@ from gui.posters.render import PosterJob, PosterOutputError, write_pdf, write_pn
 from models.commands import EXIT_FAILED
 from models.errors import ProfileError, ZhangguiError
 from models.images import PictureCache
-from models.profile import Profile, default_profile_folder
+from models.profile import Profile
+from models.profile_place import default_profile_folder
 from models.services.posters import (
     PosterSubject,
     manager_subject,

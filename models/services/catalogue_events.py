@@ -59,9 +59,15 @@ def _in_phase(phase: EventPhase, now: int) -> ColumnElement[bool]:
 
 
 def _where(
-    now: int, phase: EventPhase | None, category: str | None, brand_id: int | None
+    now: int,
+    phase: EventPhase | None,
+    category: str | None,
+    brand_id: int | None,
+    ends_before: int | None = None,
 ) -> list[ColumnElement[bool]]:
     clauses = [] if phase is None else [_in_phase(phase, now)]
+    if ends_before is not None:
+        clauses.append(SaleEvent.ends_at < ends_before)
     if category:
         clauses.append(SaleEvent.category == category)
     if brand_id is not None:
@@ -77,9 +83,10 @@ def sale_events(
     category: str | None = None,
     brand_id: int | None = None,
     limit: int = MAX_EVENTS,
+    ends_before: int | None = None,
 ) -> list[SaleEventCard]:
-    """Events of a phase: running ones ending soonest first, upcoming ones starting soonest
-    first, ended ones most recent first."""
+    """Events of a phase (ending before ``ends_before`` when given): running ones ending
+    soonest first, upcoming ones starting soonest first, ended ones most recent first."""
     order: dict[EventPhase, list[Any]] = {
         EventPhase.CURRENT: [SaleEvent.ends_at.asc(), SaleEvent.id.asc()],
         EventPhase.UPCOMING: [SaleEvent.starts_at.asc(), SaleEvent.id.asc()],
@@ -94,7 +101,7 @@ def sale_events(
     query = (
         select(SaleEvent, Brand.name, products)
         .outerjoin(Brand, Brand.id == SaleEvent.brand_id)
-        .where(*_where(now, phase, category, brand_id))
+        .where(*_where(now, phase, category, brand_id, ends_before))
         .order_by(*order[phase])
         .limit(max(1, min(limit, MAX_EVENTS)))
     )
@@ -115,14 +122,20 @@ def sale_events(
 
 
 def event_counts(
-    profile: Profile, *, now: int, category: str | None = None, brand_id: int | None = None
+    profile: Profile,
+    *,
+    now: int,
+    category: str | None = None,
+    brand_id: int | None = None,
+    ends_before: int | None = None,
 ) -> dict[EventPhase, int]:
     """How many events each phase has, for the phase tabs."""
     counts: dict[EventPhase, int] = {}
     with profile.read() as s:
         for phase in EventPhase:
             query = select(func.count()).select_from(SaleEvent)
-            counts[phase] = int(s.scalar(query.where(*_where(now, phase, category, brand_id))) or 0)
+            where = _where(now, phase, category, brand_id, ends_before)
+            counts[phase] = int(s.scalar(query.where(*where)) or 0)
     return counts
 
 

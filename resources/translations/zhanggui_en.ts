@@ -258,6 +258,13 @@
     <context>
         <name>EventsPanel</name>
         <message numerus="yes">
+            <source>%Ln sale event(s) ending today</source>
+            <translation>
+                <numerusform>%Ln sale event ending today</numerusform>
+                <numerusform>%Ln sale events ending today</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln sale event(s) on now</source>
             <translation>
                 <numerusform>%Ln sale event on now</numerusform>

@@ -1043,6 +1043,78 @@
             <translation>待您处理</translation>
         </message>
         <message>
+            <source>Best-selling products today</source>
+            <translation>今日热销商品</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Pieces</source>
+            <translation>件数</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>销售额</translation>
+        </message>
+        <message>
+            <source>Best sub-stores today</source>
+            <translation>今日分店排行</translation>
+        </message>
+        <message>
+            <source>Sub-store</source>
+            <translation>分店</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单数</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>同步</translation>
+        </message>
+        <message>
+            <source>Paid, to ship</source>
+            <translation>待发货</translation>
+        </message>
+        <message>
+            <source>Refunded today</source>
+            <translation>今日退款</translation>
+        </message>
+        <message>
+            <source>Cancelled today</source>
+            <translation>今日取消</translation>
+        </message>
+        <message>
+            <source>Managers at risk</source>
+            <translation>有风险的店长</translation>
+        </message>
+        <message>
+            <source>Sales ending today</source>
+            <translation>今日结束的档期</translation>
+        </message>
+        <message>
+            <source>Opens these orders</source>
+            <translation>打开这些订单</translation>
+        </message>
+        <message>
+            <source>Opens the release requests</source>
+            <translation>打开放手申请</translation>
+        </message>
+        <message>
+            <source>Opens these managers</source>
+            <translation>打开这些店长</translation>
+        </message>
+        <message>
+            <source>Opens your earnings</source>
+            <translation>打开收益</translation>
+        </message>
+        <message>
+            <source>Opens these sale events</source>
+            <translation>打开这些档期</translation>
+        </message>
+        <message>
             <source>from paid orders</source>
             <translation>按已付款订单计</translation>
         </message>
@@ -1055,12 +1127,12 @@
             <translation>今天及之前 6 天</translation>
         </message>
         <message>
-            <source>waiting for your decision</source>
-            <translation>等待您的决定</translation>
-        </message>
-        <message>
             <source>none waiting</source>
             <translation>暂无待处理</translation>
+        </message>
+        <message>
+            <source>for your decision</source>
+            <translation>等您决定</translation>
         </message>
         <message>
             <source>your changes, sent at the next sync</source>
@@ -1085,6 +1157,54 @@
         <message>
             <source>sync to fetch your shop's data</source>
             <translation>同步后即可获取店铺数据</translation>
+        </message>
+        <message>
+            <source>yesterday by now %1 %2</source>
+            <translation>昨日同时段 %1 %2</translation>
+        </message>
+        <message>
+            <source>last %1 by now %2 %3</source>
+            <translation>上%1同时段 %2 %3</translation>
+        </message>
+        <message>
+            <source>everything paid is shipped</source>
+            <translation>已付款的都已发货</translation>
+        </message>
+        <message>
+            <source>of today's orders</source>
+            <translation>今天下的订单中</translation>
+        </message>
+        <message>
+            <source>paid, not shipped yet</source>
+            <translation>已付款、尚未发货</translation>
+        </message>
+        <message>
+            <source>may miss the deadline</source>
+            <translation>可能赶不上截止日</translation>
+        </message>
+        <message>
+            <source>none at risk</source>
+            <translation>没有风险</translation>
+        </message>
+        <message>
+            <source>sale events ending before midnight</source>
+            <translation>午夜前结束的档期</translation>
+        </message>
+        <message>
+            <source>none ends today</source>
+            <translation>今天没有结束的</translation>
+        </message>
+        <message>
+            <source>Own store</source>
+            <translation>自营店</translation>
+        </message>
+        <message>
+            <source>No paid orders yet today.</source>
+            <translation>今天还没有已付款的订单。</translation>
+        </message>
+        <message>
+            <source>No orders yet today.</source>
+            <translation>今天还没有订单。</translation>
         </message>
         <message>
             <source>your share of %1 on today's paid orders</source>
@@ -1115,8 +1235,28 @@
             <translation>近 7 天已付款订单（已付款、已发货或已完成）的金额合计。</translation>
         </message>
         <message>
-            <source>Release requests waiting for your decision: a store manager completed every stage and asks to become an owner.</source>
-            <translation>等待您决定的放手申请：店长已完成全部任务阶段，申请成为店主。</translation>
+            <source>Release requests waiting for your decision: a store manager completed every stage and asks to become an owner. Click to open them.</source>
+            <translation>等待您决定的放手申请：店长已完成全部任务阶段，申请成为店主。点击打开。</translation>
+        </message>
+        <message>
+            <source>Orders paid and not shipped yet, placed on any day. Click to open them in the orders workspace.</source>
+            <translation>已付款、尚未发货的订单，不论哪天下单。点击在订单中打开。</translation>
+        </message>
+        <message>
+            <source>Orders placed today that were refunded since. Click to open them.</source>
+            <translation>今天下单、之后已退款的订单。点击打开。</translation>
+        </message>
+        <message>
+            <source>Orders placed today that were cancelled since. Click to open them.</source>
+            <translation>今天下单、之后已取消的订单。点击打开。</translation>
+        </message>
+        <message>
+            <source>Store managers whose forecast says they may not reach their stage's targets before its deadline. Click to open them.</source>
+            <translation>按预测可能无法在截止日前达成本阶段目标的店长。点击打开。</translation>
+        </message>
+        <message>
+            <source>Brand sale events on now that end before midnight: the last chance to promote their products. Click to open them in the catalogue.</source>
+            <translation>正在进行、午夜前结束的品牌档期：推广其商品的最后机会。点击在选品中心打开。</translation>
         </message>
         <message>
             <source>What you did on this computer that the platform has not received yet; it goes at the next sync.</source>
@@ -1151,6 +1291,10 @@
             <translation>下一张周结算单将加入可用余额的金额。</translation>
         </message>
         <message>
+            <source> Below: yesterday and the same weekday last week, each up to this time of day.</source>
+            <translation>下方：昨天和上周同一天，各自截至当前时刻。</translation>
+        </message>
+        <message>
             <source>Fetching your shop's data from the platform for the first time. Your figures appear here as soon as it has arrived.</source>
             <translation>正在第一次从平台获取店铺数据。数据一到，经营数字就会显示在这里。</translation>
         </message>
@@ -1173,6 +1317,14 @@
         <message>
             <source>the first sync is under way</source>
             <translation>第一次同步正在进行</translation>
+        </message>
+        <message>
+            <source>Figures as of %1, the last sync.</source>
+            <translation>以下数据截至 %1（上次同步）。</translation>
+        </message>
+        <message>
+            <source>The platform could not be reached since; what you do here waits and goes at the next sync.</source>
+            <translation>此后一直连不上平台；您在这里的操作会保留，下次同步时发送。</translation>
         </message>
         <message>
             <source>This computer has none of your shop's data yet. Sync now to fetch your orders from the platform.</source>
@@ -1384,6 +1536,12 @@
         <message>
             <source>%1 (%2)</source>
             <translation>%1（%2）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln sale event(s) ending today</source>
+            <translation>
+                <numerusform>%Ln 个档期今天结束</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%Ln sale event(s) on now</source>
@@ -2476,6 +2634,17 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>StartingWindow</name>
+        <message>
+            <source>Zhanggui</source>
+            <translation>掌柜</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
+        </message>
+    </context>
+    <context>
         <name>StatementsModel</name>
         <message>
             <source>Week</source>
@@ -2849,6 +3018,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
     </context>
     <context>
         <name>app</name>
+        <message>
+            <source>Opening your shop…</source>
+            <translation>正在打开您的店铺…</translation>
+        </message>
         <message>
             <source>Cannot open the shop's profile</source>
             <translation>无法打开店铺数据</translation>
@@ -3306,8 +3479,16 @@ It is recorded on this computer now and goes to the platform with the next sync.
     <context>
         <name>demo</name>
         <message>
-            <source>Preparing the demo shop…</source>
-            <translation>正在准备演示店铺…</translation>
+            <source>Preparing the demo shop: two years of orders, a few seconds…</source>
+            <translation>正在准备演示店铺：两年的订单，需要几秒钟…</translation>
+        </message>
+        <message>
+            <source>Starting the demo platform…</source>
+            <translation>正在启动演示平台…</translation>
+        </message>
+        <message>
+            <source>Signing in to the demo shop…</source>
+            <translation>正在登录演示店铺…</translation>
         </message>
     </context>
     <context>

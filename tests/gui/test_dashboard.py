@@ -55,6 +55,13 @@ def test_the_cards_show_exactly_the_figures_of_the_shops_rows(
         "available_balance": "¥0.00",
         "available_this_week": "¥0.00",
         "pending_releases": "1",
+        # Orders 1, 5 and 6 are paid and not shipped; order 3, placed today, was cancelled.
+        "waiting_to_ship": "3",
+        "refunded_today": "0",
+        "cancelled_today": "1",
+        # The shop has no managers and no sale events.
+        "managers_at_risk": "0",
+        "events_ending_today": "0",
         "waiting_to_sync": "1",
         "refused": "1",
         "last_sync": "2 minutes ago",
