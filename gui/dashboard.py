@@ -40,9 +40,13 @@ class DashboardWorkspace(Workspace):
     sync_requested = Signal()
     figures_shown = Signal(object)  # the Dashboard now on screen
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, profile: Profile, parent: QWidget | None = None, *, owner: bool = True
+    ) -> None:
         super().__init__(parent)
         self._profile = profile
+        # Earnings and release decisions are the owner's; an assistant's dashboard has neither.
+        self._owner = owner
         self._task: tasks.Task[Dashboard] | None = None
         self._again = False
         self._loaded_once = False
@@ -92,15 +96,16 @@ class DashboardWorkspace(Workspace):
                 ("available_balance", self.tr("Available balance")),
                 ("available_this_week", self.tr("Available this week")),
             ]
+            if self._owner
+            else []
         )
-        waiting = self._card_grid(
-            [
-                ("pending_releases", self.tr("Release requests")),
-                ("waiting_to_sync", self.tr("Waiting to sync")),
-                ("refused", self.tr("Refused by the platform")),
-                ("last_sync", self.tr("Last sync")),
-            ]
-        )
+        waiting_cards = [
+            ("pending_releases", self.tr("Release requests")),
+            ("waiting_to_sync", self.tr("Waiting to sync")),
+            ("refused", self.tr("Refused by the platform")),
+            ("last_sync", self.tr("Last sync")),
+        ]
+        waiting = self._card_grid(waiting_cards if self._owner else waiting_cards[1:])
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -112,8 +117,9 @@ class DashboardWorkspace(Workspace):
         layout.addWidget(self._problem)
         layout.addWidget(self._section(self.tr("Orders and sales")))
         layout.addLayout(takings)
-        layout.addWidget(self._section(self.tr("Your earnings")))
-        layout.addLayout(earned)
+        if self._owner:
+            layout.addWidget(self._section(self.tr("Your earnings")))
+            layout.addLayout(earned)
         layout.addWidget(self._section(self.tr("Waiting for you")))
         layout.addLayout(waiting)
         layout.addStretch(1)
@@ -188,10 +194,11 @@ class DashboardWorkspace(Workspace):
         )
         self._cards["week_sales"].set_figure(money(figures.last_7_days.sales_cents), sales_caption)
         releases = figures.pending_releases
-        self._cards["pending_releases"].set_figure(
-            count(releases),
-            self.tr("waiting for your decision") if releases else self.tr("none waiting"),
-        )
+        if self._owner:
+            self._cards["pending_releases"].set_figure(
+                count(releases),
+                self.tr("waiting for your decision") if releases else self.tr("none waiting"),
+            )
         sync = figures.sync
         self._cards["waiting_to_sync"].set_figure(
             count(sync.outbox_pending),
@@ -220,7 +227,7 @@ class DashboardWorkspace(Workspace):
 
     def _show_money(self, figures: Dashboard) -> None:
         shown = figures.money
-        if shown is None:
+        if shown is None or not self._owner:
             return
         self._cards["today_commission"].set_figure(
             money(shown.today_commission_cents),

@@ -29,15 +29,19 @@ from gui.earnings.workspace import EarningsWorkspace
 from gui.formatting import fill
 from gui.icons import app_icon, icon
 from gui.managers.workspace import ManagersWorkspace
+from gui.my_path.workspace import MyPathWorkspace
 from gui.orders.workspace import OrdersWorkspace
+from gui.people.workspace import PeopleWorkspace
 from gui.posters.studio import PosterStudio
 from gui.releases.workspace import ReleasesWorkspace
 from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
 from gui.sync_status import SyncStatusLabel
 from gui.workspace import LazyWorkspace, Workspace
+from models import wire
 from models.profile import Profile
 from models.services.account import SignedIn
+from models.services.posters import KINDS
 
 log = logging.getLogger(__name__)
 
@@ -102,20 +106,40 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
 
-        # One line per workspace, in the order of the navigation.
-        self.dashboard = self.add_workspace(DashboardWorkspace(self._profile))
-        self.orders = self.add_workspace(OrdersWorkspace(self._profile))
-        self.catalogue = self.add_workspace(CatalogueWorkspace(self._profile))
-        self.managers = self.add_workspace(ManagersWorkspace(self._profile))
-        self.releases = self.add_workspace(ReleasesWorkspace(self._profile))
-        self.earnings = self.add_workspace(EarningsWorkspace(self._profile))
-        self.customers = self.add_workspace(
-            LazyWorkspace("customers", customers_title, self._customers_workspace)
+        # One line per workspace, in the order of the navigation; each person sees what their
+        # role may use, so nobody meets a page or a button whose action would be refused.
+        role = self._shop.role
+        owner, manager = role == "owner", role == "manager"
+        self.my_path = self.add_workspace(MyPathWorkspace(self._profile)) if manager else None
+        self.dashboard = (
+            None if manager else self.add_workspace(DashboardWorkspace(self._profile, owner=owner))
         )
-        self.charts = self.add_workspace(
-            LazyWorkspace("charts", charts_title, self._charts_workspace)
+        self.orders = None if manager else self.add_workspace(OrdersWorkspace(self._profile))
+        self.catalogue = self.add_workspace(
+            CatalogueWorkspace(
+                self._profile,
+                may_pick=wire.may_push(role, "product_pick.set"),
+                may_make_posters=not manager,
+            )
         )
-        self.posters = self.add_workspace(PosterStudio(self._profile))
+        self.managers = self.add_workspace(ManagersWorkspace(self._profile)) if owner else None
+        self.releases = self.add_workspace(ReleasesWorkspace(self._profile)) if owner else None
+        self.earnings = self.add_workspace(EarningsWorkspace(self._profile)) if owner else None
+        self.customers = (
+            None
+            if manager
+            else self.add_workspace(
+                LazyWorkspace("customers", customers_title, self._customers_workspace)
+            )
+        )
+        self.charts = (
+            None
+            if manager
+            else self.add_workspace(LazyWorkspace("charts", charts_title, self._charts_workspace))
+        )
+        poster_kinds = [k for k in KINDS if not manager or k in wire.MANAGER_POSTER_KINDS]
+        self.posters = self.add_workspace(PosterStudio(self._profile, kinds=poster_kinds))
+        self.people = self.add_workspace(PeopleWorkspace(self._profile)) if owner else None
 
         self._sync_status = SyncStatusLabel(self._profile)
         self._sync_busy = QProgressBar()
@@ -170,6 +194,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._toolbar.addWidget(spacer)
         self.search_box = QLineEdit()
+        self.search_box.setVisible(self.orders is not None)
         self.search_box.setPlaceholderText(self.tr("Search orders (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -203,14 +228,18 @@ class MainWindow(QMainWindow):
         self.sign_in_action.triggered.connect(self._on_sign_in_action_triggered)
         self.quit_action.triggered.connect(self._on_quit_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
-        self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
+        if self.dashboard is not None:
+            self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
-        self.orders.reviewed.connect(self._on_local_action_done)
+        if self.orders is not None:
+            self.orders.reviewed.connect(self._on_local_action_done)
         self.catalogue.picks_changed.connect(self._on_local_action_done)
         self.catalogue.posters_requested.connect(self._on_catalogue_posters_requested)
-        self.managers.release_requested.connect(self._on_managers_release_requested)
-        self.earnings.show_orders.connect(self._on_earnings_show_orders)
+        if self.managers is not None:
+            self.managers.release_requested.connect(self._on_managers_release_requested)
+        if self.earnings is not None:
+            self.earnings.show_orders.connect(self._on_earnings_show_orders)
         self._controller.started.connect(self._on_controller_started)
         self._controller.progress.connect(self._sync_status.show_progress)
         self._controller.finished.connect(self._on_controller_finished)
@@ -365,23 +394,28 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def _on_search_box_return_pressed(self) -> None:
+        if self.orders is None:
+            return
         self.show_workspace(self.orders)
         self.orders.search(self.search_box.text().strip())
 
     def _on_local_action_done(self) -> None:
-        self.dashboard.refresh()
+        if self.dashboard is not None:
+            self.dashboard.refresh()
         self._sync_status.refresh()
 
     def _on_catalogue_posters_requested(self, product_ids: list[int]) -> None:
         self.show_workspace(self.posters.show_products(product_ids))
 
     def _on_managers_release_requested(self, request_id: int) -> None:
-        self.show_workspace(self.releases)
-        self.releases.open_request(request_id)
+        if self.releases is not None:
+            self.show_workspace(self.releases)
+            self.releases.open_request(request_id)
 
     def _on_earnings_show_orders(self, money: str) -> None:
-        self.show_workspace(self.orders)
-        self.orders.show_money(money)
+        if self.orders is not None:
+            self.show_workspace(self.orders)
+            self.orders.show_money(money)
 
     def _on_dashboard_sync_requested(self) -> None:
         self.sync_action.trigger()

@@ -17,8 +17,10 @@ from models.errors import (
     InvalidInput,
     LoginRefused,
     MalformedPayload,
+    NotAllowed,
     NotSignedIn,
     PlatformError,
+    PlatformForbidden,
     PlatformUnreachable,
     ProfileCorrupt,
     ProfileError,
@@ -51,6 +53,8 @@ def describe(error: BaseException) -> str:
         return QCoreApplication.translate(
             "messages", "The sync was cancelled. What had arrived so far is kept."
         )
+    if isinstance(error, NotAllowed):
+        return not_allowed(error.role)
     if isinstance(error, PlatformError):
         return _platform_problem(error)
     if isinstance(error, UnknownOrder):
@@ -67,6 +71,23 @@ def describe(error: BaseException) -> str:
         QCoreApplication.translate("messages", "An unexpected error occurred: %1"),
         error or type(error).__name__,
     )
+
+
+def not_allowed(role: str) -> str:
+    """Why the person signed in here may not do something."""
+    if role == "assistant":
+        return QCoreApplication.translate(
+            "messages",
+            "An assistant reviews orders, picks products and prints posters; release "
+            "decisions, earnings and people are the owner's.",
+        )
+    if role == "manager":
+        return QCoreApplication.translate(
+            "messages",
+            "A store manager sees her own sub-store and prints its posters; the rest of the "
+            "shop is the owner's.",
+        )
+    return QCoreApplication.translate("messages", "This is not yours to do in this shop.")
 
 
 def _platform_problem(error: PlatformError) -> str:
@@ -91,6 +112,11 @@ def _platform_problem(error: PlatformError) -> str:
         return QCoreApplication.translate(
             "messages",
             "The platform sent an answer Zhanggui cannot read; nothing of it was applied.",
+        )
+    if isinstance(error, PlatformForbidden):
+        return fill(
+            QCoreApplication.translate("messages", "The platform does not allow this: %1"),
+            error.message,
         )
     return fill(
         QCoreApplication.translate("messages", "The platform refused the request (%1)."),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from gui import messages, tasks
 from gui.icons import app_icon
 from models.profile import Profile
-from models.services.account import SignedIn, login
+from models.services.account import SignedIn, login, signup
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +71,22 @@ class SignInDialog(QDialog):
         self.platform_url = QLineEdit(platform_url)
         self.platform_url.setPlaceholderText("https://")
         self.shop_code = QLineEdit(shop_code)
+        self.user = QLineEdit()
+        self.user.setObjectName("user")
+        self.user.setPlaceholderText(self.tr("Leave empty to sign in as the shop's owner"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.signup_code = QLineEdit()
+        self.signup_code.setObjectName("signup_code")
+        self.signup_code.setPlaceholderText(
+            self.tr("Only the first time: the code the owner gave you")
+        )
         form = QFormLayout()
         form.addRow(self.tr("Platform address"), self.platform_url)
         form.addRow(self.tr("Shop code"), self.shop_code)
+        form.addRow(self.tr("User"), self.user)
         form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Sign-up code"), self.signup_code)
         self.problem = QLabel()
         self.problem.setObjectName("sign_in_problem")
         self.problem.setWordWrap(True)
@@ -98,7 +108,13 @@ class SignInDialog(QDialog):
                 break
 
     def _connect_signals(self) -> None:
-        for field in (self.platform_url, self.shop_code, self.password):
+        for field in (
+            self.platform_url,
+            self.shop_code,
+            self.user,
+            self.password,
+            self.signup_code,
+        ):
             field.textChanged.connect(self._on_field_text_changed)
         self.sign_in_button.clicked.connect(self._on_sign_in_button_clicked)
         self._buttons.rejected.connect(self.reject)
@@ -115,7 +131,13 @@ class SignInDialog(QDialog):
         self.sign_in_button.setEnabled(self._fields_filled() and self._task is None)
 
     def _set_busy(self, busy: bool) -> None:
-        for field in (self.platform_url, self.shop_code, self.password):
+        for field in (
+            self.platform_url,
+            self.shop_code,
+            self.user,
+            self.password,
+            self.signup_code,
+        ):
             field.setEnabled(not busy)
         self._update_sign_in_button()
 
@@ -128,10 +150,20 @@ class SignInDialog(QDialog):
         profile = self._profile
         url = self.platform_url.text().strip()
         code = self.shop_code.text().strip()
+        user = self.user.text().strip()
         password = self.password.text()
+        first_time = self.signup_code.text().strip()
         self.problem.setText(self.tr("Signing in…"))
         self.problem.show()
-        self._task = tasks.run(lambda: login(profile, url, code, password), name="sign in")
+        if first_time and user:
+            self._task = tasks.run(
+                lambda: signup(profile, url, code, user, code=first_time, password=password),
+                name="sign up",
+            )
+        else:
+            self._task = tasks.run(
+                lambda: login(profile, url, code, password, user), name="sign in"
+            )
         self._task.then(self._on_login_finished, self._on_login_failed)
         self._set_busy(True)
 

@@ -17,13 +17,14 @@ from pathlib import Path
 
 from models.errors import (
     LoginRefused,
+    NotAllowed,
     PlatformUnreachable,
     UpgradeRequired,
     ZhangguiError,
 )
 from models.money_commands import add_money_commands
 from models.profile import Profile, default_profile_folder
-from models.services.account import login
+from models.services.account import SignedIn, login, signup
 from models.services.catalogue import (
     MAX_PAGE,
     CatalogueFilter,
@@ -38,6 +39,11 @@ from models.services.status import sync_status
 from models.sync.syncer import SyncReport, sync
 
 EXIT_FAILED = 1
+_NOT_ALLOWED = {
+    "assistant": "an assistant reviews orders, picks products and prints posters; "
+    "release decisions, earnings and people are the owner's",
+    "manager": "a store manager sees her own sub-store and prints its posters",
+}
 EXIT_REJECTED = 3
 
 
@@ -49,8 +55,20 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     profile_arg(p)
     p.add_argument("--platform", required=True, help="platform URL, e.g. http://127.0.0.1:8765")
     p.add_argument("--shop", required=True, help="shop code")
+    p.add_argument("--user", default="", help="a person of the shop (default: the owner)")
     p.add_argument("--password", required=True)
     p.set_defaults(command=_login)
+
+    p = subparsers.add_parser(
+        "signup", help="a new person's first sign-in, with the owner's one-time code"
+    )
+    profile_arg(p)
+    p.add_argument("--platform", required=True, help="platform URL, e.g. http://127.0.0.1:8765")
+    p.add_argument("--shop", required=True, help="shop code")
+    p.add_argument("--user", required=True, help="the user name the owner gave you")
+    p.add_argument("--code", required=True, help="the one-time sign-up code")
+    p.add_argument("--password", required=True, help="the password you choose")
+    p.set_defaults(command=_signup)
 
     p = subparsers.add_parser("sync", help="push local actions and pull the platform's changes")
     profile_arg(p)
@@ -110,6 +128,8 @@ def run_command(args: argparse.Namespace) -> int:
         return _fail(f"sign-in refused: {exc.message}")
     except PlatformUnreachable as exc:
         return _fail(f"cannot reach the platform: {exc.message}")
+    except NotAllowed as exc:
+        return _fail(f"not allowed: {_NOT_ALLOWED.get(exc.role, str(exc))}")
     except ZhangguiError as exc:
         return _fail(str(exc))
 
@@ -125,9 +145,27 @@ def _open(args: argparse.Namespace) -> Profile:
 
 def _login(args: argparse.Namespace) -> int:
     profile = _open(args)
-    who = login(profile, args.platform, args.shop, args.password)
-    print(f"signed in to {who.shop_name} ({who.shop_code}) at {who.platform_url}")
+    _signed_in(login(profile, args.platform, args.shop, args.password, args.user))
     return 0
+
+
+def _signup(args: argparse.Namespace) -> int:
+    profile = _open(args)
+    _signed_in(
+        signup(profile, args.platform, args.shop, args.user, code=args.code, password=args.password)
+    )
+    return 0
+
+
+def _signed_in(who: SignedIn) -> None:
+    print(
+        f"signed in to {who.shop_name} ({who.shop_code}) at {who.platform_url} "
+        f"as {who.user} ({who.role})"
+    )
+    if who.set_aside:
+        print(f"{who.set_aside} action(s) of the person signed in before were kept aside")
+    if who.taken_back:
+        print(f"{who.taken_back} action(s) of yours kept aside earlier will be sent")
 
 
 def _sync(args: argparse.Namespace) -> int:
@@ -167,6 +205,7 @@ def _status(args: argparse.Namespace) -> int:
         return 0
     last = _local_time(status.last_sync) if status.last_sync else "never"
     print(f"shop {status.shop_name} ({status.shop}), last sync {last}")
+    print(f"signed in as {status.user} ({status.role})")
     print(f"waiting to sync: {status.outbox_pending}; refused: {status.outbox_rejected}")
     if status.last_error:
         print(f"last error: {status.last_error}")

@@ -80,3 +80,17 @@ class UnknownOrder(ZhangguiError):
 
 class InvalidInput(ZhangguiError):
     """A value the owner gave is out of range; the message says which."""
+
+
+class NotAllowed(ZhangguiError):
+    """The person signed in here may not do this: the owner's alone, or beyond a manager's
+    own sub-store. Nothing was recorded."""
+
+    def __init__(self, role: str, kind: str) -> None:
+        super().__init__(f"a signed-in {role} may not do {kind}")
+        self.role = role
+        self.kind = kind
+
+
+class PlatformForbidden(PlatformError):
+    """The platform refused a request of this person's role (managing people, say)."""

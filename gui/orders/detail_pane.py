@@ -99,7 +99,7 @@ class OrderDetailPane(QScrollArea):
         self.timeline.setWordWrap(True)
         self.timeline.setTextFormat(Qt.TextFormat.PlainText)
 
-        review_box = QGroupBox(self.tr("Your review"))
+        review_box = QGroupBox(self.tr("Review"))
         self.reviewed = QCheckBox(self.tr("Reviewed"))
         self.flag = QComboBox()
         for flag in FLAGS:
@@ -110,11 +110,15 @@ class OrderDetailPane(QScrollArea):
         self.save = QPushButton(self.tr("Save review"))
         self.sync_state = QLabel()
         self.sync_state.setWordWrap(True)
+        self.review_by = QLabel()
+        self.review_by.setObjectName("review_by")
+        self.review_by.setWordWrap(True)
         form = QFormLayout(review_box)
         form.addRow(self.reviewed)
         form.addRow(self.tr("Flag"), self.flag)
         form.addRow(self.note)
         form.addRow(self.save)
+        form.addRow(self.review_by)
         form.addRow(self.sync_state)
 
         layout = QVBoxLayout(body)
@@ -151,6 +155,7 @@ class OrderDetailPane(QScrollArea):
             self.binding.clear()
             self.timeline.clear()
             self.sync_state.clear()
+            self.review_by.clear()
             return
         profile = self._profile
         tasks.run(lambda: order_detail(profile, order_id), name="orders.detail").then(
@@ -202,12 +207,23 @@ class OrderDetailPane(QScrollArea):
                 text += "\n" + self.tr("Left this shop with a released store manager")
             self.binding.setText(text)
         self.timeline.setText(
-            "\n".join(f"{day_and_time(m.at)}  {moment_label(m)}" for m in detail.timeline)
+            "\n".join(f"{day_and_time(m.at)}  {self._moment(m, detail)}" for m in detail.timeline)
         )
+        if detail.review_by and not detail.review_by_me:
+            self.review_by.setText(fill(self.tr("Last saved by %1"), detail.review_by))
+        elif detail.review_by:
+            self.review_by.setText(self.tr("Last saved by you"))
+        else:
+            self.review_by.setText("")
         self.reviewed.setChecked(detail.reviewed)
         self.flag.setCurrentIndex(max(self.flag.findData(detail.flag), 0))
         self.note.setPlainText(detail.note)
         self._show_sync_state(detail.review_sync, detail.reject_reason)
+
+    def _moment(self, moment: Moment, detail: OrderDetail) -> str:
+        if moment.what == "reviewed" and detail.review_by and not detail.review_by_me:
+            return fill(self.tr("Reviewed by %1"), detail.review_by)
+        return moment_label(moment)
 
     def _picture(self, product_id: int) -> QPixmap:
         # Only a pane the owner can see asks for pictures.

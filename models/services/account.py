@@ -1,15 +1,25 @@
-"""Signing a profile in to its shop on the platform."""
+"""Signing a profile in to its shop on the platform, as one of the shop's people."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from models import wire
 from models.db import SyncState
-from models.errors import ProfileOtherShop
+from models.errors import ProfileOtherShop, ZhangguiError
 from models.profile import Profile
+from models.sync.handover import aside_path, clear_profile, set_aside, take_back
+from models.sync.lock import sync_lock
+from models.sync.syncer import SyncOptions, push_pending
 from models.sync.transport import PlatformClient
+
+log = logging.getLogger(__name__)
+
+# Sending the previous person's actions before someone else signs in: one quick try.
+HANDOVER_OPTIONS = SyncOptions(retries=1, backoff=0.2, timeout=15.0)
 
 
 @dataclass(frozen=True)
@@ -18,25 +28,102 @@ class SignedIn:
     shop_code: str
     shop_name: str
     platform_url: str
+    user: str = wire.OWNER_USER
+    role: str = "owner"  # owner, assistant or manager
+    display_name: str = ""
+    store_manager_id: int | None = None  # the sub-store a manager sees
+    # Actions of this person kept aside earlier and queued again by this sign-in.
+    taken_back: int = 0
+    # Actions of the person signed in before that could not be sent and were kept aside.
+    set_aside: int = 0
 
 
-def login(profile: Profile, platform_url: str, shop_code: str, password: str) -> SignedIn:
-    """Sign in and keep the token; a profile stays with the shop it first signed in to."""
-    with PlatformClient(platform_url) as client:
-        answer = client.login(shop_code, password)
-    with profile.write() as s:
-        state = s.scalar(select(SyncState))
-        if state is not None and state.shop_id != answer.shop_id:
-            raise ProfileOtherShop(state.shop_code, answer.shop_code)
-        if state is None:
-            state = SyncState(id=1, cursor="0:0", epoch=None, last_error="")
-            s.add(state)
-        state.platform_url = platform_url.rstrip("/")
-        state.shop_id = answer.shop_id
-        state.shop_code = answer.shop_code
-        state.shop_name = answer.shop_name
-        state.token = answer.token
-    return SignedIn(answer.shop_id, answer.shop_code, answer.shop_name, platform_url)
+def login(
+    profile: Profile, platform_url: str, shop_code: str, password: str, user: str = ""
+) -> SignedIn:
+    """Sign in and keep the token; a profile stays with the shop it first signed in to.
+
+    ``user`` names a person of the shop; empty means the shop's owner.
+    """
+    url = platform_url.strip().rstrip("/")
+    with PlatformClient(url) as client:
+        answer = client.login(shop_code.strip(), password, user.strip())
+    return _keep(profile, url, answer)
+
+
+def signup(
+    profile: Profile, platform_url: str, shop_code: str, user: str, *, code: str, password: str
+) -> SignedIn:
+    """A new person's first sign-in with the owner's one-time code and a password of their own."""
+    url = platform_url.strip().rstrip("/")
+    request = wire.SignupRequest(
+        shop_code=shop_code.strip(), user=user.strip(), signup_code=code.strip(), password=password
+    )
+    with PlatformClient(url) as client:
+        answer = client.signup(request)
+    return _keep(profile, url, answer)
+
+
+def _keep(profile: Profile, url: str, answer: wire.LoginResponse) -> SignedIn:
+    with sync_lock(profile.folder):
+        with profile.read() as s:
+            state = s.scalar(select(SyncState))
+            if state is not None and state.shop_id != answer.shop_id:
+                raise ProfileOtherShop(state.shop_code, answer.shop_code)
+            before = None if state is None else (state.user, state.role)
+            old_url, old_token = (state.platform_url, state.token) if state else ("", "")
+        switching = before is not None and before != (answer.user, answer.role)
+        kept_aside = 0
+        if switching:
+            assert before is not None
+            kept_aside = _hand_over(profile, answer.shop_id, before[0], old_url, old_token)
+        with profile.writer.begin() as conn:
+            taken = take_back(conn, profile.folder, answer.shop_id, answer.user)
+        aside_path(profile.folder, answer.shop_id, answer.user).unlink(missing_ok=True)
+        with profile.write() as s:
+            state = s.scalar(select(SyncState))
+            if state is None:
+                state = SyncState(id=1, cursor=wire.START_CURSOR, epoch=None, last_error="")
+                s.add(state)
+            state.platform_url = url
+            state.shop_id = answer.shop_id
+            state.shop_code = answer.shop_code
+            state.shop_name = answer.shop_name
+            state.token = answer.token
+            state.user = answer.user
+            state.role = answer.role
+            state.person_id = answer.person_id
+            state.display_name = answer.display_name
+            state.store_manager_id = answer.store_manager_id
+    if switching:
+        log.info("signed in as %s (%s) in place of %s", answer.user, answer.role, before)
+    return SignedIn(
+        answer.shop_id,
+        answer.shop_code,
+        answer.shop_name,
+        url,
+        answer.user,
+        answer.role,
+        answer.display_name,
+        answer.store_manager_id,
+        taken_back=taken,
+        set_aside=kept_aside,
+    )
+
+
+def _hand_over(profile: Profile, shop_id: int, user: str, url: str, token: str) -> int:
+    """Send what the previous person left waiting with their own sign-in, keep the rest aside,
+    and empty the profile; returns how many actions wait aside."""
+    if token:
+        try:
+            with PlatformClient(url, token, HANDOVER_OPTIONS.timeout) as client:
+                push_pending(profile, client, HANDOVER_OPTIONS)
+        except ZhangguiError as error:
+            log.info("could not send the actions of %s before the change: %s", user, error)
+    with profile.writer.begin() as conn:
+        waiting = set_aside(conn, profile.folder, shop_id, user)
+        clear_profile(conn)
+    return waiting
 
 
 def signed_in(profile: Profile) -> SignedIn | None:
@@ -44,4 +131,13 @@ def signed_in(profile: Profile) -> SignedIn | None:
         state = s.scalar(select(SyncState))
         if state is None:
             return None
-        return SignedIn(state.shop_id, state.shop_code, state.shop_name, state.platform_url)
+        return SignedIn(
+            state.shop_id,
+            state.shop_code,
+            state.shop_name,
+            state.platform_url,
+            state.user,
+            state.role,
+            state.display_name,
+            state.store_manager_id,
+        )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from models import wire
-from models.db import Order, ReleaseRequest
+from models.db import Order, ReleaseRequest, SyncState
 from models.profile import Profile
 from models.services.earnings import commission_paid_between, earnings, next_statement_day
 from models.services.status import SyncStatus, sync_status
@@ -65,12 +65,15 @@ def dashboard(profile: Profile, now: dt.datetime | None = None) -> Dashboard:
             .select_from(ReleaseRequest)
             .where(ReleaseRequest.status == "pending")
         )
+        role = s.scalar(select(SyncState.role))
+    # Only the owner's mirror holds the shop's money.
+    owner = role in (None, "owner")
     return Dashboard(
         today=takings(profile, today, tomorrow),
         last_7_days=takings(profile, today - 6 * 86_400, tomorrow),
         pending_releases=int(pending or 0),
         sync=sync_status(profile, with_counts=False),
-        money=money_at_a_glance(profile, moment),
+        money=money_at_a_glance(profile, moment) if owner else None,
     )
 
 

@@ -16,6 +16,7 @@ from models.db import (
     StoreManager,
 )
 from models.profile import Profile
+from models.services.people import names_here
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class OrderDetail:
     note: str
     review_sync: str
     reject_reason: str
+    review_by: str = ""  # the name of who saved the review last
+    review_by_me: bool = False  # the person signed in here
 
 
 def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
@@ -108,6 +111,7 @@ def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
             ):
                 timeline.append(Moment(entry.at, f"ledger:{entry.event}", entry.note))
         review = s.get(OrderReview, order_id)
+        names = names_here(s)
         if review is not None:
             timeline.append(Moment(review.updated_at, "reviewed", review.note))
         last = s.execute(
@@ -135,4 +139,6 @@ def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
         note=review.note if review else "",
         review_sync=last[0] if last else "",
         reject_reason=last[1] if last and last[0] == "rejected" else "",
+        review_by=names.of(review.actor) if review is not None and review.actor else "",
+        review_by_me=review is not None and review.actor == names.me,
     )

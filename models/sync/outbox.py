@@ -11,7 +11,8 @@ import orjson
 from sqlalchemy import Connection, delete, func, select, update
 
 from models import wire
-from models.db import CLIENT_TABLES, ConfirmedRow, OutboxEntry, table_of
+from models.db import CLIENT_TABLES, ConfirmedRow, DecisionLog, OutboxEntry, SyncState, table_of
+from models.errors import NotAllowed
 from models.sync.apply import delete_rows, upsert_rows
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,33 @@ JOURNAL_DAYS: Final = 30
 
 outbox = table_of(OutboxEntry)
 confirmed = table_of(ConfirmedRow)
+decision_log = table_of(DecisionLog)
+_sync_state = table_of(SyncState)
+_ANSWERED_AS: Final[dict[str, str]] = {"applied": "applied", "rejected": "refused"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is signed in here, and so who every local action is recorded for."""
+
+    user: str
+    role: str
+    display_name: str
+    shop_code: str
+
+
+def signed_in_actor(conn: Connection) -> Actor:
+    found = conn.execute(
+        select(
+            _sync_state.c.user,
+            _sync_state.c.role,
+            _sync_state.c.display_name,
+            _sync_state.c.shop_code,
+        )
+    ).first()
+    if found is None:
+        return Actor(wire.OWNER_USER, "owner", "", "")
+    return Actor(found.user, found.role, found.display_name, found.shop_code)
 
 
 @dataclass(frozen=True)
@@ -52,8 +80,13 @@ def record_action(
     """Write ``row`` into its client-owned table and queue ``payload`` to be pushed.
 
     Returns the mutation id. The caller owns the transaction, so the row and its outbox entry
-    are committed together or not at all.
+    are committed together or not at all. The row is recorded as the signed-in person's; an
+    action their role may not take raises NotAllowed and records nothing.
     """
+    actor = signed_in_actor(conn)
+    if not wire.may_push(actor.role, kind):
+        raise NotAllowed(actor.role, kind)
+    row = {**row, "actor": actor.user}
     entity, key_field = KIND_ENTITY[kind]
     table = CLIENT_TABLES[entity]
     key = str(getattr(payload, key_field))
@@ -113,6 +146,17 @@ def record_results(conn: Connection, results: list[wire.MutationResult], now: in
             values |= {"reject_code": result.code, "reject_reason": result.reason}
             log.info("platform refused %s: %s", result.id, result.reason)
         conn.execute(update(outbox).where(outbox.c.id == result.id).values(**values))
+        if entry.entity == "release_decision":
+            conn.execute(
+                update(decision_log)
+                .where(decision_log.c.mutation_id == result.id)
+                .values(
+                    outcome=_ANSWERED_AS[result.outcome],
+                    answered_at=now,
+                    refusal_code=result.code if result.outcome == "rejected" else "",
+                    refusal=result.reason if result.outcome == "rejected" else "",
+                )
+            )
         if _has_pending(conn, entry.entity, entry.entity_key):
             continue
         if result.outcome == "rejected":

@@ -69,6 +69,7 @@ def test_in_chinese_the_window_speaks_chinese(shop_profile: Profile, when_shown:
 
     def look_then_close(window: MainWindow) -> None:
         try:
+            assert window.dashboard is not None
             seen["title"] = window.windowTitle()
             seen["menus"] = [action.text() for action in window.menuBar().actions()]
             seen["cards"] = [
@@ -78,7 +79,7 @@ def test_in_chinese_the_window_speaks_chinese(shop_profile: Profile, when_shown:
         finally:
             window.close()
 
-    when_shown(MainWindow, look_then_close, ready=lambda w: not w.dashboard.is_loading())
+    when_shown(MainWindow, look_then_close, ready=lambda w: w.dashboard is not None and not w.dashboard.is_loading())
     assert run_app(arguments(shop_profile.folder, "zh_CN")) == 0
 
     assert seen["title"] == f"{SHOP_NAME} — 掌柜"

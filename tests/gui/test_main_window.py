@@ -26,6 +26,7 @@ def open_window(qtbot: QtBot, profile: Profile, controller: SyncController) -> M
     assert shop is not None
     window = MainWindow(profile, shop, controller)
     qtbot.addWidget(window)
+    assert window.dashboard is not None
     with qtbot.waitSignal(window.dashboard.figures_shown):
         window.show()
     return window
@@ -35,7 +36,7 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
         lambda: (
             not window.controller.is_running()
-            and not window.dashboard.is_loading()
+            and not (window.dashboard is not None and window.dashboard.is_loading())
             and not window.sync_status.is_loading()
             and not tasks.running()
         )
