@@ -1,66 +1,82 @@
-"""Starting the desktop app: the application, its language and font, the profile, the window."""
+"""Starting the desktop app: the application, its language and font, the log and the crash
+reports, the profile (or the welcome of a first run), the window."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import platform
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui import i18n, messages, tasks
+from gui.backup_restore import DailyBackup, restore_unopened
+from gui.crash_report import CrashHandler
+from gui.fonts import apply_interface_font
 from gui.formatting import fill
 from gui.icons import app_icon
 from gui.main_window import MainWindow
 from gui.paths import STYLES
-from gui.sign_in import SignInDialog
+from gui.shutdown import closing_on_signals, stop_asked
 from gui.sync_controller import SyncController
+from gui.welcome import DemoChosen, WelcomeDialog
+from models.backups import list_backups
 from models.errors import ProfileError
+from models.log_file import log_folder, start_log_file, stop_log_file
 from models.profile import Profile, default_profile_folder
-from models.services.account import signed_in
+from models.services.account import SignedIn, signed_in
+from models.version import VERSION
 
 log = logging.getLogger(__name__)
 
 APP_NAME: Final = "Zhanggui"
-# Simplified Chinese first: left to itself, fontconfig may draw Han characters in a Japanese face.
-CHINESE_FONTS: Final = (
-    "Noto Sans CJK SC",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-)
 EXIT_OK: Final = 0
 EXIT_PROFILE: Final = 1
 EXIT_DEMO: Final = 2
+EXIT_CRASH: Final = 70
 SHUTDOWN_WAIT_SECONDS: Final = 15.0
+DEBUG_CRASH_MS: Final = 1_500
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Open the main window on ``args.profile`` (or the demo's) and run until it closes."""
+    """Open the main window on ``args.profile`` (or the demo's) and run until it closes.
+
+    A profile with no shop yet opens on the welcome: sign in, or try the demo.
+    """
+    folder = _profile_folder(args)
+    started_log = start_log_file(folder, verbose=bool(getattr(args, "verbose", False)))
     app = application()
     i18n.install(app, args.lang)
+    log.info(
+        "Zhanggui %s%s on %s, Python %s, Qt %s",
+        VERSION,
+        " (packaged)" if getattr(sys, "frozen", False) else "",
+        platform.platform(),
+        platform.python_version(),
+        qVersion(),
+    )
+    crash = CrashHandler(log_folder(folder) if started_log else None)
+    crash.install()
     try:
-        with _demo_platform(bool(args.demo)) as demo_folder:
-            if args.demo and demo_folder is None:
-                return EXIT_DEMO
-            folder: Path | None = demo_folder or args.profile
-            profile = open_profile(folder)
-            if profile is None:
-                return EXIT_PROFILE
-            try:
-                return _run_main_window(app, profile, getattr(args, "workspace", None))
-            finally:
-                tasks.cancel_all()
-                if not tasks.wait_for_all(SHUTDOWN_WAIT_SECONDS):
-                    log.warning("background work still running at exit: %s", tasks.running())
-                profile.close()
+        with closing_on_signals(app):
+            return _start(app, args, folder)
+    except Exception:
+        # Before the window runs nothing can go on: report, say so, and end.
+        kind, value, tb = sys.exc_info()
+        assert kind is not None
+        assert value is not None
+        crash.report((kind, value, tb), fatal=True)
+        return EXIT_CRASH
     finally:
+        crash.uninstall()
+        if started_log:
+            stop_log_file(folder)
         i18n.remove(app)
 
 
@@ -72,9 +88,7 @@ def application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("zhanggui")
     app.setWindowIcon(app_icon())
-    font = app.font()
-    font.setFamilies([*CHINESE_FONTS, font.family()])
-    app.setFont(font)
+    apply_interface_font(app)
     _apply_style_sheet(app)
     # Light and dark follow the system; the sheet names palette roles, which Qt resolves when
     # the sheet is set, so it is set again when the system switches.
@@ -88,13 +102,72 @@ def _apply_style_sheet(app: QApplication) -> None:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
+def _profile_folder(args: argparse.Namespace) -> Path:
+    if args.demo:
+        from gui.demo import demo_profile_folder
+
+        return demo_profile_folder()
+    folder: Path = args.profile or default_profile_folder()
+    return folder.expanduser()
+
+
+def _start(app: QApplication, args: argparse.Namespace, folder: Path) -> int:
+    workspace: str | None = getattr(args, "workspace", None)
+    crash_on_purpose = bool(getattr(args, "debug_crash", False))
+    if args.demo:
+        return _run_demo(app, workspace, crash_on_purpose)
+    profile = open_profile(folder)
+    if profile is None:
+        return EXIT_PROFILE
+    try:
+        shop = signed_in(profile)
+        if shop is None:
+            answer = WelcomeDialog.ask(profile)
+            if answer is None or stop_asked():
+                return EXIT_OK
+            if isinstance(answer, DemoChosen):
+                profile.close()
+                return _run_demo(app, workspace, crash_on_purpose)
+            shop = answer
+        return _run_main_window(app, profile, shop, workspace, crash_on_purpose)
+    finally:
+        _stop_background_work()
+        profile.close()
+
+
+def _run_demo(app: QApplication, workspace: str | None, crash_on_purpose: bool) -> int:
+    with _demo_platform() as demo_folder:
+        if demo_folder is None:
+            return EXIT_DEMO
+        profile = open_profile(demo_folder)
+        if profile is None:
+            return EXIT_PROFILE
+        try:
+            shop = signed_in(profile)
+            if shop is None:
+                return EXIT_DEMO
+            return _run_main_window(app, profile, shop, workspace, crash_on_purpose)
+        finally:
+            _stop_background_work()
+            profile.close()
+
+
+def _stop_background_work() -> None:
+    tasks.cancel_all()
+    if not tasks.wait_for_all(SHUTDOWN_WAIT_SECONDS):
+        log.warning("background work still running at exit: %s", tasks.running())
+
+
 def open_profile(folder: Path | None) -> Profile | None:
-    """The profile in ``folder``, or None after telling the owner in words why it cannot open."""
+    """The profile in ``folder``, or None after telling the owner in words why it cannot open.
+
+    When it has backups, the owner may restore one from there and go on.
+    """
     try:
         return Profile.open(folder)
     except ProfileError as error:
         where = (folder or default_profile_folder()).expanduser()
-        log.warning("cannot open the profile in %s: %s", where, error)
+        log.warning("cannot open the profile: %s", error)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("app", "Cannot open the shop's profile"),
@@ -102,31 +175,51 @@ def open_profile(folder: Path | None) -> Profile | None:
         )
         box.setObjectName("profile_problem")
         box.setDetailedText(str(error))
+        restore = None
+        if list_backups(where):
+            restore = box.addButton(
+                QCoreApplication.translate("app", "Restore a backup…"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
+            box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Close))
         box.exec()
+        restored = restore is not None and box.clickedButton() is restore
+        if restored and restore_unopened(None, where) is not None:
+            return open_profile(folder)
         return None
 
 
-def _run_main_window(app: QApplication, profile: Profile, workspace: str | None = None) -> int:
-    shop = signed_in(profile) or SignInDialog.ask(profile)
-    if shop is None:
-        return EXIT_OK
+def _run_main_window(
+    app: QApplication,
+    profile: Profile,
+    shop: SignedIn,
+    workspace: str | None = None,
+    crash_on_purpose: bool = False,
+) -> int:
     controller = SyncController(profile)
     window = MainWindow(profile, shop, controller)
+    backups = DailyBackup(profile, window)
     if workspace:
         window.show_workspace_named(workspace)
     window.show()
+    log.info("the main window is shown")
     controller.start()
+    backups.start()
+    if crash_on_purpose:
+        QTimer.singleShot(DEBUG_CRASH_MS, window, _crash_on_purpose)
     code = app.exec()
+    backups.stop()
     controller.stop()
     return code
 
 
+def _crash_on_purpose() -> None:
+    raise RuntimeError("an error raised on purpose with --debug-crash, to try the crash report")
+
+
 @contextmanager
-def _demo_platform(wanted: bool) -> Iterator[Path | None]:
+def _demo_platform() -> Iterator[Path | None]:
     """A demo platform on loopback with a signed-in profile, stopped when the app ends."""
-    if not wanted:
-        yield None
-        return
     from gui.demo import DemoPlatform
 
     try:

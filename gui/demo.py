@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Final
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtCore import QCoreApplication
 
+from gui.busy import behind_progress
 from models.profile import Profile
 from models.services.account import login
 
@@ -29,11 +28,15 @@ DEMO_PASSWORD: Final = "demo"
 DEMO_SHOPS: Final = 2
 DEMO_ORDERS: Final = 120_000
 DEMO_SEED: Final = 1
-T = TypeVar("T")
+PROFILE_FOLDER: Final = "profile"
 
 
 def demo_folder() -> Path:
     return Path(platformdirs.user_data_dir("Zhanggui", appauthor=False)) / "demo"
+
+
+def demo_profile_folder() -> Path:
+    return demo_folder() / PROFILE_FOLDER
 
 
 @dataclass
@@ -60,7 +63,7 @@ class DemoPlatform:
             engine = make_engine(str(db))
         try:
             if is_empty(engine):
-                _behind_progress(
+                behind_progress(
                     QCoreApplication.translate("demo", "Preparing the demo shop…"),
                     lambda: seed(engine, DEMO_SEED, DEMO_SHOPS, DEMO_ORDERS, dt.date.today()),
                 )
@@ -70,7 +73,7 @@ class DemoPlatform:
         platform = PlatformThread(str(db), simulate=True)
         port = platform.start()
         url = f"http://127.0.0.1:{port}"
-        profile_folder = root / "profile"
+        profile_folder = root / PROFILE_FOLDER
         profile = Profile.open(profile_folder)
         try:
             # The port differs at every start: signing in again keeps the profile pointed at it.
@@ -82,33 +85,3 @@ class DemoPlatform:
 
     def stop(self) -> None:
         self._stop()
-
-
-def _behind_progress(text: str, work: Callable[[], T]) -> T:
-    """Run ``work`` in a thread while a busy dialog keeps the window system answered."""
-    outcome: list[T] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as exc:
-            failure.append(exc)
-
-    dialog = QProgressDialog(text, "", 0, 0)
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
-    dialog.show()
-    worker = threading.Thread(target=run, name="demo-seed", daemon=True)
-    worker.start()
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
-    timer.start(50)
-    loop.exec()
-    timer.stop()
-    dialog.close()
-    if failure:
-        raise failure[0]
-    return outcome[0]

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import logging
-from importlib import metadata
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -15,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSizePolicy,
     QStackedWidget,
@@ -23,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.about import AboutDialog
+from gui.backup_restore import restore_interactively
 from gui.catalogue.workspace import CatalogueWorkspace
 from gui.dashboard import DashboardWorkspace
 from gui.earnings.workspace import EarningsWorkspace
@@ -39,6 +46,7 @@ from gui.sync_controller import SyncController
 from gui.sync_status import SyncStatusLabel
 from gui.workspace import LazyWorkspace, Workspace
 from models import wire
+from models.log_file import log_folder
 from models.profile import Profile
 from models.services.account import SignedIn
 from models.services.posters import KINDS
@@ -175,6 +183,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = QAction(self.tr("&About Zhanggui"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.open_log_folder_action = QAction(self.tr("Open the &log folder"), self)
+        self.restore_backup_action = QAction(self.tr("&Restore a backup…"), self)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.sync_action)
@@ -217,6 +227,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(toolbar_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.open_log_folder_action)
+        help_menu.addAction(self.restore_backup_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _connect_signals(self) -> None:
@@ -228,6 +241,8 @@ class MainWindow(QMainWindow):
         self.sign_in_action.triggered.connect(self._on_sign_in_action_triggered)
         self.quit_action.triggered.connect(self._on_quit_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.open_log_folder_action.triggered.connect(self._on_open_log_folder_action_triggered)
+        self.restore_backup_action.triggered.connect(self._on_restore_backup_action_triggered)
         if self.dashboard is not None:
             self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
         self.find_action.triggered.connect(self._on_find_action_triggered)
@@ -436,23 +451,16 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _on_about_action_triggered(self) -> None:
-        try:
-            version = metadata.version("zhanggui")
-        except metadata.PackageNotFoundError:
-            version = ""
-        QMessageBox.about(
-            self,
-            self.tr("About Zhanggui"),
-            fill(
-                self.tr(
-                    "<h3>Zhanggui %1</h3><p>The shop owner's desktop workbench: your shop's "
-                    "orders, store managers, customers and posters on this computer, working "
-                    "offline and syncing with the platform.</p><p>Profile folder: %2</p>"
-                ),
-                version,
-                self._profile.folder,
-            ),
-        )
+        AboutDialog.show_for(self._profile.folder, self._shop.platform_url, self)
+
+    def _on_open_log_folder_action_triggered(self) -> None:
+        folder = log_folder(self._profile.folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _on_restore_backup_action_triggered(self) -> None:
+        if restore_interactively(self, self._profile, self._controller) is not None:
+            self.refresh()
 
     def _on_controller_started(self) -> None:
         self.cancel_sync_action.setEnabled(True)

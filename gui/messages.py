@@ -13,12 +13,15 @@ from PySide6.QtCore import QCoreApplication
 
 from gui.formatting import fill
 from models.errors import (
+    BackupError,
+    BackupOtherShop,
     CursorExpired,
     InvalidInput,
     LoginRefused,
     MalformedPayload,
     NotAllowed,
     NotSignedIn,
+    PlatformAddressInvalid,
     PlatformError,
     PlatformForbidden,
     PlatformUnreachable,
@@ -41,6 +44,10 @@ def describe(error: BaseException) -> str:
     """A sentence for any error, typed or not."""
     if isinstance(error, ProfileError):
         return profile_problem(error)
+    if isinstance(error, BackupError):
+        return backup_problem(error)
+    if isinstance(error, PlatformAddressInvalid):
+        return sign_in_problem(error, error.address)
     if isinstance(error, NotSignedIn):
         return QCoreApplication.translate(
             "messages", "This profile has not signed in to a shop yet. Please sign in."
@@ -152,12 +159,38 @@ def sign_in_problem(error: BaseException, platform_url: str) -> str:
     if isinstance(error, LoginRefused):
         return QCoreApplication.translate(
             "messages",
-            "The platform refused this shop code or password. Check both and try again.",
+            "The platform refused this shop code, user or password. Check them and try again.",
+        )
+    if isinstance(error, PlatformAddressInvalid):
+        return fill(
+            QCoreApplication.translate(
+                "messages",
+                "%1 is not a platform address. It looks like https://platform.example.com; "
+                "your platform gave it to you with your shop code.",
+            ),
+            error.address.strip() or QCoreApplication.translate("messages", "An empty field"),
+        )
+    if isinstance(error, PlatformUnreachable) and error.code == "timeout":
+        return fill(
+            QCoreApplication.translate(
+                "messages",
+                "The platform at %1 does not answer. It may be busy or down: try again in a "
+                "few minutes.",
+            ),
+            platform_url,
         )
     if isinstance(error, PlatformUnreachable):
         return fill(
             QCoreApplication.translate(
                 "messages", "Cannot reach the platform at %1. Check the address and the network."
+            ),
+            platform_url,
+        )
+    if is_address_problem(error):
+        return fill(
+            QCoreApplication.translate(
+                "messages",
+                "Something answers at %1, but it is not a Zhanggui platform. Check the address.",
             ),
             platform_url,
         )
@@ -171,6 +204,33 @@ def sign_in_problem(error: BaseException, platform_url: str) -> str:
             error.other_shop,
         )
     return describe(error)
+
+
+def backup_problem(error: BackupError) -> str:
+    """Why a backup cannot be put back; the shop's data on this computer is as it was."""
+    if isinstance(error, BackupOtherShop):
+        return fill(
+            QCoreApplication.translate(
+                "messages",
+                "This backup belongs to the shop %1, not to this profile's shop %2. "
+                "Nothing was changed.",
+            ),
+            error.other_shop,
+            error.own_shop,
+        )
+    return QCoreApplication.translate(
+        "messages",
+        "This backup is damaged or is not a Zhanggui database. Choose another one; "
+        "nothing was changed.",
+    )
+
+
+def is_address_problem(error: BaseException) -> bool:
+    """Whether the address itself is wrong: not one, or one where no platform answers."""
+    if isinstance(error, PlatformAddressInvalid | MalformedPayload):
+        return True
+    # A web server that is not a platform answers the sign-in with a page, not our error.
+    return type(error) is PlatformError and error.code == "http_error"
 
 
 def profile_problem(error: ProfileError, folder: Path | None = None) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from models.errors import (
     LoginRefused,
     NotAllowed,
+    PlatformAddressInvalid,
     PlatformUnreachable,
     UpgradeRequired,
     ZhangguiError,
@@ -130,6 +131,8 @@ def run_command(args: argparse.Namespace) -> int:
         return _fail(f"cannot reach the platform: {exc.message}")
     except NotAllowed as exc:
         return _fail(f"not allowed: {_NOT_ALLOWED.get(exc.role, str(exc))}")
+    except PlatformAddressInvalid as exc:
+        return _fail(f"{exc.address!r} is not a platform address ({exc.reason})")
     except ZhangguiError as exc:
         return _fail(str(exc))
 

@@ -94,3 +94,29 @@ class NotAllowed(ZhangguiError):
 
 class PlatformForbidden(PlatformError):
     """The platform refused a request of this person's role (managing people, say)."""
+
+
+class PlatformAddressInvalid(ZhangguiError):
+    """What was typed as the platform's address is not a web address."""
+
+    def __init__(self, address: str, reason: str) -> None:
+        super().__init__(f"{address!r} is not a platform address: {reason}")
+        self.address = address
+        self.reason = reason
+
+
+class BackupError(ZhangguiError):
+    """A backup cannot be restored; the profile was not changed."""
+
+
+class BackupDamaged(BackupError):
+    """The backup file is damaged or is not a Zhanggui database."""
+
+
+class BackupOtherShop(BackupError):
+    """The backup belongs to another shop than the profile."""
+
+    def __init__(self, own_shop: str, other_shop: str) -> None:
+        super().__init__(f"this profile belongs to shop {own_shop}; the backup to {other_shop}")
+        self.own_shop = own_shop
+        self.other_shop = other_shop

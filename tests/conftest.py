@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -15,6 +16,16 @@ from tests.platform_process import PlatformProcess, seed_platform
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SEED_ORDERS = 1500
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # The models and platform tests also run where neither Qt nor pytest-qt is installed; with
+    # --strict-config, pytest-qt's settings in pyproject.toml would stop them there.
+    if importlib.util.find_spec("pytestqt") is None:
+        unused = "pytest-qt's setting, unused without Qt"
+        parser.addini("qt_api", unused)
+        parser.addini("qt_log_level_fail", unused)
+        parser.addini("qt_log_ignore", unused, type="linelist")
 
 
 @pytest.fixture(scope="session")

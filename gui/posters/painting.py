@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QTextLayout,
 )
 
+from gui.fonts import CHINESE_FONTS
 from models.services.posters import PosterSubject
 
 ACCENT = QColor("#d7263d")  # the shop red of price tags
@@ -43,9 +44,6 @@ class Ink:
 
 @cache
 def font_families() -> tuple[str, ...]:
-    # gui.app imports the main window, which imports this package: its fonts are read late.
-    from gui.app import CHINESE_FONTS
-
     return (*CHINESE_FONTS, QFont().defaultFamily())
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from dataclasses import dataclass
+from typing import Final
 
+import httpx
 from sqlalchemy import select
 
 from models import wire
 from models.db import SyncState
-from models.errors import ProfileOtherShop, ZhangguiError
+from models.errors import PlatformAddressInvalid, ProfileOtherShop, ZhangguiError
 from models.profile import Profile
 from models.sync.handover import aside_path, clear_profile, set_aside, take_back
 from models.sync.lock import sync_lock
@@ -18,6 +21,8 @@ from models.sync.transport import PlatformClient
 
 log = logging.getLogger(__name__)
 
+LOGIN_TIMEOUT_SECONDS: Final = 20.0
+LOOPBACK_NAMES: Final = frozenset({"localhost"})
 # Sending the previous person's actions before someone else signs in: one quick try.
 HANDOVER_OPTIONS = SyncOptions(retries=1, backoff=0.2, timeout=15.0)
 
@@ -38,15 +43,64 @@ class SignedIn:
     set_aside: int = 0
 
 
+def platform_address(text: str) -> str:
+    """The platform's address as typed, made whole: ``shop.example.com`` is ``https://…``.
+
+    Raises PlatformAddressInvalid for anything that is not a web address.
+    """
+    address = text.strip()
+    if not address:
+        raise PlatformAddressInvalid(text, "it is empty")
+    if any(c.isspace() for c in address):
+        raise PlatformAddressInvalid(text, "it has spaces in it")
+    typed_scheme = "://" in address
+    if not typed_scheme:
+        address = f"http://{address}"
+    try:
+        url = httpx.URL(address)
+    except httpx.InvalidURL as error:
+        raise PlatformAddressInvalid(text, str(error)) from error
+    if not typed_scheme and not _is_local(url.host):
+        # A platform on this computer or the local network speaks plain HTTP; any other, HTTPS.
+        url = url.copy_with(scheme="https")
+    if url.scheme not in ("http", "https"):
+        raise PlatformAddressInvalid(text, f"{url.scheme}: is not a web address")
+    # A lone word such as a shop code is no address; a named computer with a port may be one.
+    lone_word = "." not in url.host and not _is_local(url.host) and url.port is None
+    if not url.host or (lone_word and not typed_scheme):
+        raise PlatformAddressInvalid(text, "it names no computer")
+    if url.query or url.fragment:
+        raise PlatformAddressInvalid(text, "it has a query or a fragment")
+    return str(url).rstrip("/")
+
+
+def _is_local(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        found = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return found.is_loopback or found.is_private
+
+
 def login(
-    profile: Profile, platform_url: str, shop_code: str, password: str, user: str = ""
+    profile: Profile,
+    platform_url: str,
+    shop_code: str,
+    password: str,
+    user: str = "",
+    *,
+    timeout: float = LOGIN_TIMEOUT_SECONDS,
 ) -> SignedIn:
     """Sign in and keep the token; a profile stays with the shop it first signed in to.
 
-    ``user`` names a person of the shop; empty means the shop's owner.
+    ``user`` names a person of the shop; empty means the shop's owner. Signing in as someone
+    else starts a fresh mirror: what the previous person left waiting is sent first or kept
+    aside, never sent as the new person.
     """
-    url = platform_url.strip().rstrip("/")
-    with PlatformClient(url) as client:
+    url = platform_address(platform_url)
+    with PlatformClient(url, timeout=timeout) as client:
         answer = client.login(shop_code.strip(), password, user.strip())
     return _keep(profile, url, answer)
 
@@ -55,11 +109,11 @@ def signup(
     profile: Profile, platform_url: str, shop_code: str, user: str, *, code: str, password: str
 ) -> SignedIn:
     """A new person's first sign-in with the owner's one-time code and a password of their own."""
-    url = platform_url.strip().rstrip("/")
+    url = platform_address(platform_url)
     request = wire.SignupRequest(
         shop_code=shop_code.strip(), user=user.strip(), signup_code=code.strip(), password=password
     )
-    with PlatformClient(url) as client:
+    with PlatformClient(url, timeout=LOGIN_TIMEOUT_SECONDS) as client:
         answer = client.signup(request)
     return _keep(profile, url, answer)
 

@@ -243,4 +243,3 @@ def _person_line(profile: Profile, person_id: int) -> PersonLine:
     if found is None:  # pragma: no cover - _keep wrote it just before
         raise LookupError(person_id)
     return found
-

@@ -294,4 +294,14 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>_Words</name>
+        <message numerus="yes">
+            <source>%n action(s) waiting to sync will be sent now.</source>
+            <translation>
+                <numerusform>%n action waiting to sync will be sent now.</numerusform>
+                <numerusform>%n actions waiting to sync will be sent now.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -1,6 +1,61 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source> (packaged)</source>
+            <translation>（安装版）</translation>
+        </message>
+        <message>
+            <source>Qt</source>
+            <translation>Qt</translation>
+        </message>
+        <message>
+            <source>Python</source>
+            <translation>Python</translation>
+        </message>
+        <message>
+            <source>SQLite</source>
+            <translation>SQLite</translation>
+        </message>
+        <message>
+            <source>Profile folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Platform address</source>
+            <translation>平台地址</translation>
+        </message>
+        <message>
+            <source>not signed in</source>
+            <translation>尚未登录</translation>
+        </message>
+        <message>
+            <source>About Zhanggui</source>
+            <translation>关于掌柜</translation>
+        </message>
+        <message>
+            <source>Zhanggui 掌柜</source>
+            <translation>掌柜 Zhanggui</translation>
+        </message>
+        <message>
+            <source>The shop owner's desktop workbench: your shop's orders, store managers, customers and posters on this computer, working offline and syncing with the platform.</source>
+            <translation>店主的桌面工具场：店铺的订单、店长、顾客和海报都在这台电脑上，离线也能用，并与平台同步。</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy these lines, for example to send them to support</source>
+            <translation>复制这些信息，例如发给客服</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalDialog</name>
         <message>
             <source>Release request</source>
@@ -435,6 +490,57 @@
             <translation>
                 <numerusform>%Ln 件商品</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Zhanggui ran into a problem</source>
+            <translation>掌柜遇到了问题</translation>
+        </message>
+        <message>
+            <source>Something went wrong that Zhanggui did not expect</source>
+            <translation>发生了掌柜没有预料到的错误</translation>
+        </message>
+        <message>
+            <source>Zhanggui has to close. Your shop's data is safe: everything you saved is kept, and actions waiting to sync are sent when you start Zhanggui again.</source>
+            <translation>掌柜需要关闭。您的店铺数据是安全的：已保存的内容都在，待同步的操作会在下次启动掌柜时发送。</translation>
+        </message>
+        <message>
+            <source>Your shop's data is safe: everything you saved is kept, and actions waiting to sync will still be sent. You can go on working; if the problem comes back, close Zhanggui and start it again.</source>
+            <translation>您的店铺数据是安全的：已保存的内容都在，待同步的操作仍会发送。您可以继续工作；如果问题再次出现，请关闭掌柜后重新打开。</translation>
+        </message>
+        <message>
+            <source>A report was written to %1. It holds no customer details and no passwords: you can send it to support.</source>
+            <translation>错误报告已保存到 %1。报告中没有顾客信息和密码，可以放心发给客服。</translation>
+        </message>
+        <message>
+            <source>The report could not be saved. Copy it to send it to support: it holds no customer details and no passwords.</source>
+            <translation>错误报告无法保存。请复制后发给客服：报告中没有顾客信息和密码。</translation>
+        </message>
+        <message>
+            <source>Show the report</source>
+            <translation>查看报告</translation>
+        </message>
+        <message>
+            <source>&amp;Copy report</source>
+            <translation>复制报告(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>打开文件夹(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Keep working</source>
+            <translation>继续工作(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>已复制</translation>
         </message>
     </context>
     <context>
@@ -962,6 +1068,14 @@
             <translation>关于掌柜(&amp;A)</translation>
         </message>
         <message>
+            <source>Open the &amp;log folder</source>
+            <translation>打开日志文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Restore a backup…</source>
+            <translation>恢复备份(&amp;R)…</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -1000,14 +1114,6 @@
         <message>
             <source>A sync is already running</source>
             <translation>已有同步正在进行</translation>
-        </message>
-        <message>
-            <source>About Zhanggui</source>
-            <translation>关于掌柜</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Zhanggui %1&lt;/h3&gt;&lt;p&gt;The shop owner's desktop workbench: your shop's orders, store managers, customers and posters on this computer, working offline and syncing with the platform.&lt;/p&gt;&lt;p&gt;Profile folder: %2&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;掌柜 %1&lt;/h3&gt;&lt;p&gt;店主的桌面工作台：店铺的订单、店长、顾客和海报都在这台电脑上，离线也能用，并与平台同步。&lt;/p&gt;&lt;p&gt;数据文件夹：%2&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -1738,6 +1844,25 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>RestoreBackupDialog</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>Zhanggui copies your shop's database each day it is open and keeps the last seven days. Choose the day to go back to: what you did since then is kept and sent at the next sync.</source>
+            <translation>掌柜每天打开时都会备份店铺数据，保留最近七天。请选择要恢复到哪一天：那之后您做的操作都会保留，并在下次同步时发送。</translation>
+        </message>
+        <message>
+            <source>%1, copied at %2 (%3)</source>
+            <translation>%1，%2 备份（%3）</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>恢复(&amp;R)…</translation>
+        </message>
+    </context>
+    <context>
         <name>SaleEventListModel</name>
         <message>
             <source>%1 products</source>
@@ -1761,20 +1886,35 @@ Belongs to %4 since %5 (%6)</source>
             <translation>登录一次后，这台电脑会保存您店铺的数据，并与平台同步。</translation>
         </message>
         <message>
-            <source>Platform address</source>
-            <translation>平台地址</translation>
-        </message>
-        <message>
-            <source>Shop code</source>
-            <translation>店铺编号</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>密码</translation>
-        </message>
-        <message>
             <source>Sign in</source>
             <translation>登录</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInForm</name>
+        <message>
+            <source>e.g. https://platform.example.com</source>
+            <translation>例如 https://platform.example.com</translation>
+        </message>
+        <message>
+            <source>Leave empty to sign in as the shop's owner</source>
+            <translation>店主本人登录请留空</translation>
+        </message>
+        <message>
+            <source>Platform &amp;address</source>
+            <translation>平台地址(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Shop &amp;code</source>
+            <translation>店铺编号(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;User</source>
+            <translation>用户(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Password</source>
+            <translation>密码(&amp;P)</translation>
         </message>
         <message>
             <source>Signing in…</source>
@@ -1939,6 +2079,53 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Zhanggui</source>
+            <translation>欢迎使用掌柜</translation>
+        </message>
+        <message>
+            <source>&amp;Sign in to my shop</source>
+            <translation>登录我的店铺(&amp;S)</translation>
+        </message>
+        <message>
+            <source>With the platform address, shop code and password your platform gave you. Your orders, customers and store managers then live on this computer too.</source>
+            <translation>使用平台提供给您的平台地址、店铺编号和密码登录。之后订单、顾客和店长数据也会保存在这台电脑上。</translation>
+        </message>
+        <message>
+            <source>&amp;Try the demo</source>
+            <translation>试用演示店铺(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Look around a made-up shop with a year of orders. Nothing you do there reaches a real shop; the first start takes a few seconds.</source>
+            <translation>看看一家有一年订单的虚构店铺。您在演示中的操作不会影响真实店铺；第一次打开需要几秒钟。</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>The shop owner's workbench: orders, store managers, customers, sales and posters of your shop on this computer, working offline too.</source>
+            <translation>店主的工具场：店铺的订单、店长、顾客、销售和海报都在这台电脑上，离线也能用。</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>返回(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Sign &amp;in</source>
+            <translation>登录(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Sign in to your shop</source>
+            <translation>登录您的店铺</translation>
+        </message>
+        <message>
+            <source>Sign in once: this computer then keeps your shop's data and syncs it.</source>
+            <translation>登录一次后，这台电脑会保存您店铺的数据，并与平台同步。</translation>
+        </message>
+    </context>
+    <context>
         <name>WithdrawalDialog</name>
         <message>
             <source>Withdraw to your bank account</source>
@@ -2037,10 +2224,63 @@ It is recorded on this computer now and goes to the platform with the next sync.
         </message>
     </context>
     <context>
+        <name>_Words</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>There is no backup yet. Zhanggui makes one each day it is open, the first a few minutes after it starts.</source>
+            <translation>还没有备份。掌柜每天打开时都会备份一次，第一次在启动几分钟后。</translation>
+        </message>
+        <message>
+            <source>Restore the backup?</source>
+            <translation>恢复这份备份？</translation>
+        </message>
+        <message>
+            <source>Go back to the copy of %1?</source>
+            <translation>恢复到 %1 的备份？</translation>
+        </message>
+        <message>
+            <source>The shop's data on this computer goes back to that day, and the next sync brings everything the platform changed since. What you did since then (reviews, picks, decisions, posters) is kept and sent at the next sync. The database as it is now is kept in the profile folder.</source>
+            <translation>这台电脑上的店铺数据会回到那一天，下次同步时会取回平台此后的所有变化。您此后做的操作（审单、选品、放手决定、海报）都会保留，并在下次同步时发送。当前的数据库会保留在数据文件夹中。</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>正在恢复备份…</translation>
+        </message>
+        <message>
+            <source>The copy of %1 is back.</source>
+            <translation>已恢复到 %1 的备份。</translation>
+        </message>
+        <message>
+            <source>The database as it was could not be read, so actions made after the copy could not be kept.</source>
+            <translation>原来的数据库无法读取，备份之后的操作无法保留。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n action(s) waiting to sync will be sent now.</source>
+            <translation>
+                <numerusform>%n 项待同步的操作将立即发送。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The database as it was is kept as %1.</source>
+            <translation>原来的数据库已保留为 %1。</translation>
+        </message>
+    </context>
+    <context>
         <name>app</name>
         <message>
             <source>Cannot open the shop's profile</source>
             <translation>无法打开店铺数据</translation>
+        </message>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>恢复备份…</translation>
         </message>
         <message>
             <source>Cannot start the demo</source>
@@ -2910,16 +3150,40 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>同步失败：%1</translation>
         </message>
         <message>
-            <source>The platform refused this shop code or password. Check both and try again.</source>
-            <translation>平台拒绝了这个店铺编号或密码。请检查后重试。</translation>
+            <source>The platform refused this shop code, user or password. Check them and try again.</source>
+            <translation>平台拒绝了这个店铺编号、用户或密码。请检查后重试。</translation>
+        </message>
+        <message>
+            <source>%1 is not a platform address. It looks like https://platform.example.com; your platform gave it to you with your shop code.</source>
+            <translation>%1 不是平台地址。平台地址形如 https://platform.example.com，平台会连同店铺编号一起提供给您。</translation>
+        </message>
+        <message>
+            <source>An empty field</source>
+            <translation>空白</translation>
+        </message>
+        <message>
+            <source>The platform at %1 does not answer. It may be busy or down: try again in a few minutes.</source>
+            <translation>平台 %1 没有响应，可能正忙或暂停服务。请几分钟后再试。</translation>
         </message>
         <message>
             <source>Cannot reach the platform at %1. Check the address and the network.</source>
             <translation>无法连接平台 %1。请检查地址和网络。</translation>
         </message>
         <message>
+            <source>Something answers at %1, but it is not a Zhanggui platform. Check the address.</source>
+            <translation>%1 有响应，但不是掌柜平台。请检查地址。</translation>
+        </message>
+        <message>
             <source>This profile belongs to another shop. Open another profile folder to sign in to %1.</source>
             <translation>此档案属于另一家店铺。请打开另一个档案文件夹来登录 %1。</translation>
+        </message>
+        <message>
+            <source>This backup belongs to the shop %1, not to this profile's shop %2. Nothing was changed.</source>
+            <translation>这份备份属于店铺 %1，不是本数据的店铺 %2。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>This backup is damaged or is not a Zhanggui database. Choose another one; nothing was changed.</source>
+            <translation>这份备份已损坏，或不是掌柜的数据库。请选择其他备份；没有做任何更改。</translation>
         </message>
         <message>
             <source>The shop's database in %1 is damaged, or it is not a Zhanggui database. Nothing was changed.</source>

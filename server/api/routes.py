@@ -27,6 +27,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": wire.ErrorBody} for status in (400, 401, 413, 426)
 }
 _BAD_LOGIN = "Wrong shop code or password."
+_UNKNOWN_USER = "Wrong shop code, user or password."
 
 
 @router.get("/health", response_model=wire.HealthResponse)
@@ -41,6 +42,9 @@ def health(state: State) -> wire.HealthResponse:
 def login(body: wire.LoginRequest, state: State) -> wire.LoginResponse:
     if unfit_text(body.shop_code) or unfit_text(body.password):
         raise ApiError(401, wire.ERR_BAD_LOGIN, _BAD_LOGIN)
+    if body.user:
+        # A shop has only its owner so far, who signs in without a user name.
+        raise ApiError(401, wire.ERR_BAD_LOGIN, _UNKNOWN_USER)
     # The slow password check runs outside the write lock that issuing the token takes.
     with read_begin(state.engine) as conn:
         shop_id = check_login(conn, body.shop_code, body.password)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.app import EXIT_PROFILE, run_app
 from gui.main_window import MainWindow
-from gui.sign_in import SignInDialog
+from gui.welcome import WelcomeDialog
 from models.profile import DB_NAME, Profile
 from tests.gui.conftest import SHOP_NAME, WhenShown
 
@@ -57,10 +57,10 @@ def test_a_damaged_profile_is_explained_in_words_and_left_as_it_was(
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
 
 
-def test_a_profile_not_signed_in_asks_for_the_sign_in_and_cancel_quits(
+def test_a_profile_not_signed_in_opens_on_the_welcome_and_quit_ends(
     tmp_path: Path, when_shown: WhenShown
 ) -> None:
-    when_shown(SignInDialog, lambda dialog: dialog.reject())
+    when_shown(WelcomeDialog, lambda dialog: dialog.quit_button.click())
     assert run_app(arguments(tmp_path / "fresh")) == 0
 
 
@@ -79,7 +79,11 @@ def test_in_chinese_the_window_speaks_chinese(shop_profile: Profile, when_shown:
         finally:
             window.close()
 
-    when_shown(MainWindow, look_then_close, ready=lambda w: w.dashboard is not None and not w.dashboard.is_loading())
+    when_shown(
+        MainWindow,
+        look_then_close,
+        ready=lambda w: w.dashboard is not None and not w.dashboard.is_loading(),
+    )
     assert run_app(arguments(shop_profile.folder, "zh_CN")) == 0
 
     assert seen["title"] == f"{SHOP_NAME} — 掌柜"

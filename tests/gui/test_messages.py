@@ -17,8 +17,10 @@ def every_typed_error() -> list[errors.ZhangguiError]:
     for _name, kind in inspect.getmembers(errors, inspect.isclass):
         if issubclass(kind, errors.PlatformError):
             found.append(kind("some_code", "what the platform said"))
-        elif issubclass(kind, errors.ProfileOtherShop):
+        elif issubclass(kind, errors.ProfileOtherShop | errors.BackupOtherShop):
             found.append(kind("demo1", "demo2"))
+        elif issubclass(kind, errors.PlatformAddressInvalid):
+            found.append(kind("demo1", "it names no computer"))
         elif issubclass(kind, errors.ZhangguiError):
             found.append(kind("what models said"))
     return found

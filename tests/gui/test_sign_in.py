@@ -87,7 +87,9 @@ def test_a_wrong_password_is_refused_in_words_then_the_right_one_signs_in(
     dialog.sign_in_button.click()
     qtbot.waitUntil(lambda: not dialog.is_busy())
 
-    assert dialog.problem.text().startswith("The platform refused this shop code or password.")
+    assert dialog.problem.text().startswith(
+        "The platform refused this shop code, user or password."
+    )
     assert (dialog.shop_code.text(), dialog.password.text()) == ("demo1", "not-the-password")
     assert signed_in(new_profile) is None
 
