@@ -24,13 +24,14 @@ from gui.icons import app_icon
 from gui.main_window import MainWindow
 from gui.paths import STYLES
 from gui.shutdown import closing_on_signals, stop_asked
+from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
 from gui.welcome import DemoChosen, WelcomeDialog
 from models.backups import list_backups
 from models.errors import ProfileError
 from models.log_file import log_folder, start_log_file, stop_log_file
 from models.profile import Profile, default_profile_folder
-from models.services.account import SignedIn, signed_in
+from models.services.account import SignedIn, last_shop, signed_in
 from models.version import VERSION
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,14 @@ def _start(app: QApplication, args: argparse.Namespace, folder: Path) -> int:
         return EXIT_PROFILE
     try:
         shop = signed_in(profile)
+        known = last_shop(profile)
+        if shop is None and known is not None:
+            # A profile that was signed out asks again, with its platform and shop filled in.
+            shop = SignInDialog.ask(
+                profile, platform_url=known.platform_url, shop_code=known.shop_code
+            )
+            if shop is None:
+                return EXIT_OK
         if shop is None:
             answer = WelcomeDialog.ask(profile)
             if answer is None or stop_asked():

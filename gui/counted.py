@@ -19,6 +19,9 @@ class Counted(QObject):
     def products(self, n: int) -> str:
         return self.tr("%Ln product(s)", "", n)
 
+    def in_minutes(self, n: int) -> str:
+        return self.tr("in %n minute(s)", "", n)
+
 
 def counted() -> Counted:
     """A fresh one each time: cheap, and never outlives the application's translators."""

@@ -7,11 +7,14 @@ shows after a sync; ``sign_in_problem`` is what the sign-in dialog says.
 from __future__ import annotations
 
 import logging
+import math
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.formatting import fill
+from gui.counted import counted
+from gui.formatting import clock_time, fill
 from models.errors import (
     BackupError,
     BackupOtherShop,
@@ -24,12 +27,15 @@ from models.errors import (
     PlatformAddressInvalid,
     PlatformError,
     PlatformForbidden,
+    PlatformSilent,
     PlatformUnreachable,
     ProfileCorrupt,
     ProfileError,
     ProfileForeign,
     ProfileOtherShop,
     ProfileUnwritable,
+    SignInEnded,
+    SignInThrottled,
     SyncBusy,
     SyncCancelled,
     UnknownOrder,
@@ -98,6 +104,11 @@ def not_allowed(role: str) -> str:
 
 
 def _platform_problem(error: PlatformError) -> str:
+    if isinstance(error, PlatformSilent):
+        return QCoreApplication.translate(
+            "messages",
+            "The platform does not answer. Nothing was lost; Zhanggui tries again later.",
+        )
     if isinstance(error, PlatformUnreachable):
         return QCoreApplication.translate(
             "messages", "Cannot reach the platform. Check the network; Zhanggui keeps trying."
@@ -106,6 +117,10 @@ def _platform_problem(error: PlatformError) -> str:
         return QCoreApplication.translate(
             "messages", "The platform needs a newer Zhanggui. Please install the new version."
         )
+    if isinstance(error, SignInEnded):
+        return sign_in_ended(error)
+    if isinstance(error, SignInThrottled):
+        return throttled(error)
     if isinstance(error, LoginRefused):
         return QCoreApplication.translate(
             "messages", "The platform no longer accepts this sign-in. Please sign in again."
@@ -131,12 +146,46 @@ def _platform_problem(error: PlatformError) -> str:
     )
 
 
+def sign_in_ended(error: SignInEnded) -> str:
+    if error.expired:
+        return QCoreApplication.translate(
+            "messages",
+            "This computer's sign-in ended after 30 days without use. Please sign in again; "
+            "nothing on this computer is lost.",
+        )
+    return QCoreApplication.translate(
+        "messages",
+        "This computer was signed out of the shop. Please sign in again; "
+        "nothing on this computer is lost.",
+    )
+
+
+def throttled(error: SignInThrottled, now: float | None = None) -> str:
+    """When the owner may try again, as a time of day and a count of minutes."""
+    moment = time.time() if now is None else now
+    minutes = max(1, math.ceil((error.retry_at - moment) / 60))
+    return fill(
+        QCoreApplication.translate(
+            "messages",
+            "Too many wrong passwords for this shop from this computer. Try again after %1 (%2).",
+        ),
+        clock_time(math.ceil(error.retry_at / 60) * 60),
+        counted().in_minutes(minutes),
+    )
+
+
 def sync_state(error: BaseException) -> str:
     """The status bar's words after a sync ended with ``error``."""
+    if isinstance(error, PlatformSilent):
+        return QCoreApplication.translate(
+            "messages", "The platform does not answer (trying again later)"
+        )
     if isinstance(error, PlatformUnreachable):
         return QCoreApplication.translate(
             "messages", "Offline: cannot reach the platform (retrying)"
         )
+    if isinstance(error, SignInEnded) and not error.expired:
+        return QCoreApplication.translate("messages", "Signed out: please sign in again")
     if isinstance(error, LoginRefused):
         return QCoreApplication.translate("messages", "Sign-in expired: please sign in again")
     if isinstance(error, UpgradeRequired):
@@ -156,6 +205,15 @@ def sync_state(error: BaseException) -> str:
 
 def sign_in_problem(error: BaseException, platform_url: str) -> str:
     """What the sign-in dialog says when the platform did not let the owner in."""
+    if isinstance(error, SignInThrottled):
+        return throttled(error)
+    if isinstance(error, PlatformSilent):
+        return fill(
+            QCoreApplication.translate(
+                "messages", "The platform at %1 does not answer. Try again in a while."
+            ),
+            platform_url,
+        )
     if isinstance(error, LoginRefused):
         return QCoreApplication.translate(
             "messages",

@@ -11,7 +11,9 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import math
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,13 +21,16 @@ from models.errors import (
     LoginRefused,
     NotAllowed,
     PlatformAddressInvalid,
+    PlatformSilent,
     PlatformUnreachable,
+    SignInEnded,
+    SignInThrottled,
     UpgradeRequired,
     ZhangguiError,
 )
 from models.money_commands import add_money_commands
 from models.profile import Profile, default_profile_folder
-from models.services.account import SignedIn, login, signup
+from models.services.account import SignedIn, login, logout, signup
 from models.services.catalogue import (
     MAX_PAGE,
     CatalogueFilter,
@@ -70,6 +75,10 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--code", required=True, help="the one-time sign-up code")
     p.add_argument("--password", required=True, help="the password you choose")
     p.set_defaults(command=_signup)
+    p = subparsers.add_parser("logout", help="sign this computer (or every one) out of the shop")
+    profile_arg(p)
+    p.add_argument("--everywhere", action="store_true", help="sign out every computer of the shop")
+    p.set_defaults(command=_logout)
 
     p = subparsers.add_parser("sync", help="push local actions and pull the platform's changes")
     profile_arg(p)
@@ -125,8 +134,19 @@ def run_command(args: argparse.Namespace) -> int:
         return command(args)
     except UpgradeRequired as exc:
         return _fail(f"the platform needs a newer Zhanggui: {exc.message}")
+    except SignInEnded as exc:
+        why = "it was not used for 30 days" if exc.expired else "it was signed out"
+        return _fail(f"this computer's sign-in ended ({why}); sign in again with: login")
+    except SignInThrottled as exc:
+        return _fail(
+            "too many failed sign-ins for this shop from this computer; "
+            f"try again after {_local_time(int(exc.retry_at) + 59)} "
+            f"(in {_minutes(exc.retry_at)})"
+        )
     except LoginRefused as exc:
         return _fail(f"sign-in refused: {exc.message}")
+    except PlatformSilent:
+        return _fail("the platform does not answer; try again later")
     except PlatformUnreachable as exc:
         return _fail(f"cannot reach the platform: {exc.message}")
     except NotAllowed as exc:
@@ -169,6 +189,24 @@ def _signed_in(who: SignedIn) -> None:
         print(f"{who.set_aside} action(s) of the person signed in before were kept aside")
     if who.taken_back:
         print(f"{who.taken_back} action(s) of yours kept aside earlier will be sent")
+
+
+def _minutes(until: float) -> str:
+    minutes = max(1, math.ceil((until - time.time()) / 60))
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def _logout(args: argparse.Namespace) -> int:
+    done = logout(_open(args), everywhere=args.everywhere)
+    where = "every computer of the shop" if done.everywhere else "this computer"
+    print(f"signed {where} out of {done.shop_code}; the shop's data stays on this computer")
+    if not done.platform_told:
+        print(
+            "warning: the platform could not be told; the old sign-in ends by itself after "
+            "30 days without use",
+            file=sys.stderr,
+        )
+    return 0
 
 
 def _sync(args: argparse.Namespace) -> int:

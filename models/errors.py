@@ -1,5 +1,7 @@
 """Typed errors the desktop turns into words; nothing here is meant to be shown as it is."""
 
+from models import wire
+
 
 class ZhangguiError(Exception):
     """Base of every error this package raises on purpose."""
@@ -58,12 +60,34 @@ class PlatformUnreachable(PlatformError):
     """No answer from the platform (down, no network, timeout)."""
 
 
+class PlatformSilent(PlatformUnreachable):
+    """The platform took the request and gave no answer in time; trying again at once would
+    only wait as long again."""
+
+
 class UpgradeRequired(PlatformError):
     """The platform speaks another protocol version."""
 
 
 class LoginRefused(PlatformError):
     """Wrong shop code or password, or a token the platform no longer accepts."""
+
+
+class SignInEnded(LoginRefused):
+    """This computer's sign-in ended: revoked, or unused for 30 days. Sign in again."""
+
+    @property
+    def expired(self) -> bool:
+        return self.code == wire.ERR_SESSION_EXPIRED
+
+
+class SignInThrottled(PlatformError):
+    """Too many failed sign-ins for this shop from this address; ``retry_at`` says when the
+    platform lets the next one through (seconds since the epoch)."""
+
+    def __init__(self, code: str, message: str, status: int = 429, retry_at: float = 0.0) -> None:
+        super().__init__(code, message, status)
+        self.retry_at = retry_at
 
 
 class CursorExpired(PlatformError):

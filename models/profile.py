@@ -102,6 +102,7 @@ def backup_database(path: Path, revision: str | None) -> Path:
     target = path.with_name(f"{path.stem}.before-{revision or 'none'}-{stamp}.sqlite3")
     with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
+    _keep_private(target)
     return target
 
 
@@ -128,7 +129,9 @@ class Profile:
             raise ProfileUnwritable(f"{folder} is not writable")
         path = folder / DB_NAME
         check_database_file(path)
+        _keep_private(folder)
         _migrate(path)
+        _keep_private(*folder.glob(f"{path.stem}*.sqlite3*"))
         engine = make_engine(path)
         writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         return cls(
@@ -153,6 +156,20 @@ class Profile:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _keep_private(*paths: Path) -> None:
+    """Readable by their owner only: the database holds the shop's sign-in and its customers.
+
+    SQLite gives its -wal and -shm files the mode of the database file.
+    """
+    if os.name == "nt":  # the user's own profile folder is private there already
+        return
+    for path in paths:
+        try:
+            path.chmod(0o700 if path.is_dir() else 0o600)
+        except OSError as exc:
+            log.warning("cannot make %s private: %s", path, exc.strerror)
 
 
 def _migrate(path: Path) -> None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
 from typing_extensions import TypedDict
 
 PROTOCOL_VERSION: Final = 1
@@ -28,6 +28,21 @@ MAX_PULL_LIMIT: Final = 10_000
 MAX_PUSH_BATCH: Final = 500
 MAX_NOTE_LENGTH: Final = 2_000
 MAX_REASON_LENGTH: Final = 500
+# Ids, times and counts are 64-bit on both sides; anything wider is refused before it is stored.
+INT64_MIN: Final = -(2**63)
+INT64_MAX: Final = 2**63 - 1
+# The largest integer every JSON reader holds exactly (a double's 53 bits): the bound the
+# contract states for times, limits and ids a client sends as numbers.
+JSON_INT_MAX: Final = 2**53 - 1
+# Both positions of a cursor, in decimal: 18 digits always fit 64 bits.
+CURSOR_PATTERN: Final = r"^[0-9]{1,18}:[0-9]{1,18}$"
+# A mutation id is visible ASCII (a UUID in practice), so it can be logged and stored as it is.
+MUTATION_ID_PATTERN: Final = r"^[!-~]{8,64}$"
+# A token names its shop in front of its secret ("<shop_id>.<secret>"), so the platform routes
+# a request to its shop before it looks anything up; the desktop keeps it as an opaque string.
+TOKEN_PATTERN: Final = r"^[1-9][0-9]{0,18}\.[A-Za-z0-9_-]{20,100}$"
+# A sign-in that is not used for this long ends by itself.
+TOKEN_IDLE_DAYS: Final = 30
 
 Category = Literal["时尚女装", "母婴童装", "品质男装", "家居家纺", "美妆个护", "食品生鲜"]
 CATEGORIES: Final[tuple[str, ...]] = (
@@ -445,14 +460,37 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class LoginRequest(Strict):
+def _whole_number(value: object) -> object:
+    # JSON Schema calls 5.0 an integer and true not one; pydantic's lax mode reads both as 5
+    # and 1, its strict mode refuses both.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be a whole number")
+        return int(value)
+    return value
+
+
+# An integer as JSON Schema has it: 5 or 5.0, never true or "5".
+JsonInt = Annotated[int, BeforeValidator(_whole_number)]
+
+
+class Request(Strict):
+    """A request body: every value of the type the contract states, none converted (a JSON
+    ``false`` is not the number 0, nor ``"5"`` the number 5)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class LoginRequest(Request):
     shop_code: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
     # A person of the shop; empty (and left out of the request) means the shop's owner.
     user: str = Field(default="", max_length=64)
 
 
-class SignupRequest(Strict):
+class SignupRequest(Request):
     """A new person's first sign-in: the owner's one-time code, and the password chosen now."""
 
     shop_code: str = Field(min_length=1, max_length=64)
@@ -475,7 +513,7 @@ class LoginResponse(Strict):
     store_manager_id: int | None = None
 
 
-class AddPersonRequest(Strict):
+class AddPersonRequest(Request):
     """The owner adds an assistant, or gives a store manager a sign-in of her own."""
 
     user_name: str = Field(pattern=USER_NAME_PATTERN)
@@ -493,6 +531,15 @@ class AddPersonResponse(Strict):
 
 class PersonResponse(Strict):
     person: PersonRow
+
+
+class LogoutRequest(Request):
+    # False: only the computer that sends the request; True: every computer of the shop.
+    everywhere: bool = False
+
+
+class LogoutResponse(Strict):
+    signed_out: int = Field(ge=0, description="how many sign-ins ended")
 
 
 class HealthResponse(Strict):
@@ -613,14 +660,14 @@ def may_see(role: str, entity: str) -> bool:
     return entity in MANAGER_ENTITIES
 
 
-class Mutation(Strict):
-    id: str = Field(min_length=8, max_length=64)
+class Mutation(Request):
+    id: str = Field(min_length=8, max_length=64, pattern=MUTATION_ID_PATTERN)
     kind: MutationKind
     payload: dict[str, Any]
-    created_at: int
+    created_at: JsonInt = Field(ge=-JSON_INT_MAX, le=JSON_INT_MAX)
 
 
-class PushRequest(Strict):
+class PushRequest(Request):
     mutations: list[Mutation] = Field(max_length=MAX_PUSH_BATCH)
 
 
@@ -656,6 +703,11 @@ ERR_BAD_REQUEST = "bad_request"
 # Signed in, but this person's role may not do that (the owner's alone, or another sub-store's).
 ERR_FORBIDDEN = "forbidden"
 ERR_SIGNUP = "bad_signup_code"
+# The sign-in was not used for TOKEN_IDLE_DAYS days; signing in again gives a new one.
+ERR_SESSION_EXPIRED = "session_expired"
+# Too many wrong passwords for one shop code from one address: the Retry-After header says when.
+ERR_THROTTLED = "too_many_attempts"
+ERR_TIMEOUT = "request_timeout"
 
 PULL_PAGE_ADAPTER: Final = TypeAdapter(PullPage)
 
@@ -690,6 +742,7 @@ SHARE_PATH: Final = "/share"
 _BASE36: Final = "0123456789abcdefghijklmnopqrstuvwxyz"
 _SCENE_TAGS: Final[dict[str, PosterKind]] = {"E": "sale_event", "P": "product", "M": "manager"}
 _SCENE_TAG_OF: Final = {kind: tag for tag, kind in _SCENE_TAGS.items()}
+SCENE_PATTERN: Final = r"^S[0-9a-z]{1,13}(?:[EPM][0-9a-z]{1,13})?$"
 _SCENE_FORM: Final = re.compile(r"S([0-9a-z]{1,13})(?:([EPM])([0-9a-z]{1,13}))?")
 
 
@@ -732,6 +785,11 @@ def decode_scene(text: str) -> Scene:
     if found is None:
         raise ValueError(f"{text[:40]!r} is not a poster scene")
     shop, tag, target = found.groups()
+    # Thirteen base-36 digits reach past 64 bits: such an id names nothing and never reaches SQL.
+    shop_id = int(shop, 36)
+    target_id = None if target is None else int(target, 36)
+    if shop_id > MAX_SCENE_ID or (target_id is not None and target_id > MAX_SCENE_ID):
+        raise ValueError(f"{text[:40]!r} names an id beyond any on the platform")
     if tag is None:
-        return Scene(int(shop, 36))
-    return Scene(int(shop, 36), _SCENE_TAGS[tag], int(target, 36))
+        return Scene(shop_id)
+    return Scene(shop_id, _SCENE_TAGS[tag], target_id)

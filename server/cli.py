@@ -7,6 +7,7 @@ import contextlib
 import logging
 from datetime import date, datetime, timedelta, timezone
 
+from server import logs
 from server.db.engine import database_url, make_engine
 from server.db.schema import create_schema, renew_epoch
 
@@ -30,6 +31,16 @@ def _speed(text: str) -> float:
     if not 0 < speed <= 10_000:
         raise argparse.ArgumentTypeError("the speed goes from just above 0 to 10000")
     return speed
+
+
+def _workers(text: str) -> int:
+    try:
+        workers = int(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from error
+    if not 1 <= workers <= 64:
+        raise argparse.ArgumentTypeError("from 1 to 64 workers")
+    return workers
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +68,18 @@ def _parser() -> argparse.ArgumentParser:
         help="with --simulate: how many times faster than the wall the platform's time runs",
     )
     parser.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        help="worker processes serving requests (PostgreSQL only; SQLite serves with one)",
+    )
+    parser.add_argument(
+        "--log-format",
+        choices=["json", "text"],
+        default="json",
+        help="the log on stderr: one JSON object per line, or text for a person",
+    )
+    parser.add_argument(
         "--new-epoch",
         action="store_true",
         help="start a new epoch, as after restoring a backup: clients take a fresh snapshot",
@@ -65,8 +88,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def platform_main(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logs.configure(args.log_format)
     url = database_url(args.db)
+    if args.workers > 1 and url.startswith("sqlite"):
+        parser.error("--workers above 1 needs PostgreSQL: a SQLite file is served by one process")
     engine = make_engine(url)
     create_schema(engine)
     if args.seed is not None:
@@ -88,5 +115,12 @@ def platform_main(argv: list[str]) -> int:
 
     # uvicorn turns Ctrl+C into a clean shutdown; a second one may still raise here.
     with contextlib.suppress(KeyboardInterrupt):
-        serve(url, args.port, simulate=args.simulate, speed=args.speed)
+        serve(
+            url,
+            args.port,
+            simulate=args.simulate,
+            speed=args.speed,
+            workers=args.workers,
+            log_format=args.log_format,
+        )
     return 0

@@ -9,6 +9,7 @@ long cache lifetime and an ETag, so a desktop fetches each one once and revalida
 from __future__ import annotations
 
 import colorsys
+import enum
 import functools
 import hashlib
 import io
@@ -17,13 +18,33 @@ import random
 from collections.abc import Callable, Sequence
 from typing import Annotated, Final
 
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Response, params
+from fastapi import (
+    APIRouter,
+    Depends,
+    FastAPI,
+    Header,
+    HTTPException,
+    Path,
+    Query,
+    Response,
+    params,
+)
 from PIL import Image, ImageDraw, ImageFilter
 from sqlalchemy import select
+
+from models import wire
 
 # Bump when the drawing changes, so that cached pictures are fetched again.
 PICTURE_VERSION: Final = 1
 SIZES: Final = (120, 240, 480)
+
+
+class PictureSize(enum.IntEnum):
+    SMALL = 120
+    MEDIUM = 240
+    LARGE = 480
+
+
 DEFAULT_SIZE: Final = 480
 MAX_AGE_SECONDS: Final = 86_400
 CACHE_CONTROL: Final = f"public, max-age={MAX_AGE_SECONDS}"
@@ -281,24 +302,26 @@ def image_routes(
     @router.get(
         "/v1/images/product/{product_id}.png",
         response_class=Response,
-        responses={200: {"content": {"image/png": {}}}, 304: {}, 404: {}},
+        responses={
+            200: {"content": {"image/png": {}}, "description": "The picture"},
+            304: {"description": "The picture has not changed since the ETag sent"},
+            404: {"model": wire.ErrorBody, "description": "No such product"},
+        },
     )
     def product_image(
-        product_id: int,
-        size: Annotated[int, Query()] = DEFAULT_SIZE,
-        if_none_match: Annotated[str | None, Header()] = None,
+        product_id: Annotated[int, Path(ge=1, le=wire.JSON_INT_MAX)],
+        size: Annotated[PictureSize, Query()] = PictureSize.LARGE,
+        if_none_match: Annotated[str | None, Header(max_length=1000)] = None,
     ) -> Response:
-        if size not in SIZES:
-            raise HTTPException(422, f"size must be one of {', '.join(map(str, SIZES))}")
-        found = find(product_id) if 0 < product_id < 2**63 else None
+        found = find(product_id)
         if found is None:
             raise HTTPException(404, "no such product")
         title, category = found
-        etag = picture_etag(product_id, title, category, size)
+        etag = picture_etag(product_id, title, category, int(size))
         headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
         if if_none_match is not None and _matches(if_none_match, etag):
             return Response(status_code=304, headers=headers)
-        body = product_picture(product_id, title, category, size)
+        body = product_picture(product_id, title, category, int(size))
         return Response(body, media_type="image/png", headers=headers)
 
     app.include_router(router)

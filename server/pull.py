@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from models import wire
 from server.db.platform import FeedPartition
@@ -45,18 +45,27 @@ def parse_position(cursor: str) -> tuple[int, int]:
     return catalogue, shop
 
 
-def _check_position(conn: Connection, partition_id: int, position: int) -> None:
-    found = conn.execute(
-        select(FeedPartition.last_seq, FeedPartition.horizon_seq).where(
-            FeedPartition.partition_id == partition_id
-        )
-    ).first()
+# Built once: every sync asks it twice, and building a statement costs more than running it.
+_POSITION = select(FeedPartition.last_seq, FeedPartition.horizon_seq).where(
+    FeedPartition.partition_id == bindparam("partition_id")
+)
+
+
+def _check_position(conn: Connection, partition_id: int, position: int) -> int:
+    """The partition's last sequence number, once ``position`` is known to be within reach."""
+    found = conn.execute(_POSITION, {"partition_id": partition_id}).first()
     last_seq, horizon = (found.last_seq, found.horizon_seq) if found else (0, 0)
+    return check_reach(position, last_seq, horizon)
+
+
+def check_reach(position: int, last_seq: int, horizon: int) -> int:
+    """``last_seq``, unless a client at ``position`` must take a fresh snapshot (CursorExpired)."""
     if position > last_seq:
         # The platform was restored from an older backup than the client has seen.
         raise CursorExpired("The platform has less history than this computer has seen.")
     if 0 < position < horizon:
         raise CursorExpired("This computer was away longer than the platform keeps deletions.")
+    return int(last_seq)
 
 
 # The hot query of every sync, run on the driver's own cursor: rows come back as plain tuples,
@@ -86,19 +95,28 @@ def _entries(conn: Connection, partition_id: int, after: int, limit: int) -> Seq
 def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
     """The next page for a shop: catalogue changes first, then the shop's own."""
     catalogue_pos, shop_pos = parse_position(cursor)
-    _check_position(conn, wire.CATALOGUE_PARTITION, catalogue_pos)
-    _check_position(conn, shop_id, shop_pos)
-    catalogue = _entries(conn, wire.CATALOGUE_PARTITION, catalogue_pos, limit + 1)
+    catalogue_last = _check_position(conn, wire.CATALOGUE_PARTITION, catalogue_pos)
+    shop_last = _check_position(conn, shop_id, shop_pos)
+    # A position at its partition's last number has nothing after it in this snapshot (numbers
+    # are taken in the transaction that writes their entries): the usual sync asks no more.
+    catalogue: Sequence[Entry] = []
+    if catalogue_pos < catalogue_last:
+        catalogue = _entries(conn, wire.CATALOGUE_PARTITION, catalogue_pos, limit + 1)
     more = len(catalogue) > limit
     catalogue = catalogue[:limit]
     room = limit - len(catalogue)
-    shop = [] if more else _entries(conn, shop_id, shop_pos, room + 1)
+    shop = [] if more or shop_pos >= shop_last else _entries(conn, shop_id, shop_pos, room + 1)
     more = more or len(shop) > room
     shop = shop[:room]
     next_cursor = wire.format_cursor(
         catalogue[-1][2] if catalogue else catalogue_pos, shop[-1][2] if shop else shop_pos
     )
     return _page_body(read_epoch(conn), cursor, next_cursor, more, [*catalogue, *shop])
+
+
+def nothing_new(epoch: str, cursor: str) -> bytes:
+    """The page of a client that has everything already."""
+    return _page_body(epoch, cursor, cursor, False, ())
 
 
 def _page_body(

@@ -4,16 +4,26 @@ for the desktop's demo mode and for tests."""
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import socket
+import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
-from server.api.app import create_app
+from server.api.app import DB_ENV, LOG_FORMAT_ENV, create_app
 from server.clock import Clock, accelerated, system_clock
 from server.db.engine import make_engine
+from server.logs import LogFormat
+from server.metrics import MULTIPROCESS_ENV
 from server.simulation.ticker import TICK_SECONDS, SimulationThread
+from server.timeouts import BODY_TIMEOUT, HEADER_TIMEOUT, header_timeout_protocol
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +39,43 @@ class _Server(uvicorn.Server):
             self._ready.set()
 
 
-def _config(db_url: str, clock: Clock | None) -> uvicorn.Config:
-    # log_config=None: the host program's logging stays as it configured it.
+@dataclass(frozen=True)
+class Limits:
+    """How long the platform waits for a client's request: its headers, then its body."""
+
+    header_timeout: float = HEADER_TIMEOUT
+    body_timeout: float = BODY_TIMEOUT
+
+
+def _config(db_url: str, clock: Clock | None, limits: Limits) -> uvicorn.Config:
+    # log_config=None: the host program's logging stays as it configured it; the platform's
+    # access log is its own (server.api.access), one entry per request.
     return uvicorn.Config(
-        create_app(db_url, clock=clock),
+        create_app(db_url, clock=clock, body_timeout=limits.body_timeout),
         log_config=None,
         access_log=False,
         lifespan="on",
         timeout_graceful_shutdown=5,
+        http=header_timeout_protocol(limits.header_timeout),
+        ws="none",
+    )
+
+
+def _workers_config(db_url: str, workers: int, log_format: LogFormat) -> uvicorn.Config:
+    """Workers import their app by name and build it from the environment, as each is a fresh
+    process that cannot be handed this one's objects."""
+    os.environ[DB_ENV] = db_url
+    os.environ[LOG_FORMAT_ENV] = log_format
+    return uvicorn.Config(
+        "server.api.app:worker_app",
+        factory=True,
+        workers=workers,
+        log_config=None,
+        access_log=False,
+        lifespan="on",
+        timeout_graceful_shutdown=5,
+        http="server.timeouts:HeaderTimeoutProtocol",
+        ws="none",
     )
 
 
@@ -79,18 +118,41 @@ def serve(
     *,
     simulate: bool = False,
     speed: float = 1.0,
+    workers: int = 1,
+    log_format: LogFormat = "json",
 ) -> None:
-    """Serve until interrupted (Ctrl+C or SIGTERM when on the main thread)."""
+    """Serve until interrupted (Ctrl+C or SIGTERM when on the main thread).
+
+    With ``workers`` above 1 (PostgreSQL only) the requests are served by that many processes
+    sharing the socket; the simulation, when asked for, runs in this process alone.
+    """
     sock = _bind(host, port)
     log.info("platform listening on http://%s:%d", host, sock.getsockname()[1])
     clock = platform_clock(simulate, speed)
     simulation = _Simulation(db_url, clock, None) if simulate else None
     try:
-        _Server(_config(db_url, clock), ready).run(sockets=[sock])
+        if workers > 1:
+            with _shared_metrics():
+                config = _workers_config(db_url, workers, log_format)
+                Multiprocess(config, sockets=[sock]).run()
+        else:
+            _Server(_config(db_url, clock, Limits()), ready).run(sockets=[sock])
     finally:
         if simulation is not None:
             simulation.stop()
         sock.close()
+
+
+@contextmanager
+def _shared_metrics() -> Iterator[None]:
+    """A fresh folder where every worker keeps its metrics, removed when serving ends."""
+    folder = tempfile.mkdtemp(prefix="zhanggui-metrics-")
+    os.environ[MULTIPROCESS_ENV] = folder
+    try:
+        yield
+    finally:
+        os.environ.pop(MULTIPROCESS_ENV, None)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class PlatformThread:
@@ -112,8 +174,10 @@ class PlatformThread:
         simulate: bool = False,
         speed: float = 1.0,
         tick_seconds: float | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.db_url = db_url
+        self.limits = limits or Limits()
         self.host = host
         self.port = port
         self.simulate = simulate
@@ -134,7 +198,7 @@ class PlatformThread:
         self._socket = _bind(self.host, self.port)
         self.port = self._socket.getsockname()[1]
         ready = threading.Event()
-        self._server = _Server(_config(self.db_url, self._clock), ready)
+        self._server = _Server(_config(self.db_url, self._clock, self.limits), ready)
         sockets = [self._socket]
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": sockets}, name="platform", daemon=True

@@ -28,7 +28,11 @@ router = APIRouter()
 _KIND_WORDS = {"sale_event": "档期", "product": "商品", "manager": "店长分店"}
 
 
-@router.get(wire.SHARE_PATH, response_class=HTMLResponse)
+@router.get(
+    wire.SHARE_PATH,
+    response_class=HTMLResponse,
+    responses={404: {"content": {"text/html": {}}, "description": "No such shop or item"}},
+)
 def share_page(
     state: State, scene: Annotated[str, Query(max_length=wire.MAX_SCENE)] = ""
 ) -> HTMLResponse:

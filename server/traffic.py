@@ -11,7 +11,7 @@ import logging
 import random
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, exists, insert, select
+from sqlalchemy import Connection, Engine, bindparam, delete, exists, insert, select
 
 from server.db.base import table_of
 from server.db.engine import write_begin
@@ -57,11 +57,16 @@ def schedule_compensation(
     return [p["arrives_at"] for p in plans]
 
 
+# Built once: every pull and push of every shop asks it (bind ``shop_id`` and ``now``).
+DUE = exists().where(
+    ScheduledAllocation.shop_id == bindparam("shop_id"),
+    ScheduledAllocation.arrives_at <= bindparam("now"),
+)
+_DUE = select(DUE)
+
+
 def has_due(conn: Connection, shop_id: int, now: int) -> bool:
-    due = exists().where(
-        ScheduledAllocation.shop_id == shop_id, ScheduledAllocation.arrives_at <= now
-    )
-    return bool(conn.scalar(select(due)))
+    return bool(conn.scalar(_DUE, {"shop_id": shop_id, "now": now}))
 
 
 def deliver_due(conn: Connection, shop_id: int, now: int) -> int:

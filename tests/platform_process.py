@@ -45,9 +45,12 @@ def seed_platform(db: Path, *, seed: int, shops: int, orders: int) -> None:
 
 @dataclass
 class PlatformProcess:
+    # A SQLite file; its folder also holds the platform's log.
     db: Path
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
+    # A database URL served instead of ``db`` (PostgreSQL); the log stays beside ``db``.
+    db_url: str = ""
 
     @property
     def url(self) -> str:
@@ -65,7 +68,7 @@ class PlatformProcess:
                 str(MAIN),
                 "platform",
                 "--db",
-                str(self.db),
+                self.db_url or str(self.db),
                 "--port",
                 str(self.port),
                 *extra,

@@ -12,7 +12,14 @@ from sqlalchemy import select
 
 from models import wire
 from models.db import SyncState
-from models.errors import PlatformAddressInvalid, ProfileOtherShop, ZhangguiError
+from models.errors import (
+    NotSignedIn,
+    PlatformAddressInvalid,
+    PlatformUnreachable,
+    ProfileOtherShop,
+    SignInEnded,
+    ZhangguiError,
+)
 from models.profile import Profile
 from models.sync.handover import aside_path, clear_profile, set_aside, take_back
 from models.sync.lock import sync_lock
@@ -181,6 +188,17 @@ def _hand_over(profile: Profile, shop_id: int, user: str, url: str, token: str) 
 
 
 def signed_in(profile: Profile) -> SignedIn | None:
+    """The shop this computer is signed in to, or None (never signed in, or signed out)."""
+    shop = last_shop(profile)
+    if shop is None:
+        return None
+    with profile.read() as s:
+        token = s.scalar(select(SyncState.token))
+    return shop if token else None
+
+
+def last_shop(profile: Profile) -> SignedIn | None:
+    """The shop the profile belongs to, signed in or not: what a new sign-in starts from."""
     with profile.read() as s:
         state = s.scalar(select(SyncState))
         if state is None:
@@ -195,3 +213,44 @@ def signed_in(profile: Profile) -> SignedIn | None:
             state.display_name,
             state.store_manager_id,
         )
+
+
+@dataclass(frozen=True)
+class SignedOut:
+    shop_code: str
+    everywhere: bool
+    # False when the platform could not be told: this computer is signed out all the same, and
+    # the token it held ends by itself after TOKEN_IDLE_DAYS days unused.
+    platform_told: bool
+    # Sign-ins the platform ended (0 when this one had already ended there).
+    ended: int
+
+
+def logout(profile: Profile, *, everywhere: bool = False) -> SignedOut:
+    """Sign this computer out of its shop, or with ``everywhere`` every computer of the shop.
+
+    The shop's data stays on this computer; signing in again to the same shop carries on with
+    it. When the platform cannot be reached, this computer forgets its token anyway, but
+    ``everywhere`` fails and keeps the token, so that it can be asked again.
+    """
+    with profile.read() as s:
+        state = s.scalar(select(SyncState))
+        if state is None or not state.token:
+            raise NotSignedIn("this computer is not signed in to a shop")
+        url, token, shop_code = state.platform_url, state.token, state.shop_code
+    told, ended = True, 0
+    try:
+        with PlatformClient(url, token) as client:
+            ended = client.logout(everywhere).signed_out
+    except SignInEnded:
+        if everywhere:
+            raise
+    except PlatformUnreachable:
+        if everywhere:
+            raise
+        told = False
+    with profile.write() as s:
+        found = s.scalar(select(SyncState))
+        if found is not None:
+            found.token = ""
+    return SignedOut(shop_code, everywhere, told, ended)

@@ -197,7 +197,7 @@ def add_person(
         request = wire.AddPersonRequest(
             user_name=user_name,
             display_name=display_name,
-            role=role,
+            role="manager" if role == "manager" else "assistant",
             store_manager_id=store_manager_id,
         )
     except ValueError as error:

@@ -18,6 +18,7 @@ from models.db import SyncState, table_of
 from models.errors import (
     CursorExpired,
     NotSignedIn,
+    PlatformSilent,
     PlatformUnreachable,
     SyncCancelled,
 )
@@ -28,7 +29,7 @@ from models.sync.bulk import drop_bulk_indexes, ensure_indexes, is_empty_mirror
 from models.sync.lock import sync_lock
 from models.sync.reset import reset_mirror
 from models.sync.rollups import mark_stale, rebuild_if_stale
-from models.sync.transport import PlatformClient
+from models.sync.transport import ANSWER_TIMEOUT, PlatformClient
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class SyncOptions:
     push_batch: int = PUSH_BATCH
     retries: int = 4
     backoff: float = 0.5
-    timeout: float = 30.0
+    timeout: float = ANSWER_TIMEOUT
     clock: Callable[[], float] = time.time
     sleep: Callable[[float], None] = time.sleep
     cancelled: Callable[[], bool] = lambda: False
@@ -78,6 +79,8 @@ def sync(profile: Profile, options: SyncOptions | None = None) -> SyncReport:
             state = s.scalar(select(SyncState))
         if state is None:
             raise NotSignedIn("this profile has not signed in to a shop yet")
+        if not state.token:
+            raise NotSignedIn("this computer was signed out of the shop; sign in again")
         report = SyncReport()
         try:
             with PlatformClient(
@@ -207,6 +210,10 @@ class _Run:
         for attempt in range(self.opts.retries + 1):
             try:
                 return call()
+            except PlatformSilent:
+                # It took the request and said nothing for a whole timeout: asking again would
+                # keep the owner waiting as long again, for each retry.
+                raise
             except PlatformUnreachable as exc:
                 if attempt == self.opts.retries:
                     raise

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from email.utils import parsedate_to_datetime
 from typing import Any, Final, TypeVar
 
 import httpx
@@ -16,7 +18,10 @@ from models.errors import (
     MalformedPayload,
     PlatformError,
     PlatformForbidden,
+    PlatformSilent,
     PlatformUnreachable,
+    SignInEnded,
+    SignInThrottled,
     UpgradeRequired,
 )
 
@@ -26,6 +31,12 @@ StrictT = TypeVar("StrictT", bound=wire.Strict)
 
 # A page of 10,000 rows is a few MB; anything far beyond that is not a page.
 MAX_RESPONSE_BYTES: Final = 64 * 1024 * 1024
+# How long a request may wait for the platform's next bytes. The busiest platform answers a
+# page within seconds; one that took the request and stays silent is said so within this time.
+ANSWER_TIMEOUT: Final = 15.0
+CONNECT_TIMEOUT: Final = 5.0
+# When a throttled answer names no time, the platform's window is this long.
+_DEFAULT_RETRY_AFTER: Final = 15 * 60
 
 
 class PlatformClient:
@@ -33,7 +44,7 @@ class PlatformClient:
         self,
         base_url: str,
         token: str = "",
-        timeout: float = 30.0,
+        timeout: float = ANSWER_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)}
@@ -43,7 +54,7 @@ class PlatformClient:
         self._http = httpx.Client(
             base_url=self.base_url,
             headers=headers,
-            timeout=httpx.Timeout(timeout, connect=5.0),
+            timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)),
             trust_env=False,
             transport=transport,
         )
@@ -76,6 +87,9 @@ class PlatformClient:
         action = "enable" if enabled else "disable"
         data = self._request("POST", f"/v1/people/{int(person_id)}/{action}")
         return _parse(wire.PersonResponse, data)
+    def logout(self, everywhere: bool) -> wire.LogoutResponse:
+        body = wire.LogoutRequest(everywhere=everywhere).model_dump()
+        return _parse(wire.LogoutResponse, self._request("POST", "/v1/logout", json=body))
 
     def health(self) -> wire.HealthResponse:
         return _parse(wire.HealthResponse, self._request("GET", "/v1/health"))
@@ -114,16 +128,33 @@ class PlatformClient:
                     chunks.append(chunk)
                 data = b"".join(chunks)
                 status = response.status_code
+                retry_after = response.headers.get("retry-after")
+        except httpx.ConnectTimeout as exc:
+            raise PlatformUnreachable("timeout", "cannot reach the platform in time") from exc
         except httpx.TimeoutException as exc:
-            raise PlatformUnreachable("timeout", "the platform did not answer in time") from exc
+            raise PlatformSilent("no_answer", "the platform does not answer") from exc
         except httpx.TransportError as exc:
             raise PlatformUnreachable("unreachable", f"cannot reach the platform ({exc})") from exc
         if status >= 400:
-            _raise_for_error(status, data)
+            _raise_for_error(status, data, retry_after)
         return data
 
 
-def _raise_for_error(status: int, data: bytes) -> None:
+def _retry_at(header: str | None) -> float:
+    """When a throttled request may be sent again, from its Retry-After (seconds or a date)."""
+    now = time.time()
+    if header is None:
+        return now + _DEFAULT_RETRY_AFTER
+    text = header.strip()
+    if text.isascii() and text.isdigit():
+        return now + min(int(text), 7 * 86_400)
+    try:
+        return parsedate_to_datetime(text).timestamp()
+    except (TypeError, ValueError, IndexError):
+        return now + _DEFAULT_RETRY_AFTER
+
+
+def _raise_for_error(status: int, data: bytes, retry_after: str | None = None) -> None:
     try:
         body = wire.ErrorBody.model_validate(orjson.loads(data))
         code, message = body.code, body.message
@@ -133,7 +164,11 @@ def _raise_for_error(status: int, data: bytes) -> None:
         raise PlatformUnreachable(code, message, status)
     if code == wire.ERR_UPGRADE or status == 426:
         raise UpgradeRequired(code, message, status)
-    if code in (wire.ERR_BAD_LOGIN, wire.ERR_AUTH) or status == 401:
+    if code == wire.ERR_THROTTLED or status == 429:
+        raise SignInThrottled(code, message, status, _retry_at(retry_after))
+    if code in (wire.ERR_AUTH, wire.ERR_SESSION_EXPIRED):
+        raise SignInEnded(code, message, status)
+    if code == wire.ERR_BAD_LOGIN or status == 401:
         raise LoginRefused(code, message, status)
     if code == wire.ERR_CURSOR_EXPIRED or status == 410:
         raise CursorExpired(code, message, status)

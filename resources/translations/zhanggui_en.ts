@@ -75,6 +75,13 @@
                 <numerusform>%Ln products</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>in %n minute(s)</source>
+            <translation>
+                <numerusform>in %n minute</numerusform>
+                <numerusform>in %n minutes</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>CustomerDetailPane</name>

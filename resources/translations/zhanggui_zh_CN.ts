@@ -491,6 +491,12 @@
                 <numerusform>%Ln 件商品</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>in %n minute(s)</source>
+            <translation>
+                <numerusform>%n 分钟后</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>CrashDialog</name>
@@ -3094,6 +3100,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>发生意外错误：%1</translation>
         </message>
         <message>
+            <source>The platform does not answer. Nothing was lost; Zhanggui tries again later.</source>
+            <translation>平台没有响应。没有丢失任何内容；掌柜稍后会再试。</translation>
+        </message>
+        <message>
             <source>Cannot reach the platform. Check the network; Zhanggui keeps trying.</source>
             <translation>无法连接平台。请检查网络，掌柜会继续重试。</translation>
         </message>
@@ -3118,8 +3128,28 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>平台拒绝了这个请求（%1）。</translation>
         </message>
         <message>
+            <source>This computer's sign-in ended after 30 days without use. Please sign in again; nothing on this computer is lost.</source>
+            <translation>这台电脑的登录已因 30 天未使用而失效。请重新登录；这台电脑上的内容不会丢失。</translation>
+        </message>
+        <message>
+            <source>This computer was signed out of the shop. Please sign in again; nothing on this computer is lost.</source>
+            <translation>这台电脑已退出店铺登录。请重新登录；这台电脑上的内容不会丢失。</translation>
+        </message>
+        <message>
+            <source>Too many wrong passwords for this shop from this computer. Try again after %1 (%2).</source>
+            <translation>这台电脑为该店铺输错密码的次数过多。请在 %1 之后再试（%2）。</translation>
+        </message>
+        <message>
+            <source>The platform does not answer (trying again later)</source>
+            <translation>平台没有响应（稍后重试）</translation>
+        </message>
+        <message>
             <source>Offline: cannot reach the platform (retrying)</source>
             <translation>离线：无法连接平台（正在重试）</translation>
+        </message>
+        <message>
+            <source>Signed out: please sign in again</source>
+            <translation>已退出登录：请重新登录</translation>
         </message>
         <message>
             <source>Sign-in expired: please sign in again</source>
@@ -3164,6 +3194,12 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>The platform at %1 does not answer. It may be busy or down: try again in a few minutes.</source>
             <translation>平台 %1 没有响应，可能正忙或暂停服务。请几分钟后再试。</translation>
+            <source>The platform at %1 does not answer. Try again in a while.</source>
+            <translation>%1 的平台没有响应。请稍后再试。</translation>
+        </message>
+        <message>
+            <source>The platform refused this shop code or password. Check both and try again.</source>
+            <translation>平台拒绝了这个店铺编号或密码。请检查后重试。</translation>
         </message>
         <message>
             <source>Cannot reach the platform at %1. Check the address and the network.</source>

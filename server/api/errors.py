@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,17 +21,24 @@ ERR_INTERNAL = "internal_error"
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers or {}
 
 
-def error_response(status: int, code: str, message: str) -> JSONResponse:
+def error_response(
+    status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
     body = wire.ErrorBody(code=code, message=message).model_dump()
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(body, status_code=status, headers=headers)
+    sent = dict(headers or {})
+    if status == 401:
+        sent["WWW-Authenticate"] = "Bearer"
+    return JSONResponse(body, status_code=status, headers=sent or None)
 
 
 def error_bytes(code: str, message: str) -> bytes:
@@ -39,7 +47,7 @@ def error_bytes(code: str, message: str) -> bytes:
 
 async def _api_error(_request: Request, error: Exception) -> Response:
     assert isinstance(error, ApiError)
-    return error_response(error.status, error.code, error.message)
+    return error_response(error.status, error.code, error.message, error.headers)
 
 
 async def _validation_error(_request: Request, error: Exception) -> Response:
@@ -62,7 +70,8 @@ async def _http_error(_request: Request, error: Exception) -> Response:
         405: "This address does not take that method.",
     }
     message = messages.get(error.status_code, str(error.detail))
-    return error_response(error.status_code, code, message)
+    # A 405 keeps its Allow header: the contract says which methods the address takes.
+    return error_response(error.status_code, code, message, error.headers)
 
 
 async def _unexpected(_request: Request, error: Exception) -> Response:

@@ -5,6 +5,7 @@ Both are plain ASGI middleware, so a refused request costs no body parsing and n
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import string
 
@@ -12,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from models import wire
 from server.api.errors import ERR_TOO_LARGE, error_bytes
+from server.timeouts import BODY_TIMEOUT
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,7 @@ async def _send_error(send: Send, status: int, code: str, message: str) -> None:
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
+                *([(b"connection", b"close")] if status == 408 else []),
             ],
         }
     )
@@ -66,18 +69,32 @@ class ProtocolGuard:
 
 
 class BodyLimit:
-    """Refuses bodies over the limit with 413, whether announced or streamed."""
+    """Refuses bodies over the limit with 413, whether announced or streamed, and bodies that
+    do not arrive within ``timeout`` seconds with 408."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self, app: ASGIApp, limit: int = MAX_BODY_BYTES, timeout: float = BODY_TIMEOUT
+    ) -> None:
         self.app = app
         self.limit = limit
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         too_large = f"The request body is larger than {self.limit // (1024 * 1024)} MB."
-        declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
+        declared = None
+        chunked = False
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                declared = value
+            elif name == b"transfer-encoding":
+                chunked = True
+        if declared is None and not chunked:
+            # No body announced, so none follows (a GET, a HEAD): nothing to measure or wait for.
+            await self.app(scope, receive, send)
+            return
         if declared is not None:
             if not declared.isdigit():
                 await _send_error(
@@ -90,8 +107,17 @@ class BodyLimit:
         # Buffer the body (it is small by now) so a streamed one is measured before use.
         chunks: list[bytes] = []
         size = 0
+        deadline = asyncio.get_running_loop().time() + self.timeout
         while True:
-            message = await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                log.info("refused a request whose body did not arrive in %.0f s", self.timeout)
+                await _send_error(
+                    send, 408, wire.ERR_TIMEOUT, "The request did not arrive in time."
+                )
+                return
             if message["type"] != "http.request":
                 break
             chunk = message.get("body", b"")

@@ -7,15 +7,20 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from models import wire
+from server import tokens
 from server.api.errors import ApiError
-from server.auth import shop_for_token
 from server.clock import Clock, system_clock
-from server.db.engine import read_begin
+from server.db.engine import read_begin, write_begin
 
 log = logging.getLogger(__name__)
+
+_NOT_VALID = "This sign-in is not valid any more; please sign in again."
+_EXPIRED = (
+    f"This sign-in ended after {wire.TOKEN_IDLE_DAYS} days without use; please sign in again."
+)
 
 
 @dataclass
@@ -25,7 +30,7 @@ class PlatformState:
     clock: Clock = field(default=system_clock)
 
 
-def platform_state(request: Request) -> PlatformState:
+async def platform_state(request: Request) -> PlatformState:
     state = request.app.state.platform
     assert isinstance(state, PlatformState)
     return state
@@ -34,19 +39,54 @@ def platform_state(request: Request) -> PlatformState:
 State = Annotated[PlatformState, Depends(platform_state)]
 
 
-def signed_in_shop(state: State, authorization: Annotated[str | None, Header()] = None) -> int:
-    """The caller's shop, from the bearer token alone; nothing in a body can name another."""
+def bearer_token(authorization: str | None) -> str:
+    """The token of an Authorization header; 401 when there is none."""
     scheme, _, token = (authorization or "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise ApiError(401, wire.ERR_AUTH, "Sign in first: this request carries no token.")
-    if len(token) > 200 or not token.isascii():
-        raise ApiError(401, wire.ERR_AUTH, "This sign-in is not valid; please sign in again.")
+    return token
+
+
+def shop_of_token(state: PlatformState, token: str) -> int:
+    """The shop a valid token signs in to; 401 for a token unknown, revoked or expired."""
     with read_begin(state.engine) as conn:
-        shop_id = shop_for_token(conn, token)
-    if shop_id is None:
-        raise ApiError(401, wire.ERR_AUTH, "This sign-in is not valid; please sign in again.")
+        return shop_of_token_on(conn, state, token)
+
+
+def shop_of_token_on(conn: Connection, state: PlatformState, token: str) -> int:
+    """``shop_of_token`` within a transaction the caller goes on using; the rare writes (an
+    ended sign-in forgotten, an hourly note of use) take transactions of their own."""
+    return settle(state, token, tokens.check_token(conn, token, state.clock()))
+
+
+def settle(state: PlatformState, token: str, check: tokens.TokenCheck) -> int:
+    """The shop of a checked token, or the 401 it gets; writes what an ended or used one needs."""
+    if check.state is tokens.TokenState.UNKNOWN:
+        raise ApiError(401, wire.ERR_AUTH, _NOT_VALID)
+    if check.state is tokens.TokenState.EXPIRED:
+        with write_begin(state.engine) as writer:
+            tokens.revoke_token(writer, token)
+        raise ApiError(401, wire.ERR_SESSION_EXPIRED, _EXPIRED)
+    if check.stale_use:
+        with write_begin(state.engine) as writer:
+            tokens.touch_token(writer, token, state.clock())
+    return check.shop_id
+
+
+def signed_in_shop(
+    request: Request, state: State, authorization: Annotated[str | None, Header()] = None
+) -> int:
+    """The caller's shop, from the bearer token alone; nothing in a body can name another."""
+    shop_id = shop_of_token(state, bearer_token(authorization))
+    # For the access log: which shop a request was for, never who the person is.
+    request.state.shop_id = shop_id
     return shop_id
 
 
+async def caller_token(authorization: Annotated[str | None, Header()] = None) -> str:
+    return bearer_token(authorization)
+
+
 ShopId = Annotated[int, Depends(signed_in_shop)]
+Token = Annotated[str, Depends(caller_token)]

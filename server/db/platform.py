@@ -7,19 +7,36 @@ from server.db.base import Base
 
 
 class ShopCredential(Base):
+    """Found by the shop code a person types, before the platform knows the shop: keyed by the
+    code alone, a small table every node of a distributed database can hold whole."""
+
     __tablename__ = "shop_credential"
-    shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    shop_code: Mapped[str] = mapped_column(String(64), unique=True)
+    shop_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    shop_id: Mapped[int] = mapped_column(unique=True)
     # "scrypt$n$r$p$salt$hash", so the cost can rise without breaking old passwords.
     password_hash: Mapped[str] = mapped_column(String(300))
 
 
 class ShopToken(Base):
+    """A computer's sign-in. The token names its shop, so it is found within the shop's rows."""
+
     __tablename__ = "shop_token"
+    shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     # Only a digest is kept: a copied database does not hand out sessions.
     token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    shop_id: Mapped[int]
     created_at: Mapped[int]
+    # Refreshed at most once an hour, so a busy desktop does not write at every request.
+    last_used_at: Mapped[int]
+
+
+class LoginFailure(Base):
+    """Failed sign-ins of one shop code from one address within the current window."""
+
+    __tablename__ = "login_failure"
+    shop_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window_start: Mapped[int] = mapped_column(index=True)
+    failures: Mapped[int]
 
 
 class AppliedMutation(Base):

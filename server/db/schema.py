@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, Table, insert, select, update
 
 from models import wire
 from server.db import catalogue, desk, money, orders, platform, schedule, shops
+from server.db.access_upgrade import upgrade_access_tables
 from server.db.base import Base
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ def wire_columns(entity: str) -> list[str]:
 def create_schema(engine: Engine) -> None:
     """Create whatever is missing; a database that already has everything is left as it is."""
     Base.metadata.create_all(engine)
+    upgrade_access_tables(engine)
     with engine.begin() as conn:
         if conn.scalar(select(platform.Meta.value).where(platform.Meta.key == "epoch")) is None:
             conn.execute(insert(platform.Meta).values(key="epoch", value=new_epoch()))
@@ -86,10 +88,11 @@ def new_epoch() -> str:
     return secrets.token_hex(8)
 
 
+_EPOCH = select(platform.Meta.value).where(platform.Meta.key == "epoch")
+
+
 def read_epoch(conn: Connection) -> str:
-    return conn.execute(
-        select(platform.Meta.value).where(platform.Meta.key == "epoch")
-    ).scalar_one()
+    return conn.execute(_EPOCH).scalar_one()
 
 
 def renew_epoch(engine: Engine) -> str:

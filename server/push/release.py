@@ -4,7 +4,6 @@ customers the manager can prove a relationship with (a paid order in the sub-sto
 from __future__ import annotations
 
 import logging
-import secrets
 
 from sqlalchemy import Connection, exists, select
 
@@ -110,7 +109,7 @@ def _open_shop(conn: Connection, owner_shop_id: int, request: Row, manager: Row,
     (shop_id,) = new_ids(conn, "shop", 1)
     feed.open_partition(conn, shop_id)
     # The new owner sets a password through the platform's own onboarding, not through us.
-    add_credentials(conn, shop_id, code, secrets.token_urlsafe(24))
+    add_credentials(conn, shop_id, code, None)
     shop = {
         "id": shop_id,
         "code": code,

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Index, Table, update
 
-from server.auth import hash_password
+from server.auth import shared_demo_hash
 from server.db.base import Base, table_of
 from server.db.platform import Feed, FeedPartition, ShopCredential
 from server.db.schema import ENTITY_TABLES
@@ -60,7 +60,7 @@ class BulkLoad:
         self._copy(
             table_of(ShopCredential),
             ("shop_id", "shop_code", "password_hash"),
-            [(shop_id, code, hash_password(password))],
+            [(shop_id, code, shared_demo_hash(password))],
         )
         self._copy(
             table_of(FeedPartition), ("partition_id", "last_seq", "horizon_seq"), [(shop_id, 0, 0)]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from gui import i18n, messages
-from models import errors
+from models import errors, wire
 
 
 def every_typed_error() -> list[errors.ZhangguiError]:
@@ -65,3 +67,56 @@ def test_in_chinese(qapp: QApplication, tmp_path: Path) -> None:
     said = messages.profile_problem(errors.ProfileUnwritable("x"), tmp_path)
     assert str(tmp_path) in said
     assert said.endswith("没有做任何更改。")
+
+
+def test_a_sign_in_that_ended_says_why_and_to_sign_in_again() -> None:
+    expired = errors.SignInEnded(wire.ERR_SESSION_EXPIRED, "x", 401)
+    revoked = errors.SignInEnded(wire.ERR_AUTH, "x", 401)
+    assert messages.describe(expired).startswith(
+        "This computer's sign-in ended after 30 days without use. Please sign in again"
+    )
+    assert messages.describe(revoked).startswith(
+        "This computer was signed out of the shop. Please sign in again"
+    )
+    assert messages.sync_state(revoked) == "Signed out: please sign in again"
+    assert messages.sync_state(expired) == "Sign-in expired: please sign in again"
+
+
+def test_a_throttled_sign_in_says_when_to_try_again() -> None:
+    now = dt.datetime(2026, 11, 24, 14, 0, 20).astimezone().timestamp()
+    error = errors.SignInThrottled(wire.ERR_THROTTLED, "x", 429, now + 14 * 60 + 10)
+    said = messages.throttled(error, now=now)
+    assert said == (
+        "Too many wrong passwords for this shop from this computer. "
+        f"Try again after {_clock(now + 15 * 60)} (in 15 minutes)."
+    )
+    assert "in 1 minute)" in messages.throttled(
+        errors.SignInThrottled(wire.ERR_THROTTLED, "x", 429, now + 20), now=now
+    )
+
+
+def _clock(seconds: float) -> str:
+    moment = dt.datetime.fromtimestamp(seconds).astimezone()
+    today = dt.datetime.now().astimezone().date()
+    return moment.strftime("%H:%M" if moment.date() == today else "%Y-%m-%d %H:%M")
+
+
+def test_a_silent_platform_is_not_called_unreachable() -> None:
+    silent = errors.PlatformSilent("no_answer", "x")
+    assert messages.describe(silent).startswith("The platform does not answer.")
+    assert messages.sync_state(silent) == "The platform does not answer (trying again later)"
+    said = messages.sign_in_problem(silent, "http://platform.example")
+    assert said == "The platform at http://platform.example does not answer. Try again in a while."
+
+
+def test_the_doors_in_chinese(qapp: QApplication) -> None:
+    i18n.install(qapp, "zh_CN")
+    try:
+        now = time.time()
+        throttled = errors.SignInThrottled(wire.ERR_THROTTLED, "x", 429, now + 600)
+        assert "密码" in messages.throttled(throttled, now=now)
+        assert "10 分钟后" in messages.throttled(throttled, now=now)
+        assert "重新登录" in messages.describe(errors.SignInEnded(wire.ERR_AUTH, "x", 401))
+        assert "没有响应" in messages.describe(errors.PlatformSilent("no_answer", "x"))
+    finally:
+        i18n.install(qapp, "en")

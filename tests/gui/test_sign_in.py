@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from gui.sign_in import SignInDialog
+from models.errors import LoginRefused
 from models.profile import Profile
-from models.services.account import signed_in
+from models.services.account import login, signed_in
 from tests.gui.conftest import UNREACHABLE_PLATFORM, WhenShown
 from tests.platform_process import PlatformProcess
 
@@ -99,3 +101,24 @@ def test_a_wrong_password_is_refused_in_words_then_the_right_one_signs_in(
     assert dialog.signed_in is not None
     assert dialog.signed_in.shop_code == "demo1"
     assert signed_in(new_profile) == dialog.signed_in
+
+
+def test_after_ten_wrong_passwords_the_dialog_says_when_to_try_again(
+    qtbot: QtBot, new_profile: Profile, platform: PlatformProcess
+) -> None:
+    for attempt in range(10):
+        with pytest.raises(LoginRefused):
+            login(new_profile, platform.url, "demo2", f"wrong-{attempt}")
+    dialog = SignInDialog(new_profile, platform_url=platform.url)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_in(dialog, platform.url, "demo2", "demo")
+
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
+
+    said = dialog.problem.text()
+    assert said.startswith("Too many wrong passwords for this shop from this computer.")
+    assert re.search(r"Try again after [\d: -]+ \(in 1[45] minutes\)\.$", said), said
+    assert (dialog.shop_code.text(), dialog.password.text()) == ("demo2", "demo")
+    assert signed_in(new_profile) is None

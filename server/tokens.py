@@ -1,0 +1,133 @@
+"""Bearer tokens: each names its shop, ends after 30 days unused, and can be revoked.
+
+A token is ``"<shop_id>.<secret>"``. The shop in front lets the platform route a request by
+shop before any lookup; the secret is kept only as a SHA-256 digest, found within the shop's
+own rows.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import logging
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Final
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from models import wire
+from server.db.platform import ShopToken
+
+log = logging.getLogger(__name__)
+
+DAY: Final = 86_400
+IDLE_SECONDS: Final = wire.TOKEN_IDLE_DAYS * DAY
+# Use is written down at most this often: a desktop syncing every minute writes once an hour.
+TOUCH_SECONDS: Final = 3_600
+_FORM: Final = re.compile(wire.TOKEN_PATTERN)
+
+
+def token_digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def shop_of(token: str) -> tuple[int, str] | None:
+    """The shop a token names and its secret, or None when it is not a token at all."""
+    if not _FORM.fullmatch(token):
+        return None
+    shop, _, secret = token.partition(".")
+    shop_id = int(shop)
+    return (shop_id, secret) if shop_id <= wire.INT64_MAX else None
+
+
+def issue_token(conn: Connection, shop_id: int, now: int) -> str:
+    secret = secrets.token_urlsafe(32)
+    conn.execute(
+        insert(ShopToken).values(
+            shop_id=shop_id, token_sha256=token_digest(secret), created_at=now, last_used_at=now
+        )
+    )
+    return f"{shop_id}.{secret}"
+
+
+def forget_idle_tokens(conn: Connection, shop_id: int, now: int) -> int:
+    """Drop the shop's sign-ins that ended by disuse, so a shop's tokens do not pile up."""
+    result = conn.execute(
+        delete(ShopToken).where(
+            ShopToken.shop_id == shop_id, ShopToken.last_used_at < now - IDLE_SECONDS
+        )
+    )
+    return int(result.rowcount)
+
+
+class TokenState(enum.Enum):
+    VALID = "valid"
+    UNKNOWN = "unknown"  # never issued, or revoked
+    EXPIRED = "expired"
+
+
+@dataclass(frozen=True)
+class TokenCheck:
+    state: TokenState
+    shop_id: int = 0
+    # True when the last recorded use is old enough to be written down again.
+    stale_use: bool = False
+
+
+# Built once: every signed-in request asks it (bind ``shop_id`` and ``digest``).
+LAST_USED = select(ShopToken.last_used_at).where(
+    ShopToken.shop_id == bindparam("shop_id"), ShopToken.token_sha256 == bindparam("digest")
+)
+
+
+def check_token(conn: Connection, token: str, now: int) -> TokenCheck:
+    named = shop_of(token)
+    if named is None:
+        return TokenCheck(TokenState.UNKNOWN)
+    shop_id, secret = named
+    last_used = conn.execute(
+        LAST_USED, {"shop_id": shop_id, "digest": token_digest(secret)}
+    ).scalar_one_or_none()
+    return judge(shop_id, last_used, now)
+
+
+def judge(shop_id: int, last_used: int | None, now: int) -> TokenCheck:
+    """What a token found with ``last_used`` (None: not found) is worth at ``now``."""
+    if last_used is None:
+        return TokenCheck(TokenState.UNKNOWN)
+    if now - last_used > IDLE_SECONDS:
+        return TokenCheck(TokenState.EXPIRED, shop_id)
+    return TokenCheck(TokenState.VALID, shop_id, stale_use=now - last_used >= TOUCH_SECONDS)
+
+
+def touch_token(conn: Connection, token: str, now: int) -> None:
+    named = shop_of(token)
+    if named is None:
+        return
+    shop_id, secret = named
+    conn.execute(
+        update(ShopToken)
+        .where(ShopToken.shop_id == shop_id, ShopToken.token_sha256 == token_digest(secret))
+        .values(last_used_at=now)
+    )
+
+
+def revoke_token(conn: Connection, token: str) -> int:
+    named = shop_of(token)
+    if named is None:
+        return 0
+    shop_id, secret = named
+    result = conn.execute(
+        delete(ShopToken).where(
+            ShopToken.shop_id == shop_id, ShopToken.token_sha256 == token_digest(secret)
+        )
+    )
+    return int(result.rowcount)
+
+
+def revoke_every_token(conn: Connection, shop_id: int) -> int:
+    result = conn.execute(delete(ShopToken).where(ShopToken.shop_id == shop_id))
+    log.info("shop %d: every sign-in revoked (%d)", shop_id, result.rowcount)
+    return int(result.rowcount)
