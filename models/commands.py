@@ -31,6 +31,7 @@ from models.errors import (
 from models.money_commands import add_money_commands
 from models.profile import Profile, default_profile_folder
 from models.services.account import SignedIn, login, logout, signup
+from models.services.bulk_review import review_orders
 from models.services.catalogue import (
     MAX_PAGE,
     CatalogueFilter,
@@ -40,7 +41,6 @@ from models.services.catalogue import (
     fetch_products,
 )
 from models.services.orders import newest_orders
-from models.services.reviews import review_order
 from models.services.status import sync_status
 from models.sync.syncer import SyncReport, sync
 
@@ -95,9 +95,9 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--json", action="store_true")
     p.set_defaults(command=_orders)
 
-    p = subparsers.add_parser("review", help="review an order offline")
+    p = subparsers.add_parser("review", help="review orders offline, one or many at once")
     profile_arg(p)
-    p.add_argument("order_no")
+    p.add_argument("order_no", nargs="+", metavar="ORDER_NO", help="one or more order numbers")
     p.add_argument("--reviewed", action="store_true", default=None)
     p.add_argument("--flag", choices=["none", "problem", "follow-up"])
     p.add_argument("--note")
@@ -274,10 +274,13 @@ def _orders(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     flag = args.flag.replace("-", "_") if args.flag else None
-    state = review_order(
+    states = review_orders(
         _open(args), args.order_no, reviewed=args.reviewed, flag=flag, note=args.note
     )
-    print(f"order {state.order_no}: reviewed={state.reviewed} flag={state.flag}; waiting to sync")
+    for state in states:
+        print(
+            f"order {state.order_no}: reviewed={state.reviewed} flag={state.flag}; waiting to sync"
+        )
     return 0
 
 

@@ -99,7 +99,11 @@ class MalformedPayload(PlatformError):
 
 
 class UnknownOrder(ZhangguiError):
-    """No order with that number in this shop."""
+    """No order with that number in this shop; ``order_nos`` names every one not found."""
+
+    def __init__(self, message: str, order_nos: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.order_nos = order_nos
 
 
 class InvalidInput(ZhangguiError):

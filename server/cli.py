@@ -80,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the log on stderr: one JSON object per line, or text for a person",
     )
     parser.add_argument(
+        "--migrate",
+        action="store_true",
+        help="upgrade the database to this platform's schema, then exit without serving",
+    )
+    parser.add_argument(
         "--new-epoch",
         action="store_true",
         help="start a new epoch, as after restoring a backup: clients take a fresh snapshot",
@@ -96,6 +101,10 @@ def platform_main(argv: list[str]) -> int:
         parser.error("--workers above 1 needs PostgreSQL: a SQLite file is served by one process")
     engine = make_engine(url)
     create_schema(engine)
+    if args.migrate:
+        engine.dispose()
+        log.info("the platform database is at the newest schema")
+        return 0
     if args.seed is not None:
         from server.seed import is_empty, seed
 

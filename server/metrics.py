@@ -19,9 +19,10 @@ from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 from sqlalchemy import Engine, func, select
 
-from models import wire
+from server.db.catalogue import CatalogueFeedState
 from server.db.engine import read_begin
 from server.db.platform import FeedPartition
+from server.feed import CATALOGUE_STATE_ID
 
 log = logging.getLogger(__name__)
 
@@ -106,23 +107,22 @@ class FeedCollector(Collector):
         try:
             with read_begin(self._engine) as conn:
                 longest = conn.execute(
-                    select(FeedPartition.partition_id, FeedPartition.last_seq)
-                    .order_by(FeedPartition.last_seq.desc(), FeedPartition.partition_id)
-                    .limit(LISTED_PARTITIONS + 1)
+                    select(FeedPartition.shop_id, FeedPartition.last_seq)
+                    .order_by(FeedPartition.last_seq.desc(), FeedPartition.shop_id)
+                    .limit(LISTED_PARTITIONS)
                 ).all()
                 catalogue = conn.scalar(
-                    select(FeedPartition.last_seq).where(
-                        FeedPartition.partition_id == wire.CATALOGUE_PARTITION
+                    select(CatalogueFeedState.last_seq).where(
+                        CatalogueFeedState.id == CATALOGUE_STATE_ID
                     )
                 )
-                count = conn.scalar(select(func.count()).select_from(FeedPartition))
+                count = 1 + (conn.scalar(select(func.count()).select_from(FeedPartition)) or 0)
         except Exception:
             log.exception("the feed's figures could not be read for /metrics")
             return
         length.add_metric(["catalogue"], float(catalogue or 0))
-        shops = [row for row in longest if row.partition_id != wire.CATALOGUE_PARTITION]
-        for row in shops[:LISTED_PARTITIONS]:
-            length.add_metric([str(row.partition_id)], float(row.last_seq))
+        for row in longest:
+            length.add_metric([str(row.shop_id)], float(row.last_seq))
         partitions.add_metric([], float(count or 0))
         yield length
         yield partitions

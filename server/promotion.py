@@ -77,7 +77,7 @@ def open_release_requests(
             "new_shop_code": None,
         }
         for request_id, manager_id in zip(
-            new_ids(conn, "release_request", len(earned)), earned, strict=True
+            new_ids(conn, "release_request", len(earned), shop_id), earned, strict=True
         )
     ]
     save_rows(conn, "release_request", requests, shop_id)

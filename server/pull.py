@@ -10,10 +10,10 @@ import logging
 from collections.abc import Sequence
 
 import orjson
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection
 
 from models import wire
-from server.db.platform import FeedPartition
+from server import feed
 from server.db.schema import TEXT_KEY_ENTITIES, read_epoch
 
 log = logging.getLogger(__name__)
@@ -45,16 +45,10 @@ def parse_position(cursor: str) -> tuple[int, int]:
     return catalogue, shop
 
 
-# Built once: every sync asks it twice, and building a statement costs more than running it.
-_POSITION = select(FeedPartition.last_seq, FeedPartition.horizon_seq).where(
-    FeedPartition.partition_id == bindparam("partition_id")
-)
-
-
-def _check_position(conn: Connection, partition_id: int, position: int) -> int:
-    """The partition's last sequence number, once ``position`` is known to be within reach."""
-    found = conn.execute(_POSITION, {"partition_id": partition_id}).first()
-    last_seq, horizon = (found.last_seq, found.horizon_seq) if found else (0, 0)
+def _check_position(conn: Connection, shop_id: int | None, position: int) -> int:
+    """The feed's last sequence number, once ``position`` is known to be within reach."""
+    found = feed.position(conn, shop_id)
+    last_seq, horizon = found if found else (0, 0)
     return check_reach(position, last_seq, horizon)
 
 
@@ -68,24 +62,33 @@ def check_reach(position: int, last_seq: int, horizon: int) -> int:
     return int(last_seq)
 
 
-# The hot query of every sync, run on the driver's own cursor: rows come back as plain tuples,
+# The hot queries of every sync, run on the driver's own cursor: rows come back as plain tuples,
 # and SQLite hands the payload over as bytes, undecoded, ready to be copied into the body.
-_PAGE_SQL = (
+_SHOP_PAGE_SQL = (
     "SELECT entity, key, seq, {payload} FROM feed"
-    " WHERE partition_id = {mark} AND seq > {mark} ORDER BY seq LIMIT {mark}"
+    " WHERE shop_id = {mark} AND seq > {mark} ORDER BY seq LIMIT {mark}"
+)
+_CATALOGUE_PAGE_SQL = (
+    "SELECT entity, key, seq, {payload} FROM catalogue_feed"
+    " WHERE seq > {mark} ORDER BY seq LIMIT {mark}"
 )
 
 
-def _entries(conn: Connection, partition_id: int, after: int, limit: int) -> Sequence[Entry]:
+def _entries(conn: Connection, shop_id: int | None, after: int, limit: int) -> Sequence[Entry]:
     if limit <= 0:
         return []
+    template = _CATALOGUE_PAGE_SQL if shop_id is None else _SHOP_PAGE_SQL
     if conn.dialect.name == "sqlite":
-        sql = _PAGE_SQL.format(payload="CAST(payload AS BLOB)", mark="?")
+        sql = template.format(payload="CAST(payload AS BLOB)", mark="?")
     else:
-        sql = _PAGE_SQL.format(payload="payload", mark="%s")
+        sql = template.format(payload="payload", mark="%s")
+    params = (after, limit) if shop_id is None else (shop_id, after, limit)
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(sql, (partition_id, after, limit))
+        # Whoever listens to the engine's statements (logging, tests) hears this one too.
+        for listener in conn.dispatch.before_cursor_execute:
+            listener(conn, cursor, sql, params, None, False)
+        cursor.execute(sql, params)
         rows: Sequence[Entry] = cursor.fetchall()
         return rows
     finally:
@@ -95,13 +98,13 @@ def _entries(conn: Connection, partition_id: int, after: int, limit: int) -> Seq
 def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
     """The next page for a shop: catalogue changes first, then the shop's own."""
     catalogue_pos, shop_pos = parse_position(cursor)
-    catalogue_last = _check_position(conn, wire.CATALOGUE_PARTITION, catalogue_pos)
+    catalogue_last = _check_position(conn, None, catalogue_pos)
     shop_last = _check_position(conn, shop_id, shop_pos)
-    # A position at its partition's last number has nothing after it in this snapshot (numbers
-    # are taken in the transaction that writes their entries): the usual sync asks no more.
+    # A position at its feed's last number has nothing after it in this snapshot (numbers are
+    # taken in the transaction that writes their entries): the usual sync asks no more.
     catalogue: Sequence[Entry] = []
     if catalogue_pos < catalogue_last:
-        catalogue = _entries(conn, wire.CATALOGUE_PARTITION, catalogue_pos, limit + 1)
+        catalogue = _entries(conn, None, catalogue_pos, limit + 1)
     more = len(catalogue) > limit
     catalogue = catalogue[:limit]
     room = limit - len(catalogue)

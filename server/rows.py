@@ -7,11 +7,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, Connection, delete, func, insert, literal, select, update
+from sqlalchemy import ColumnElement, Connection, Table, delete, func, insert, select, update
 
-from models import wire
 from server import feed
 from server.db.base import table_of
+from server.db.catalogue import CatalogueIdCounter
 from server.db.platform import IdCounter
 from server.db.schema import CATALOGUE_TABLES, ENTITY_TABLES, KEY_COLUMNS, wire_columns
 from server.db.upsert import insert_if_absent, upsert
@@ -21,9 +21,10 @@ log = logging.getLogger(__name__)
 Row = dict[str, Any]
 
 
-def partition_of(entity: str, shop_id: int | None) -> int:
+def feed_of(entity: str, shop_id: int | None) -> int | None:
+    """Whose feed carries the entity's rows: the shop's, or None for the catalogue's."""
     if entity in CATALOGUE_TABLES:
-        return wire.CATALOGUE_PARTITION
+        return None
     if shop_id is None:
         raise ValueError(f"{entity} rows belong to a shop; say which")
     return shop_id
@@ -37,19 +38,23 @@ def wire_payload(entity: str, row: Mapping[str, Any]) -> str:
 def save_rows(
     conn: Connection, entity: str, rows: Sequence[Mapping[str, Any]], shop_id: int | None = None
 ) -> None:
-    """Insert or overwrite rows of an entity and publish them in its feed partition."""
+    """Insert or overwrite rows of an entity and publish them in its feed.
+
+    A row given twice is written as its last version.
+    """
     if not rows:
         return
-    partition = partition_of(entity, shop_id)
+    owner = feed_of(entity, shop_id)
     key = KEY_COLUMNS[entity]
     columns = wire_columns(entity)
-    records = [{column: row[column] for column in columns} for row in rows]
+    latest = {row[key]: row for row in rows}
+    records = [{column: row[column] for column in columns} for row in latest.values()]
     changes = [feed.Change(entity, str(r[key]), orjson.dumps(r).decode()) for r in records]
-    if entity not in CATALOGUE_TABLES:
+    if owner is not None:
         for record in records:
-            record["shop_id"] = shop_id
+            record["shop_id"] = owner
     upsert(conn, ENTITY_TABLES[entity], records)
-    feed.append(conn, partition, changes)
+    feed.append(conn, owner, changes)
 
 
 def delete_rows(
@@ -59,13 +64,13 @@ def delete_rows(
     keys = list(keys)
     if not keys:
         return
-    partition = partition_of(entity, shop_id)
+    owner = feed_of(entity, shop_id)
     table = ENTITY_TABLES[entity]
     stmt = delete(table).where(table.c[KEY_COLUMNS[entity]].in_(keys))
-    if entity not in CATALOGUE_TABLES:
-        stmt = stmt.where(table.c.shop_id == shop_id)
+    if owner is not None:
+        stmt = stmt.where(table.c.shop_id == owner)
     conn.execute(stmt)
-    feed.append(conn, partition, [feed.Change(entity, str(k), None) for k in keys])
+    feed.append(conn, owner, [feed.Change(entity, str(k), None) for k in keys])
 
 
 def load_rows(
@@ -86,29 +91,55 @@ def load_rows(
     return [dict(r._mapping) for r in conn.execute(stmt)]
 
 
-def new_ids(conn: Connection, entity: str, count: int) -> list[int]:
-    """Fresh ids for rows the platform creates; unique across shops, like the seeded ones."""
-    counter = table_of(IdCounter)
+def new_ids(conn: Connection, entity: str, count: int, shop_id: int | None) -> list[int]:
+    """Fresh ids for rows the platform creates, unique within the shop (or the catalogue).
+
+    Each shop counts on its own row, so no two shops ever wait for each other here.
+    """
+    owner = feed_of(entity, shop_id)
+    counter, mine = _counter(owner, entity)
     take = (
         update(counter)
-        .where(counter.c.entity == entity)
+        .where(*mine)
         .values(last_id=counter.c.last_id + count)
         .returning(counter.c.last_id)
     )
     last = conn.execute(take).scalar_one_or_none()
     if last is None:
-        # The first id of its kind: start above whatever rows exist (a scan, once).
+        # The first id of its kind in this shop: start above whatever rows exist (a scan, once).
         table = ENTITY_TABLES.get(entity)
-        highest: ColumnElement[int] = literal(0)
+        highest: Any = 0
         if table is not None and "id" in table.c:
-            highest = select(func.coalesce(func.max(table.c.id), 0)).scalar_subquery()
-        insert_if_absent(conn, counter, {"entity": entity, "last_id": highest})
+            query = select(func.coalesce(func.max(table.c.id), 0))
+            if owner is not None:
+                query = query.where(table.c.shop_id == owner)
+            highest = query.scalar_subquery()
+        start = {"entity": entity, "last_id": highest}
+        if owner is not None:
+            start["shop_id"] = owner
+        insert_if_absent(conn, counter, start)
         last = conn.execute(take).scalar_one()
     return list(range(last - count + 1, last + 1))
 
 
-def set_id_counters(conn: Connection, last_ids: Mapping[str, int]) -> None:
-    """Record the highest ids a bulk load used (it hands out its own ids)."""
+def _counter(shop_id: int | None, entity: str) -> tuple[Table, list[ColumnElement[bool]]]:
+    if shop_id is None:
+        counter = table_of(CatalogueIdCounter)
+        return counter, [counter.c.entity == entity]
     counter = table_of(IdCounter)
-    conn.execute(delete(counter).where(counter.c.entity.in_(list(last_ids))))
-    conn.execute(insert(counter), [{"entity": e, "last_id": last} for e, last in last_ids.items()])
+    return counter, [counter.c.shop_id == shop_id, counter.c.entity == entity]
+
+
+def set_id_counters(conn: Connection, shop_id: int | None, last_ids: Mapping[str, int]) -> None:
+    """Record the highest ids a bulk load used in a shop (or the catalogue)."""
+    if not last_ids:
+        return
+    counter, _ = _counter(shop_id, "")
+    owner = {} if shop_id is None else {"shop_id": shop_id}
+    stale = delete(counter).where(counter.c.entity.in_(list(last_ids)))
+    if shop_id is not None:
+        stale = stale.where(counter.c.shop_id == shop_id)
+    conn.execute(stale)
+    conn.execute(
+        insert(counter), [{**owner, "entity": e, "last_id": last} for e, last in last_ids.items()]
+    )

@@ -19,6 +19,7 @@ from server.db.schedule import ScheduledAllocation
 from server.ledger import ALLOCATION_DAYS, COMPENSATION_NOTE, binding_entry
 from server.rows import Row, new_ids, save_rows
 from server.seed import names
+from server.shop_ids import every_shop
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +33,9 @@ def schedule_compensation(
     if count <= 0:
         return []
     rng = random.Random(f"release/{shop_id}/{request_id}")
-    customer_ids = new_ids(conn, "customer", count)
-    binding_ids = new_ids(conn, "customer_binding", count)
-    allocation_ids = new_ids(conn, "traffic_allocation", count)
+    customer_ids = new_ids(conn, "customer", count, shop_id)
+    binding_ids = new_ids(conn, "customer_binding", count, shop_id)
+    allocation_ids = new_ids(conn, "traffic_allocation", count, shop_id)
     span = ALLOCATION_DAYS * DAY
     plans: list[dict[str, Any]] = []
     for n in range(count):
@@ -131,13 +132,7 @@ def deliver_due(conn: Connection, shop_id: int, now: int) -> int:
 
 
 def deliver_all_due(conn: Connection, now: int) -> int:
-    shops = conn.scalars(
-        select(ScheduledAllocation.shop_id)
-        .where(ScheduledAllocation.arrives_at <= now)
-        .distinct()
-        .order_by(ScheduledAllocation.shop_id)
-    ).all()
-    return sum(deliver_due(conn, shop_id, now) for shop_id in shops)
+    return sum(deliver_due(conn, shop_id, now) for shop_id in every_shop(conn))
 
 
 def catch_up(engine: Engine, shop_id: int, now: int) -> int:

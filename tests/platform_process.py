@@ -16,6 +16,7 @@ from typing import BinaryIO
 import httpx
 
 from models import wire
+from tests.pg import PgServer
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN = ROOT / "main.py"
@@ -27,9 +28,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def seed_platform(db: Path, *, seed: int, shops: int, orders: int) -> None:
-    """Seed a platform database file through the command line, then stop it."""
-    platform = PlatformProcess(db)
+def seed_platform(
+    db: Path | str, *, seed: int, shops: int, orders: int, folder: Path | None = None
+) -> None:
+    """Seed a platform database (a file or a URL) through the command line, then stop it."""
+    platform = PlatformProcess(db, folder=folder)
     platform.start(
         "--seed",
         str(seed),
@@ -45,19 +48,30 @@ def seed_platform(db: Path, *, seed: int, shops: int, orders: int) -> None:
 
 @dataclass
 class PlatformProcess:
-    # A SQLite file; its folder also holds the platform's log.
-    db: Path
+    # A SQLite file, or a PostgreSQL URL (then ``folder`` holds the log and ``pg`` the server).
+    db: Path | str
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
-    # A database URL served instead of ``db`` (PostgreSQL); the log stays beside ``db``.
-    db_url: str = ""
+    folder: Path | None = None
+    pg: PgServer | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def sqlite_file(self) -> Path:
+        """The database file, for a test that reads a SQLite platform with plain sqlite3."""
+        assert isinstance(self.db, Path), "this platform runs on PostgreSQL"
+        return self.db
+
+    @property
+    def log_path(self) -> Path:
+        folder = self.folder or (self.db.parent if isinstance(self.db, Path) else Path("."))
+        return folder / f"platform-{self.port}.log"
+
     def start(self, *extra: str, timeout: float = 120.0) -> None:
-        with (self.db.parent / f"platform-{self.port}.log").open("ab") as log:
+        with self.log_path.open("ab") as log:
             self._spawn(log, extra)
         self._wait_until_healthy(timeout)
 
@@ -68,7 +82,7 @@ class PlatformProcess:
                 str(MAIN),
                 "platform",
                 "--db",
-                self.db_url or str(self.db),
+                str(self.db),
                 "--port",
                 str(self.port),
                 *extra,
@@ -99,7 +113,7 @@ class PlatformProcess:
         raise RuntimeError("the platform did not come up")
 
     def log_text(self) -> str:
-        path = self.db.parent / f"platform-{self.port}.log"
+        path = self.log_path
         return path.read_text(errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
@@ -120,6 +134,10 @@ class PlatformProcess:
 
     def backup(self, target: Path) -> None:
         """Copy the platform's database as an operator's backup would."""
+        if not isinstance(self.db, Path):
+            assert self.pg is not None
+            self.pg.dump(self._pg_name(), target)
+            return
         import sqlite3
 
         with sqlite3.connect(self.db) as source, sqlite3.connect(target) as copy:
@@ -127,6 +145,17 @@ class PlatformProcess:
 
     def restore(self, backup: Path) -> None:
         self.stop()
+        if not isinstance(self.db, Path):
+            assert self.pg is not None
+            self.pg.restore(self._pg_name(), backup)
+            return
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.db}{suffix}").unlink(missing_ok=True)
         shutil.copy(backup, self.db)
+
+    def _pg_name(self) -> str:
+        from sqlalchemy import make_url
+
+        name = make_url(str(self.db)).database
+        assert name is not None
+        return name

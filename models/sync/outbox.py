@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -13,7 +14,7 @@ from sqlalchemy import Connection, delete, func, select, update
 from models import wire
 from models.db import CLIENT_TABLES, ConfirmedRow, DecisionLog, OutboxEntry, SyncState, table_of
 from models.errors import NotAllowed
-from models.sync.apply import delete_rows, upsert_rows
+from models.sync.apply import IN_CHUNK, delete_rows, pending_keys, upsert_rows
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,15 @@ class RejectedAction:
     answered_at: int
 
 
+@dataclass(frozen=True)
+class Action:
+    """One local action: the payload to push and the row it writes locally."""
+
+    payload: wire.Strict
+    row: dict[str, Any]
+    mutation_id: str | None = None
+
+
 def record_action(
     conn: Connection,
     kind: str,
@@ -83,47 +93,77 @@ def record_action(
     are committed together or not at all. The row is recorded as the signed-in person's; an
     action their role may not take raises NotAllowed and records nothing.
     """
+    return record_actions(conn, kind, [Action(payload, row, mutation_id)], now)[0]
+
+
+def record_actions(conn: Connection, kind: str, actions: Sequence[Action], now: int) -> list[str]:
+    """Many actions of one kind at once: their rows, then their outbox entries in order.
+
+    A statement per table, however many actions; the caller owns the transaction. Returns the
+    mutation ids in the order of ``actions``. Two actions on the same row leave the later row
+    and two outbox entries, as two calls would.
+    """
+    if not actions:
+        return []
     actor = signed_in_actor(conn)
     if not wire.may_push(actor.role, kind):
         raise NotAllowed(actor.role, kind)
-    row = {**row, "actor": actor.user}
     entity, key_field = KIND_ENTITY[kind]
     table = CLIENT_TABLES[entity]
-    key = str(getattr(payload, key_field))
-    if not _has_pending(conn, entity, key):
-        _remember_confirmed(conn, entity, key_field, key)
-    upsert_rows(conn, table, [row])
-    mutation_id = mutation_id or str(uuid.uuid4())
-    conn.execute(
-        outbox.insert().values(
-            id=mutation_id,
-            kind=kind,
-            entity=entity,
-            entity_key=key,
-            payload=payload.model_dump_json(),
-            created_at=now,
-            status="pending",
-            attempts=0,
-            reject_code="",
-            reject_reason="",
-        )
+    keys = [str(getattr(action.payload, key_field)) for action in actions]
+    # The platform's version is kept once, before the first local change not yet sent.
+    waiting = pending_keys(conn, entity, set(keys))
+    first_changes = [key for key in dict.fromkeys(keys) if key not in waiting]
+    _remember_confirmed(conn, entity, key_field, first_changes)
+    # Every row is recorded as the signed-in person's.
+    latest = {
+        key: {**action.row, "actor": actor.user} for key, action in zip(keys, actions, strict=True)
+    }
+    upsert_rows(conn, table, list(latest.values()))
+    mutation_ids = [action.mutation_id or str(uuid.uuid4()) for action in actions]
+    conn.exec_driver_sql(
+        _INSERT_OUTBOX,
+        [
+            (mutation_id, kind, entity, key, action.payload.model_dump_json(), now)
+            for mutation_id, key, action in zip(mutation_ids, keys, actions, strict=True)
+        ],
     )
-    return mutation_id
+    return mutation_ids
+
+
+_INSERT_OUTBOX = (
+    "INSERT INTO outbox (id, kind, entity, entity_key, payload, created_at, status, attempts,"
+    " reject_code, reject_reason) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, '', '')"
+)
 
 
 def pending_batch(conn: Connection, limit: int) -> list[wire.Mutation]:
+    return pending_after(conn, 0, limit)[0]
+
+
+def pending_after(conn: Connection, position: int, limit: int) -> tuple[list[wire.Mutation], int]:
+    """The next waiting entries queued after ``position``, and the position of the last one
+    (``position`` itself when there are none)."""
     rows = conn.execute(
-        select(outbox.c.id, outbox.c.kind, outbox.c.payload, outbox.c.created_at)
-        .where(outbox.c.status == "pending")
+        select(outbox.c.position, outbox.c.id, outbox.c.kind, outbox.c.payload, outbox.c.created_at)
+        .where(outbox.c.status == "pending", outbox.c.position > position)
         .order_by(outbox.c.position)
         .limit(limit)
     ).all()
-    return [
+    batch = [
         wire.Mutation(
             id=r.id, kind=r.kind, payload=orjson.loads(r.payload), created_at=r.created_at
         )
         for r in rows
     ]
+    return batch, (rows[-1].position if rows else position)
+
+
+def count_pending(conn: Connection) -> int:
+    return int(
+        conn.scalar(select(func.count()).select_from(outbox).where(outbox.c.status == "pending"))
+        or 0
+    )
 
 
 def count_by_status(conn: Connection) -> dict[str, int]:
@@ -136,36 +176,71 @@ def mark_attempted(conn: Connection, ids: list[str]) -> None:
 
 
 def record_results(conn: Connection, results: list[wire.MutationResult], now: int) -> None:
-    """Store the platform's answers; a rejected action's row goes back to the platform's."""
-    for result in results:
-        entry = conn.execute(
-            select(outbox.c.entity, outbox.c.entity_key).where(outbox.c.id == result.id)
-        ).one()
-        values: dict[str, Any] = {"status": result.outcome, "answered_at": now}
-        if result.outcome == "rejected":
-            values |= {"reject_code": result.code, "reject_reason": result.reason}
-            log.info("platform refused %s: %s", result.id, result.reason)
-        conn.execute(update(outbox).where(outbox.c.id == result.id).values(**values))
-        if entry.entity == "release_decision":
+    """Store the platform's answers; a rejected action's row goes back to the platform's.
+
+    Once no entry of a row is waiting any more, the last answer for it decides: refused, and
+    the row is put back as the platform has it; applied, and the local row stands.
+    """
+    if not results:
+        return
+    applied = [(r.outcome, now, r.id) for r in results if r.outcome != "rejected"]
+    rejected = [(now, r.code, r.reason, r.id) for r in results if r.outcome == "rejected"]
+    for r in results:
+        if r.outcome == "rejected":
+            log.info("platform refused %s: %s", r.id, r.reason)
+    if applied:
+        conn.exec_driver_sql("UPDATE outbox SET status = ?, answered_at = ? WHERE id = ?", applied)
+    if rejected:
+        conn.exec_driver_sql(
+            "UPDATE outbox SET status = 'rejected', answered_at = ?, reject_code = ?,"
+            " reject_reason = ? WHERE id = ?",
+            rejected,
+        )
+    entries = _entries_of(conn, [r.id for r in results])
+    decided = [
+        (_ANSWERED_AS[r.outcome], now, r.code, r.reason, r.id)
+        for r in results
+        if entries.get(r.id, ("", ""))[0] == "release_decision"
+    ]
+    if decided:
+        # The decision log keeps what became of each decision made here, for good.
+        conn.exec_driver_sql(
+            "UPDATE decision_log SET outcome = ?, answered_at = ?, refusal_code = ?,"
+            " refusal = ? WHERE mutation_id = ?",
+            decided,
+        )
+    last_outcome: dict[tuple[str, str], str] = {}
+    for r in results:
+        found = entries.get(r.id)
+        if found is not None:
+            last_outcome[found] = r.outcome
+    by_entity: dict[str, list[str]] = {}
+    for entity, key in last_outcome:
+        by_entity.setdefault(entity, []).append(key)
+    for entity, entity_keys in by_entity.items():
+        waiting = pending_keys(conn, entity, entity_keys)
+        settled = [k for k in entity_keys if k not in waiting]
+        refused = [k for k in settled if last_outcome[(entity, k)] == "rejected"]
+        _restore_confirmed(conn, entity, refused)
+        for start in range(0, len(settled), IN_CHUNK):
             conn.execute(
-                update(decision_log)
-                .where(decision_log.c.mutation_id == result.id)
-                .values(
-                    outcome=_ANSWERED_AS[result.outcome],
-                    answered_at=now,
-                    refusal_code=result.code if result.outcome == "rejected" else "",
-                    refusal=result.reason if result.outcome == "rejected" else "",
+                delete(confirmed).where(
+                    confirmed.c.entity == entity,
+                    confirmed.c.entity_key.in_(settled[start : start + IN_CHUNK]),
                 )
             )
-        if _has_pending(conn, entry.entity, entry.entity_key):
-            continue
-        if result.outcome == "rejected":
-            _restore_confirmed(conn, entry.entity, entry.entity_key)
-        conn.execute(
-            delete(confirmed).where(
-                confirmed.c.entity == entry.entity, confirmed.c.entity_key == entry.entity_key
+
+
+def _entries_of(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(ids), IN_CHUNK):
+        rows = conn.execute(
+            select(outbox.c.id, outbox.c.entity, outbox.c.entity_key).where(
+                outbox.c.id.in_(ids[start : start + IN_CHUNK])
             )
         )
+        found.update({r.id: (r.entity, r.entity_key) for r in rows})
+    return found
 
 
 def rejected_actions(
@@ -208,38 +283,42 @@ def prune_journal(conn: Connection, now: int) -> None:
     )
 
 
-def _has_pending(conn: Connection, entity: str, key: str) -> bool:
-    found = conn.scalar(
-        select(outbox.c.position)
-        .where(outbox.c.entity == entity, outbox.c.entity_key == key, outbox.c.status == "pending")
-        .limit(1)
-    )
-    return found is not None
-
-
-def _remember_confirmed(conn: Connection, entity: str, key_field: str, key: str) -> None:
+def _remember_confirmed(conn: Connection, entity: str, key_field: str, keys: list[str]) -> None:
+    if not keys:
+        return
     table = CLIENT_TABLES[entity]
-    current = (
-        conn.execute(select(table).where(table.c[key_field] == _typed_key(key_field, key)))
-        .mappings()
-        .first()
+    current: dict[str, str] = {}
+    typed = [_typed_key(key_field, key) for key in keys]
+    for start in range(0, len(typed), IN_CHUNK):
+        rows = conn.execute(
+            select(table).where(table.c[key_field].in_(typed[start : start + IN_CHUNK]))
+        )
+        for row in rows.mappings():
+            current[str(row[key_field])] = orjson.dumps(dict(row)).decode()
+    upsert_rows(
+        conn,
+        confirmed,
+        [{"entity": entity, "entity_key": key, "payload": current.get(key)} for key in keys],
     )
-    payload = None if current is None else orjson.dumps(dict(current)).decode()
-    upsert_rows(conn, confirmed, [{"entity": entity, "entity_key": key, "payload": payload}])
 
 
-def _restore_confirmed(conn: Connection, entity: str, key: str) -> None:
+def _restore_confirmed(conn: Connection, entity: str, keys: list[str]) -> None:
+    if not keys:
+        return
     table = CLIENT_TABLES[entity]
     key_field = wire.ENTITY_KEYS[entity]
-    payload = conn.scalar(
-        select(confirmed.c.payload).where(
-            confirmed.c.entity == entity, confirmed.c.entity_key == key
+    saved: dict[str, str | None] = {}
+    for start in range(0, len(keys), IN_CHUNK):
+        rows = conn.execute(
+            select(confirmed.c.entity_key, confirmed.c.payload).where(
+                confirmed.c.entity == entity,
+                confirmed.c.entity_key.in_(keys[start : start + IN_CHUNK]),
+            )
         )
-    )
-    if payload is None:
-        delete_rows(conn, table, key_field, [_typed_key(key_field, key)])
-    else:
-        upsert_rows(conn, table, [orjson.loads(payload)])
+        saved.update({r.entity_key: r.payload for r in rows})
+    gone = [_typed_key(key_field, k) for k in keys if saved.get(k) is None]
+    delete_rows(conn, table, key_field, gone)
+    upsert_rows(conn, table, [orjson.loads(p) for k in keys if (p := saved.get(k)) is not None])
 
 
 def _typed_key(key_field: str, key: str) -> int | str:

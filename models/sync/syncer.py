@@ -125,35 +125,52 @@ class _Run:
         self.report.resets += 1
 
     def push(self) -> None:
+        """Send the outbox in order, a batch at a time; the platform applies the next batch
+        while the answers to the previous one are written here. A batch is sent only after
+        the previous one was answered, so the platform sees every action in queue order."""
         done = 0
         refused: list[str] = []
-        while True:
-            self._check_cancel()
-            with self.profile.writer.begin() as conn:
-                batch = outbox.pending_batch(conn, self.opts.push_batch)
-                if batch:
-                    outbox.mark_attempted(conn, [m.id for m in batch])
-                pending = outbox.count_by_status(conn).get("pending", 0)
-            if not batch:
-                break
-            self.opts.progress(SyncProgress("push", done, pending))
-            response = self._retry(partial(self.client.push, batch))
-            now = int(self.opts.clock())
-            with self.profile.writer.begin() as conn:
-                outbox.record_results(conn, response.results, now)
-            for result in response.results:
-                if result.outcome == "rejected":
-                    refused.append(result.id)
-                    continue
-                if result.status == "duplicate":
-                    self.report.duplicates += 1
-                else:
-                    self.report.applied += 1
-            done += len(batch)
+        with self.profile.writer.begin() as conn:
+            pending = outbox.count_pending(conn)
+        self._check_cancel()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as sender:
+            batch, position = self._next_batch(0)
+            answer = sender.submit(self._retry, partial(self.client.push, batch)) if batch else None
+            while answer is not None:
+                self.opts.progress(SyncProgress("push", done, pending))
+                response = answer.result()
+                sent = batch
+                # Cancelling sends nothing more, yet the answers already here are kept.
+                cancelled = self.opts.cancelled()
+                batch, position = ([], position) if cancelled else self._next_batch(position)
+                answer = (
+                    sender.submit(self._retry, partial(self.client.push, batch)) if batch else None
+                )
+                now = int(self.opts.clock())
+                with self.profile.writer.begin() as conn:
+                    outbox.record_results(conn, response.results, now)
+                for result in response.results:
+                    if result.outcome == "rejected":
+                        refused.append(result.id)
+                    elif result.status == "duplicate":
+                        self.report.duplicates += 1
+                    else:
+                        self.report.applied += 1
+                done += len(sent)
+                pending = max(0, pending - len(sent))
+                if cancelled:
+                    self._check_cancel()
         with self.profile.writer.begin() as conn:
             outbox.prune_journal(conn, int(self.opts.clock()))
             if refused:
                 self.report.rejected += outbox.rejected_actions(conn, len(refused), refused)
+
+    def _next_batch(self, position: int) -> tuple[list[wire.Mutation], int]:
+        with self.profile.writer.begin() as conn:
+            batch, last = outbox.pending_after(conn, position, self.opts.push_batch)
+            if batch:
+                outbox.mark_attempted(conn, [m.id for m in batch])
+        return batch, last
 
     def pull(self) -> None:
         with self.profile.read() as s:

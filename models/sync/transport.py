@@ -87,6 +87,7 @@ class PlatformClient:
         action = "enable" if enabled else "disable"
         data = self._request("POST", f"/v1/people/{int(person_id)}/{action}")
         return _parse(wire.PersonResponse, data)
+
     def logout(self, everywhere: bool) -> wire.LogoutResponse:
         body = wire.LogoutRequest(everywhere=everywhere).model_dump()
         return _parse(wire.LogoutResponse, self._request("POST", "/v1/logout", json=body))

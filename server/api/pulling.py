@@ -26,8 +26,10 @@ from server import pull as feed_pages
 from server import tokens, traffic
 from server.api.errors import ApiError, error_response
 from server.api.state import PlatformState, settle
+from server.db.catalogue import CatalogueFeedState
 from server.db.engine import read_begin, read_once
 from server.db.platform import FeedPartition, Meta
+from server.feed import CATALOGUE_STATE_ID
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +41,13 @@ _ROUTE: Final = SimpleNamespace(path=PULL_PATH)
 _JSON_HEADERS: Final = [(b"content-type", b"application/json")]
 
 
-def _partition(column: Any, partition: Any) -> Any:
-    return select(column).where(FeedPartition.partition_id == partition).scalar_subquery()
+def _shop_feed(column: Any) -> Any:
+    return select(column).where(FeedPartition.shop_id == bindparam("shop_id")).scalar_subquery()
+
+
+def _catalogue_feed(column: Any) -> Any:
+    where = CatalogueFeedState.id == CATALOGUE_STATE_ID
+    return select(column).where(where).scalar_subquery()
 
 
 # Everything a sync with nothing to do needs, in one statement (bind shop_id, digest, now): the
@@ -48,10 +55,10 @@ def _partition(column: Any, partition: Any) -> Any:
 _AT_A_GLANCE = select(
     tokens.LAST_USED.scalar_subquery().label("last_used_at"),
     traffic.DUE.label("due"),
-    _partition(FeedPartition.last_seq, wire.CATALOGUE_PARTITION).label("catalogue_last"),
-    _partition(FeedPartition.horizon_seq, wire.CATALOGUE_PARTITION).label("catalogue_horizon"),
-    _partition(FeedPartition.last_seq, bindparam("shop_id")).label("shop_last"),
-    _partition(FeedPartition.horizon_seq, bindparam("shop_id")).label("shop_horizon"),
+    _catalogue_feed(CatalogueFeedState.last_seq).label("catalogue_last"),
+    _catalogue_feed(CatalogueFeedState.horizon_seq).label("catalogue_horizon"),
+    _shop_feed(FeedPartition.last_seq).label("shop_last"),
+    _shop_feed(FeedPartition.horizon_seq).label("shop_horizon"),
     select(Meta.value).where(Meta.key == "epoch").scalar_subquery().label("epoch"),
 )
 

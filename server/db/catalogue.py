@@ -1,6 +1,6 @@
 """The platform-wide catalogue: one copy for every shop (a reference table when distributed)."""
 
-from sqlalchemy import Index, String
+from sqlalchemy import Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base
@@ -59,3 +59,32 @@ class TaskStage(Base):
     window_days: Mapped[int]
     description: Mapped[str] = mapped_column(String(500))
     share_rate_bp: Mapped[int]
+
+
+class CatalogueFeed(Base):
+    """The catalogue's compacted change log, read by every shop: one entry per row."""
+
+    __tablename__ = "catalogue_feed"
+    __table_args__ = (UniqueConstraint("seq"),)
+    entity: Mapped[str] = mapped_column(String(24), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int]
+    # The wire row as JSON text; NULL marks a deleted row.
+    payload: Mapped[str | None] = mapped_column(Text)
+
+
+class CatalogueFeedState(Base):
+    """Where the catalogue's feed stands: one row (id 1), updated by every catalogue writer."""
+
+    __tablename__ = "catalogue_feed_state"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_seq: Mapped[int]
+    horizon_seq: Mapped[int]
+
+
+class CatalogueIdCounter(Base):
+    """The last id the catalogue handed out per entity."""
+
+    __tablename__ = "catalogue_id_counter"
+    entity: Mapped[str] = mapped_column(String(24), primary_key=True)
+    last_id: Mapped[int]

@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 # Writers queue for the SQLite file lock instead of failing; a push batch can hold it a while.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-_WRITE_OPTION = "platform_write"
+WRITE_OPTION = "platform_write"
 
 
 def database_url(target: str) -> str:
@@ -52,7 +52,7 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 def _sqlite_begin(conn: Connection) -> None:
     # A deferred transaction that reads before it writes cannot wait for the lock when another
     # writer got in between (SQLITE_BUSY_SNAPSHOT), so writers take the lock at BEGIN.
-    immediate = conn.get_execution_options().get(_WRITE_OPTION, False)
+    immediate = conn.get_execution_options().get(WRITE_OPTION, False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -60,7 +60,7 @@ def _sqlite_begin(conn: Connection) -> None:
 def write_begin(engine: Engine) -> Iterator[Connection]:
     """A connection inside a transaction that will write; committed on a clean exit."""
     with engine.connect() as conn:
-        conn.execution_options(**{_WRITE_OPTION: True})
+        conn.execution_options(**{WRITE_OPTION: True})
         with conn.begin():
             yield conn
 

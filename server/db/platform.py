@@ -1,4 +1,4 @@
-"""The platform's own bookkeeping: sign-in, idempotent pushes, the feed and its counters."""
+"""The platform's own bookkeeping: sign-in, idempotent pushes, each shop's feed and id counters."""
 
 from sqlalchemy import String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -59,22 +59,22 @@ class Meta(Base):
 
 
 class FeedPartition(Base):
-    """Partition 0 is the catalogue, partition N is shop N."""
+    """Where a shop's feed stands: its row exists from the moment the shop opens."""
 
     __tablename__ = "feed_partition"
-    partition_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    # Updating this row is what orders the writers of one partition (a row lock on PostgreSQL).
+    shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    # Updating this row is what orders the writers of one shop (a row lock on PostgreSQL).
     last_seq: Mapped[int]
     # Tombstones at or below this were purged; a cursor older than it cannot be continued.
     horizon_seq: Mapped[int]
 
 
 class Feed(Base):
-    """The compacted change log: the latest change of every row, numbered per partition."""
+    """A shop's compacted change log: the latest change of every row, numbered per shop."""
 
     __tablename__ = "feed"
-    __table_args__ = (UniqueConstraint("partition_id", "seq"),)
-    partition_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    __table_args__ = (UniqueConstraint("shop_id", "seq"),)
+    shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     entity: Mapped[str] = mapped_column(String(24), primary_key=True)
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     seq: Mapped[int]
@@ -83,8 +83,10 @@ class Feed(Base):
 
 
 class IdCounter(Base):
-    """The last id handed out per entity, so rows the platform creates later never collide."""
+    """The last id a shop handed out per entity: ids are unique within a shop, and a shop's
+    writers never wait for another shop's."""
 
     __tablename__ = "id_counter"
+    shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     entity: Mapped[str] = mapped_column(String(24), primary_key=True)
     last_id: Mapped[int]

@@ -9,7 +9,6 @@ from sqlalchemy import Connection, Engine, Table, insert, select, update
 
 from models import wire
 from server.db import catalogue, desk, money, orders, platform, schedule, shops
-from server.db.access_upgrade import upgrade_access_tables
 from server.db.base import Base
 
 log = logging.getLogger(__name__)
@@ -47,6 +46,25 @@ ENTITY_TABLES: dict[str, Table] = {
     entity: Base.metadata.tables[cls.__tablename__] for entity, cls in _ENTITY_CLASSES.items()
 }
 CATALOGUE_TABLES: frozenset[str] = wire.CATALOGUE_ENTITIES
+# Tables every shop shares: one copy platform-wide (reference tables when distributed). Every
+# other table belongs to shops: its keys start with shop_id, and so do its foreign keys.
+REFERENCE_TABLES: frozenset[str] = frozenset(
+    {
+        *(ENTITY_TABLES[entity].name for entity in CATALOGUE_TABLES),
+        catalogue.CatalogueFeed.__tablename__,
+        catalogue.CatalogueFeedState.__tablename__,
+        catalogue.CatalogueIdCounter.__tablename__,
+        platform.ShopCredential.__tablename__,
+        platform.Meta.__tablename__,
+    }
+)
+
+
+def shop_tables() -> list[Table]:
+    """Every table of shop data, as the models declare them (new ones included)."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in REFERENCE_TABLES]
+
+
 # The wire key of each entity; shop tables add shop_id in front of it.
 KEY_COLUMNS: dict[str, str] = dict(wire.ENTITY_KEYS)
 # Deletes name their rows by key; the wire keeps integer keys as numbers.
@@ -67,21 +85,15 @@ def wire_columns(entity: str) -> list[str]:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create whatever is missing; a database that already has everything is left as it is."""
-    Base.metadata.create_all(engine)
-    upgrade_access_tables(engine)
+    """Migrate the database to the newest schema and give it what every platform starts with."""
+    from server import feed
+    from server.migrate import upgrade
+
+    upgrade(engine)
     with engine.begin() as conn:
         if conn.scalar(select(platform.Meta.value).where(platform.Meta.key == "epoch")) is None:
             conn.execute(insert(platform.Meta).values(key="epoch", value=new_epoch()))
-        catalogue_partition = select(platform.FeedPartition.partition_id).where(
-            platform.FeedPartition.partition_id == wire.CATALOGUE_PARTITION
-        )
-        if conn.scalar(catalogue_partition) is None:
-            conn.execute(
-                insert(platform.FeedPartition).values(
-                    partition_id=wire.CATALOGUE_PARTITION, last_seq=0, horizon_seq=0
-                )
-            )
+        feed.open_catalogue_feed(conn)
 
 
 def new_epoch() -> str:

@@ -10,6 +10,8 @@ UNKNOWN_PRODUCT = "unknown_product"
 UNKNOWN_REQUEST = "unknown_request"
 UNKNOWN_TARGET = "unknown_target"
 ALREADY_DECIDED = "already_decided"
+# The database itself would not take the row (a constraint the checks did not foresee).
+NOT_RECORDED = "not_recorded"
 
 
 class Refused(Exception):

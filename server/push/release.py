@@ -8,7 +8,7 @@ import logging
 from sqlalchemy import Connection, exists, select
 
 from models import wire
-from server import feed, traffic
+from server import traffic
 from server.auth import add_credentials
 from server.db.orders import Order
 from server.db.platform import ShopCredential
@@ -16,6 +16,7 @@ from server.db.shops import Customer, ReleaseRequest, StoreManager
 from server.ledger import binding_entry
 from server.push.refusal import ALREADY_DECIDED, UNKNOWN_REQUEST, Refused, when
 from server.rows import Row, load_rows, new_ids, save_rows
+from server.shop_ids import open_new_shop
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +107,7 @@ def _release(conn: Connection, shop_id: int, request: Row, now: int) -> None:
 def _open_shop(conn: Connection, owner_shop_id: int, request: Row, manager: Row, now: int) -> int:
     owner = load_rows(conn, "shop", owner_shop_id)[0]
     code = _free_code(conn, request["new_shop_code"] or f"{owner['code']}-m{manager['id']}")
-    (shop_id,) = new_ids(conn, "shop", 1)
-    feed.open_partition(conn, shop_id)
+    shop_id = open_new_shop(conn)
     # The new owner sets a password through the platform's own onboarding, not through us.
     add_credentials(conn, shop_id, code, None)
     shop = {
@@ -146,7 +146,8 @@ def _move_customers(
     same person becomes active in the new shop, so exactly one shop owns them at any moment."""
     if not leavers:
         return
-    entry_ids = new_ids(conn, "customer_binding", 2 * len(leavers))
+    out_ids = new_ids(conn, "customer_binding", len(leavers), shop_id)
+    in_ids = new_ids(conn, "customer_binding", len(leavers), new_shop_id)
     moved: list[Row] = []
     ledger_out: list[Row] = []
     arrivals: list[Row] = []
@@ -155,7 +156,7 @@ def _move_customers(
         moved.append({**customer, "status": "left"})
         ledger_out.append(
             binding_entry(
-                entry_ids[2 * n],
+                out_ids[n],
                 customer["id"],
                 now,
                 event="release_out",
@@ -177,7 +178,7 @@ def _move_customers(
         )
         ledger_in.append(
             binding_entry(
-                entry_ids[2 * n + 1],
+                in_ids[n],
                 customer["id"],
                 now,
                 event="transfer_in",

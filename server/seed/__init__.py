@@ -13,7 +13,8 @@ from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
 
-from server.db.platform import FeedPartition, Meta, ShopCredential
+from server.db.catalogue import CatalogueFeedState
+from server.db.platform import Meta, ShopCredential
 from server.db.schema import create_schema
 from server.seed.aftermath import follow_release, opened_shop
 from server.seed.binding import bind_customers
@@ -47,7 +48,7 @@ def is_empty(engine: Engine) -> bool:
     create_schema(engine)
     with engine.connect() as conn:
         shops = conn.scalar(select(func.count()).select_from(ShopCredential))
-        written = conn.scalar(select(func.coalesce(func.sum(FeedPartition.last_seq), 0)))
+        written = conn.scalar(select(func.coalesce(func.sum(CatalogueFeedState.last_seq), 0)))
     return not shops and not written
 
 
@@ -80,7 +81,6 @@ def seed(
     if not is_empty(engine):
         raise RuntimeError("the platform database already has data; seed only an empty one")
     started = time.perf_counter()
-    ids = Ids()
     catalogue = build_catalogue(seed, anchor, brands, products)
     first_day = day_start(anchor) - (HISTORY_DAYS - 1) * DAY
     # Money settles up to the anchor day's start: no statement, parcel or payout is later.
@@ -91,13 +91,14 @@ def seed(
         helpers = 1 if big and (os.cpu_count() or 1) > 1 else 0
     builder = ChunkBuilder(catalogue.shelf, helpers)
     opened: list[tuple[ShopPlan, list[dict[str, Any]]]] = []
+    # Ids are unique within a shop, so every shop counts from 1 on its own.
+    shop_ids: dict[int, Ids] = {}
     with closing(builder), bulk_load(engine) as load:
         for entity, rows in catalogue.rows.items():
             load.write(entity, rows, None)
-        for entity, rows in catalogue.rows.items():
-            ids.last[entity] = len(rows)
         for number in range(1, shops + 1):
-            shop_id = ids.take("shop")
+            shop_id = number
+            ids = shop_ids[shop_id] = Ids()
             plan = plan_shop(
                 seed, number, shop_id=shop_id, orders=orders_per_shop, first_day=first_day, ids=ids
             )
@@ -125,17 +126,17 @@ def seed(
                 load.write("statement_line", money.lines_for(facts), shop_id)
             for entity, rows in money.finish().items():
                 load.write(entity, rows, shop_id)
+            ids.last["order_item"] = (ids.last.get("order", 0) + 1) * LINES_PER_ORDER_ID
             log.info("seeded shop %s: %d orders", plan.shop["code"], len(orders.placed_at))
         # The shops released managers opened come after the demo shops, so demoN keeps id N.
-        for plan, leaving in opened:
-            new_shop_id = ids.take("shop")
+        for new_shop_id, (plan, leaving) in enumerate(opened, start=shops + 1):
             assert plan.earlier_release is not None
+            ids = shop_ids[new_shop_id] = Ids()
             load.add_shop_login(new_shop_id, plan.earlier_release.new_shop_code, DEMO_PASSWORD)
             for entity, rows in opened_shop(ids, plan, new_shop_id, leaving).items():
                 load.write(entity, rows, new_shop_id)
         load.conn.execute(insert(Meta).values(key=_VERSION_KEY, value=SEED_VERSION))
-        ids.last["order_item"] = (ids.last.get("order", 0) + 1) * LINES_PER_ORDER_ID
-        load.finish(ids.last)
+        load.finish({shop_id: ids.last for shop_id, ids in shop_ids.items()})
     seconds = time.perf_counter() - started
     log.info("seeded %d shops in %.1f s: %s", shops, seconds, dict(load.counts))
     return SeedSummary(shop_codes=codes, rows=dict(load.counts), seconds=seconds)

@@ -1,4 +1,4 @@
-"""Platform-wide ids and the span of demo history every seeded shop shares."""
+"""A shop's id counters and the span of demo history every seeded shop shares."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ HISTORY_DAYS = 730
 
 
 class Ids:
-    """Platform-wide id counters: ids stay unique across shops, as on the real platform."""
+    """One shop's id counters: ids are unique within a shop, as on the real platform."""
 
     def __init__(self) -> None:
         self.last: dict[str, int] = {}

@@ -19,6 +19,12 @@ _QUANTITY_WEIGHTS = (80, 15, 5)  # one to three pieces
 LINES_PER_ORDER_ID = 4
 
 
+def order_number(day: str, shop_id: int, order_id: int) -> str:
+    """The number a customer quotes: the China day, then the shop, then the shop's order id,
+    so that it names one order on the whole platform although ids count per shop."""
+    return f"ZG{day}{shop_id:08d}{order_id:09d}"
+
+
 # Parcels arrive two to seven days after payment.
 _DELIVERY = (2 * DAY, 7 * DAY)
 # Of refunded orders: refunded before delivery, after it within the after-sales window, and
@@ -129,7 +135,7 @@ def fill_chunk(
         ymd = day_labels.get(day_number)
         if ymd is None:
             ymd = day_labels[day_number] = f"{EPOCH_DAY + timedelta(days=day_number):%Y%m%d}"
-        order_no = f"ZG{ymd}{order_id:09d}"
+        order_no = order_number(ymd, job.shop_id, order_id)
         status, paid_at = job.status[offset], job.paid_at[offset]
         completed_at, late = _completion(status, paid_at, job.now, parcels)
         store = job.store[offset] or None

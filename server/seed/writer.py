@@ -12,28 +12,33 @@ import logging
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Index, Table, update
 
 from server.auth import shared_demo_hash
 from server.db.base import Base, table_of
+from server.db.catalogue import CatalogueFeed, CatalogueFeedState
 from server.db.platform import Feed, FeedPartition, ShopCredential
-from server.db.schema import ENTITY_TABLES
-from server.rows import partition_of, set_id_counters
+from server.db.schema import ENTITY_TABLES, KEY_COLUMNS, TEXT_KEY_ENTITIES
+from server.feed import CATALOGUE_STATE_ID
+from server.rows import feed_of, set_id_counters
 from server.seed.packing import Packed, pack
 
 log = logging.getLogger(__name__)
 
-_FEED_COLUMNS = ("partition_id", "entity", "key", "seq", "payload")
+_SHOP_FEED_COLUMNS = ("shop_id", "entity", "key", "seq", "payload")
+_CATALOGUE_FEED_COLUMNS = ("entity", "key", "seq", "payload")
 
 
 class BulkLoad:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.next_seq: dict[int, int] = {}
+        self.next_seq: dict[int | None, int] = {}
         self.counts: Counter[str] = Counter()
-        self._feed = table_of(Feed)
+        # The highest id written per shop (None: the catalogue) and entity.
+        self.highest: dict[tuple[int | None, str], int] = {}
 
     def write(self, entity: str, rows: Sequence[dict[str, Any]], shop_id: int | None) -> None:
         self.write_packed(pack(entity, rows, shop_id))
@@ -42,19 +47,38 @@ class BulkLoad:
         if not packed.records:
             return
         entity = packed.entity
-        partition = partition_of(entity, packed.shop_id)
-        first = self.next_seq.get(partition, 1)
-        entries = [
-            (partition, entity, key, seq, payload)
-            for seq, key, payload in zip(
-                range(first, first + len(packed.keys)), packed.keys, packed.payloads, strict=True
-            )
-        ]
+        owner = feed_of(entity, packed.shop_id)
+        first = self.next_seq.get(owner, 1)
+        seqs = range(first, first + len(packed.keys))
         table = ENTITY_TABLES[entity]
         self._copy(table, [c.name for c in table.columns], packed.records)
-        self._copy(self._feed, _FEED_COLUMNS, entries)
-        self.next_seq[partition] = first + len(entries)
-        self.counts[entity] += len(entries)
+        if owner is None:
+            self._copy(
+                table_of(CatalogueFeed),
+                _CATALOGUE_FEED_COLUMNS,
+                list(zip(repeat(entity), packed.keys, seqs, packed.payloads, strict=False)),
+            )
+        else:
+            self._copy(
+                table_of(Feed),
+                _SHOP_FEED_COLUMNS,
+                list(
+                    zip(
+                        repeat(owner),
+                        repeat(entity),
+                        packed.keys,
+                        seqs,
+                        packed.payloads,
+                        strict=False,
+                    )
+                ),
+            )
+        self.next_seq[owner] = first + len(packed.keys)
+        self.counts[entity] += len(packed.keys)
+        # A shop's own id comes from the list of shops, not from a counter of its own.
+        if KEY_COLUMNS[entity] == "id" and entity not in TEXT_KEY_ENTITIES and entity != "shop":
+            top = max(int(key) for key in packed.keys)
+            self.highest[(owner, entity)] = max(top, self.highest.get((owner, entity), 0))
 
     def add_shop_login(self, shop_id: int, code: str, password: str) -> None:
         self._copy(
@@ -63,17 +87,27 @@ class BulkLoad:
             [(shop_id, code, shared_demo_hash(password))],
         )
         self._copy(
-            table_of(FeedPartition), ("partition_id", "last_seq", "horizon_seq"), [(shop_id, 0, 0)]
+            table_of(FeedPartition), ("shop_id", "last_seq", "horizon_seq"), [(shop_id, 0, 0)]
         )
 
-    def finish(self, last_ids: dict[str, int]) -> None:
-        for partition, next_seq in self.next_seq.items():
-            self.conn.execute(
-                update(FeedPartition)
-                .where(FeedPartition.partition_id == partition)
-                .values(last_seq=next_seq - 1)
-            )
-        set_id_counters(self.conn, last_ids)
+    def finish(self, last_ids: dict[int, dict[str, int]]) -> None:
+        """Write back the feeds' numbers and each shop's id counters (ids taken or written)."""
+        for owner, next_seq in self.next_seq.items():
+            if owner is None:
+                state = table_of(CatalogueFeedState)
+                where = state.c.id == CATALOGUE_STATE_ID
+            else:
+                state = table_of(FeedPartition)
+                where = state.c.shop_id == owner
+            self.conn.execute(update(state).where(where).values(last_seq=next_seq - 1))
+        counters: dict[int | None, dict[str, int]] = {
+            shop_id: dict(taken) for shop_id, taken in last_ids.items()
+        }
+        for (owner, entity), top in self.highest.items():
+            mine = counters.setdefault(owner, {})
+            mine[entity] = max(top, mine.get(entity, 0))
+        for owner, mine in counters.items():
+            set_id_counters(self.conn, owner, mine)
 
     def _copy(self, table: Table, columns: Sequence[str], records: list[tuple[Any, ...]]) -> None:
         preparer = self.conn.dialect.identifier_preparer

@@ -61,8 +61,8 @@ def settle_period(conn: Connection, shop_id: int, end: int, now: int, terms: Ter
     start = end - terms.period
     cutoff = end - terms.after_sales_days * 86_400
     lines = _commission_lines(conn, shop_id, start, cutoff, terms) + _clawbacks(conn, shop_id)
-    (statement_id,) = new_ids(conn, "statement", 1)
-    line_ids = new_ids(conn, "statement_line", len(lines))
+    (statement_id,) = new_ids(conn, "statement", 1, shop_id)
+    line_ids = new_ids(conn, "statement_line", len(lines), shop_id)
     totals: dict[str, int] = defaultdict(int)
     for line_id, line in zip(line_ids, lines, strict=True):
         line["id"] = line_id

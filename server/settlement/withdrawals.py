@@ -82,7 +82,7 @@ def request(
             f"The available balance is {yuan(available)}; "
             f"a withdrawal of {yuan(amount)} is more than that.",
         )
-    (withdrawal_id,) = new_ids(conn, "withdrawal", 1)
+    (withdrawal_id,) = new_ids(conn, "withdrawal", 1, shop_id)
     withdrawal = {
         "id": withdrawal_id,
         "request_id": payload.id,

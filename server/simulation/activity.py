@@ -7,10 +7,10 @@ import math
 import random
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from server import traffic
-from server.db.shops import Shop
+from server.shop_ids import every_shop
 from server.simulation import money, orders, stages
 from server.simulation.pace import Pace
 from server.simulation.shelf import Offer, load_shelf
@@ -62,8 +62,7 @@ class PlatformActivity:
         settle = _chance(elapsed, pace.settle_after)
         assessment = _chance(elapsed, pace.assessment_after)
         payout = _chance(elapsed, pace.payout_after)
-        shops = conn.scalars(select(Shop.id).where(Shop.shop_id == Shop.id).order_by(Shop.id))
-        for shop_id in shops.all():
+        for shop_id in every_shop(conn):
             expected = pace.orders_per_hour * elapsed / 3600
             count = _poisson(rng, expected)
             placed = orders.place_orders(

@@ -18,7 +18,7 @@ from server.ledger import binding_entry
 from server.rows import Row, load_rows, new_ids, save_rows
 from server.seed import names
 from server.seed.calendar import CHINA_OFFSET
-from server.seed.lines import LINES_PER_ORDER_ID
+from server.seed.lines import LINES_PER_ORDER_ID, order_number
 from server.simulation.pace import Pace
 from server.simulation.shelf import Offer, basket
 
@@ -66,16 +66,25 @@ def place_orders(
         if managers and rng.random() < pace.stray_share:
             store = rng.choice(managers)
         buyers.append((-1 - known.index(customer), store))
-    for row, customer_id in zip(newcomers, new_ids(conn, "customer", len(newcomers)), strict=True):
+    for row, customer_id in zip(
+        newcomers, new_ids(conn, "customer", len(newcomers), shop_id), strict=True
+    ):
         row["id"] = customer_id
     save_rows(conn, "customer", newcomers, shop_id)
-    order_ids = new_ids(conn, "order", count)
+    order_ids = new_ids(conn, "order", count, shop_id)
     orders: list[Row] = []
     lines: list[Row] = []
     for order_id, (who, store) in zip(order_ids, buyers, strict=True):
         customer_id = newcomers[who]["id"] if who >= 0 else known[-1 - who]["id"]
         placed = now - rng.randrange(60)
-        order, items = _order(order_id, customer_id, store, placed, basket(rng, shelf))
+        order, items = _order(
+            shop_id,
+            order_id,
+            customer_id=customer_id,
+            store=store,
+            placed=placed,
+            lines=basket(rng, shelf),
+        )
         orders.append(order)
         lines.extend(items)
     save_rows(conn, "order", orders, shop_id)
@@ -114,7 +123,9 @@ def _newcomer(rng: random.Random, store: int | None, now: int) -> Row:
 
 
 def _order(
+    shop_id: int,
     order_id: int,
+    *,
     customer_id: int,
     store: int | None,
     placed: int,
@@ -143,7 +154,7 @@ def _order(
     day = datetime.fromtimestamp(placed + CHINA_OFFSET, tz=UTC)
     order = {
         "id": order_id,
-        "order_no": f"ZG{day:%Y%m%d}{order_id:09d}",
+        "order_no": order_number(f"{day:%Y%m%d}", shop_id, order_id),
         "customer_id": customer_id,
         "store_manager_id": store,
         "placed_at": placed,
@@ -211,7 +222,7 @@ def bind_first_payments(conn: Connection, shop_id: int, paid: list[Row]) -> None
     if not customers:
         return
     unbound = [c for c in customers if c["bound_via"] in ("own", "manager")]
-    entry_ids = iter(new_ids(conn, "customer_binding", len(unbound)))
+    entry_ids = iter(new_ids(conn, "customer_binding", len(unbound), shop_id))
     ledger: list[Row] = []
     for customer in customers:
         order = by_customer[customer["id"]]

@@ -92,7 +92,7 @@ def _complete_if_met(
 
 
 def _start(conn: Connection, shop_id: int, manager_id: int, stage: Row, now: int) -> Row:
-    (progress_id,) = new_ids(conn, "task_progress", 1)
+    (progress_id,) = new_ids(conn, "task_progress", 1, shop_id)
     manager = load_rows(conn, "store_manager", shop_id, StoreManager.id == manager_id)
     if manager:
         manager[0]["current_stage_position"] = stage["position"]

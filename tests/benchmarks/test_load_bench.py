@@ -26,6 +26,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from sqlalchemy import Engine, create_engine, make_url, select, text
 
 from models import wire
+from server import feed
 from server.db.engine import make_engine, write_begin
 from server.db.orders import Order
 from server.db.platform import FeedPartition, ShopCredential
@@ -127,17 +128,16 @@ def _desks(url: str, count: int) -> list[tuple[int, str, str]]:
                 .scalars()
                 .all()
             )
-            heads = dict(
-                conn.execute(select(FeedPartition.partition_id, FeedPartition.last_seq)).all()
-            )
+            heads = dict(conn.execute(select(FeedPartition.shop_id, FeedPartition.last_seq)).all())
+            catalogue = feed.position(conn, None)
         now = int(time.time())
         with write_begin(engine) as conn:
             tokens = [issue_token(conn, shop_id, now) for shop_id in shops]
     finally:
         engine.dispose()
-    catalogue = heads[wire.CATALOGUE_PARTITION]
+    catalogue_last = catalogue[0] if catalogue else 0
     return [
-        (shop_id, token, wire.format_cursor(catalogue, heads[shop_id]))
+        (shop_id, token, wire.format_cursor(catalogue_last, heads[shop_id]))
         for shop_id, token in zip(shops, tokens, strict=True)
     ]
 
@@ -307,7 +307,7 @@ def _raw_pushes(
 
 
 def _serve(url: str, kind: str, folder: Path) -> PlatformProcess:
-    server = PlatformProcess(folder / "platform.sqlite3", db_url=url)
+    server = PlatformProcess(url, folder=folder)
     extra = ("--workers", str(PG_WORKERS)) if kind == "postgres" else ()
     server.start(*extra)
     return server

@@ -34,7 +34,7 @@ computer = release_fixtures.computer
 Shown = list[tuple[str, str, tuple[str, ...]]]
 
 
-def platform_leavers(db: Path, shop_id: int, manager_id: int) -> Shown:
+def platform_leavers(db: Path | str, shop_id: int, manager_id: int) -> Shown:
     """The platform's rule on the platform's own rows: active customers with a paid order in
     the manager's sub-store, each with those orders' numbers."""
     view = server_view(db, shop_id)

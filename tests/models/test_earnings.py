@@ -62,7 +62,7 @@ def shop(platform: PlatformProcess, profile_folder: Callable[[str], Path]) -> It
 
 @pytest.fixture
 def platform_engine(platform: PlatformProcess) -> Iterator[Engine]:
-    engine = make_engine(str(platform.db))
+    engine = make_engine(str(platform.sqlite_file))
     yield engine
     engine.dispose()
 
@@ -90,7 +90,7 @@ def platform_verdicts(db: Path, shop_id: int) -> dict[str, tuple[str, int, int]]
 def test_reconciliation_says_what_direct_sql_over_the_platforms_rows_says(
     shop: Profile, platform: PlatformProcess
 ) -> None:
-    expected = platform_verdicts(platform.db, shop_id_of(shop))
+    expected = platform_verdicts(platform.sqlite_file, shop_id_of(shop))
     assert desk_verdicts(shop) == expected
     reasons = {reason for reason, _, _ in expected.values()}
     # The demo's story: one order paid twice, one missing, one share at a wrong rate, late
@@ -112,7 +112,7 @@ def test_the_balance_is_the_statements_less_what_was_withdrawn(
     shop: Profile, platform: PlatformProcess
 ) -> None:
     shop_id = shop_id_of(shop)
-    rows = money(platform.db, shop_id)
+    rows = money(platform.sqlite_file, shop_id)
     found = earnings(shop)
     balance = found.balance
     assert balance.settled_cents == rows.settled_cents
@@ -123,7 +123,7 @@ def test_the_balance_is_the_statements_less_what_was_withdrawn(
     )
     waiting = [
         v
-        for v in verdicts(platform.db, shop_id).values()
+        for v in verdicts(platform.sqlite_file, shop_id).values()
         if v.reason in ("not_yet_settleable", "missing_from_statement")
     ]
     assert balance.pending_cents == sum(v.expected_cents for v in waiting) > 0
@@ -145,7 +145,7 @@ def test_the_monthly_income_is_what_the_statements_settled(
 ) -> None:
     offset = local_utc_offset()
     series = monthly_income(shop)
-    months = income_by_month(platform.db, shop_id_of(shop), offset)
+    months = income_by_month(platform.sqlite_file, shop_id_of(shop), offset)
     assert len(series.months) >= 24
     shown = {
         m.strftime("%Y-%m"): (owner, managers)
@@ -162,7 +162,7 @@ def test_the_monthly_income_is_what_the_statements_settled(
 def test_the_orders_whose_money_does_not_add_up_are_a_filter_of_the_order_table(
     shop: Profile, platform: PlatformProcess
 ) -> None:
-    expected = verdicts(platform.db, shop_id_of(shop))
+    expected = verdicts(platform.sqlite_file, shop_id_of(shop))
     by_placed = Sort(SortColumn.PLACED_AT, descending=True)
     for money_filter, wanted in (
         (MISMATCH, {no for no, v in expected.items() if v.reason in PROBLEMS}),
@@ -191,7 +191,7 @@ def test_the_differences_stay_right_through_syncs_that_settle_refund_and_pay_out
     with write_begin(platform_engine) as conn:
         # A manager starts a stage again: the rate of her orders paid from then on may change.
         progress = load_rows(conn, "task_progress", shop_id)[0]
-        (progress_id,) = new_ids(conn, "task_progress", 1)
+        (progress_id,) = new_ids(conn, "task_progress", 1, shop_id)
         started = {
             **progress,
             "id": progress_id,
@@ -204,7 +204,9 @@ def test_the_differences_stay_right_through_syncs_that_settle_refund_and_pay_out
         for hour in range(0, 7 * 24, 12):
             run_tick(platform_engine, [activity], now + hour * 3600)
         sync(shop)
-        assert desk_verdicts(shop) == platform_verdicts(platform.db, shop_id), f"week {week}"
+        assert desk_verdicts(shop) == platform_verdicts(platform.sqlite_file, shop_id), (
+            f"week {week}"
+        )
     with shop.engine.connect() as conn:
         kept = sorted(tuple(r) for r in conn.execute(select(MoneyDifference)))
     with shop.writer.begin() as conn:
@@ -246,7 +248,7 @@ def test_a_withdrawal_goes_from_waiting_to_applied_to_paid(
         from server.settlement.withdrawals import available_cents
 
         taken = available_cents(conn, shop_id) - 5_000 - 500
-        (withdrawal_id,) = new_ids(conn, "withdrawal", 1)
+        (withdrawal_id,) = new_ids(conn, "withdrawal", 1, shop_id)
         save_rows(
             conn,
             "withdrawal",

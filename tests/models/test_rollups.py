@@ -173,7 +173,9 @@ def change_the_shop(engine: Engine, shop_id: int) -> None:
         waiting = [o for o in orders if o["status"] == "pending_payment"]
         latest = max(o["placed_at"] for o in orders)
         fresh = []
-        for n, (new_id, model) in enumerate(zip(new_ids(conn, "order", 30), paid, strict=False)):
+        for n, (new_id, model) in enumerate(
+            zip(new_ids(conn, "order", 30, shop_id), paid, strict=False)
+        ):
             at = latest + 3600 * (n + 1) * 5
             fresh.append(
                 {
@@ -208,7 +210,7 @@ def change_the_shop(engine: Engine, shop_id: int) -> None:
         customers = load_rows(conn, "customer", shop_id)
         arrivals = [
             {**c, "id": new_id, "bound_at": latest + DAY, "bound_via": "public_domain"}
-            for new_id, c in zip(new_ids(conn, "customer", 5), customers, strict=False)
+            for new_id, c in zip(new_ids(conn, "customer", 5, shop_id), customers, strict=False)
         ]
         moved = [{**c, "bound_via": "transferred_in"} for c in customers[:3]]
         save_rows(conn, "customer", [*arrivals, *moved], shop_id)

@@ -14,13 +14,15 @@ from typing import Any, cast
 
 import httpx
 import pytest
-from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy import Engine
 
 from models import wire
 from server.db import make_engine
 from server.runner import PlatformThread
 from server.seed import seed
 from server.seed.calendar import day_start
+from tests.pg import PG_ENV, PgServer, prepare_schema
+from tests.server.statements import recording
 
 ANCHOR = date(2026, 11, 24)
 # Noon in China on the anchor day: "now" for every test that stamps rows.
@@ -28,7 +30,15 @@ NOW = day_start(ANCHOR) + 12 * 3600
 SEED = 11
 SHOPS = 2
 ORDERS = 1200
-PG_ENV = "ZHANGGUI_TEST_PG_URL"
+
+
+@pytest.fixture(autouse=True)
+def every_statement_names_its_shop() -> Iterator[None]:
+    """Each test fails if the platform ran a statement on a shop table without its shop."""
+    with recording() as log:
+        yield
+    problems = log.problems()
+    assert not problems, "statements without their shop:\n" + "\n".join(problems)
 
 
 def seed_small(engine: Engine, seed_value: int = SEED) -> None:
@@ -56,36 +66,32 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class PgDatabases:
-    """Fresh databases on the configured server, cloned from one seeded template."""
+    """Fresh databases on the configured server: blank, at the newest schema (partitioned by
+    shop when the run asks for it), or seeded, each cloned from a template made once."""
 
     def __init__(self, admin_url: str) -> None:
-        self.admin_url = make_url(admin_url)
-        self.admin = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
-        self.template = f"zg_template_{uuid.uuid4().hex[:10]}"
-        self.created: list[str] = [self.template]
-        self._execute(f'CREATE DATABASE "{self.template}"')
-        engine = make_engine(self.url(self.template))
+        self.server = PgServer(admin_url)
+        self.schema_template = self.server.create(prefix="zg_schema")
+        prepare_schema(self.server.url(self.schema_template))
+        self.template = self.server.create(template=self.schema_template, prefix="zg_template")
+        engine = make_engine(self.server.url(self.template))
         seed_small(engine)
         engine.dispose()
 
     def url(self, name: str) -> str:
-        return self.admin_url.set(database=name).render_as_string(hide_password=False)
-
-    def _execute(self, sql: str) -> None:
-        with self.admin.connect() as conn:
-            conn.execute(text(sql))
+        return self.server.url(name)
 
     def fresh(self, seeded: bool) -> str:
-        name = f"zg_{uuid.uuid4().hex[:12]}"
-        template = f' TEMPLATE "{self.template}"' if seeded else ""
-        self._execute(f'CREATE DATABASE "{name}"{template}')
-        self.created.append(name)
-        return self.url(name)
+        """A seeded platform, or one at the newest schema with no data yet."""
+        template = self.template if seeded else self.schema_template
+        return self.server.url(self.server.create(template=template))
+
+    def blank(self) -> str:
+        """A database with no tables at all."""
+        return self.server.url(self.server.create())
 
     def close(self) -> None:
-        for name in reversed(self.created):
-            self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        self.admin.dispose()
+        self.server.close()
 
 
 @pytest.fixture(scope="session")

@@ -10,21 +10,41 @@ from sqlalchemy import Connection, select
 
 from server.db.platform import Feed
 from server.db.schema import CATALOGUE_TABLES, ENTITY_TABLES, KEY_COLUMNS, wire_columns
-from server.db.shops import Customer, CustomerBinding
+from server.db.shops import Customer, CustomerBinding, Shop
+
+Person = tuple[int, int]
 
 
-def owners(conn: Connection) -> dict[int, list[tuple[int, str]]]:
-    """Every customer id with the shops that hold a row of theirs, and its status there."""
-    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for row in conn.execute(select(Customer.id, Customer.shop_id, Customer.status)):
-        found[row.id].append((row.shop_id, row.status))
+def owners(conn: Connection) -> dict[Person, list[tuple[int, str]]]:
+    """Every customer with the shops that hold a row of theirs, and its status there.
+
+    Ids are unique within a shop: a person is (the shop they first came to, their id there).
+    A customer who followed a released manager keeps their id in her new shop, whose
+    ``released_from_shop_id`` names the shop they came from.
+    """
+    came_from = {
+        row.id: row.released_from_shop_id
+        for row in conn.execute(select(Shop.id, Shop.released_from_shop_id))
+    }
+
+    def person(shop_id: int, customer_id: int, bound_via: str) -> Person:
+        origin = came_from.get(shop_id)
+        if bound_via == "transferred_in" and origin is not None:
+            return person(origin, customer_id, "")
+        return (shop_id, customer_id)
+
+    found: dict[Person, list[tuple[int, str]]] = defaultdict(list)
+    for row in conn.execute(
+        select(Customer.id, Customer.shop_id, Customer.status, Customer.bound_via)
+    ):
+        found[person(row.shop_id, row.id, row.bound_via)].append((row.shop_id, row.status))
     return found
 
 
 def assert_one_owner_each(conn: Connection) -> None:
-    for customer_id, rows in owners(conn).items():
+    for who, rows in owners(conn).items():
         active = [shop for shop, status in rows if status == "active"]
-        assert len(active) == 1, f"customer {customer_id} is active in shops {active}"
+        assert len(active) == 1, f"customer {who} is active in shops {active}"
 
 
 def replay_ledger(conn: Connection) -> dict[tuple[int, int], tuple[str, int | None]]:
@@ -61,10 +81,10 @@ def assert_ledger_gives_bindings(conn: Connection) -> None:
 
 
 def assert_feed_matches_tables(conn: Connection) -> None:
-    """Every shop row is in its feed exactly as stored, and the feed holds nothing else."""
+    """Every shop row is in its shop's feed exactly as stored, and the feed holds nothing else."""
     live: dict[tuple[int, str, str], Any] = {}
     for feed in conn.execute(select(Feed).where(Feed.payload.is_not(None))):
-        live[(feed.partition_id, feed.entity, feed.key)] = orjson.loads(feed.payload)
+        live[(feed.shop_id, feed.entity, feed.key)] = orjson.loads(feed.payload)
     stored: dict[tuple[int, str, str], Any] = {}
     for entity, table in ENTITY_TABLES.items():
         if entity in CATALOGUE_TABLES:
@@ -73,9 +93,8 @@ def assert_feed_matches_tables(conn: Connection) -> None:
         for row in conn.execute(select(table)).mappings():
             key = (row["shop_id"], entity, str(row[KEY_COLUMNS[entity]]))
             stored[key] = {c: row[c] for c in columns}
-    shop_feed = {k: v for k, v in live.items() if k[0] != 0}
-    assert shop_feed.keys() == stored.keys()
-    assert shop_feed == stored
+    assert live.keys() == stored.keys()
+    assert live == stored
 
 
 def assert_consistent(conn: Connection) -> None:

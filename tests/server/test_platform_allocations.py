@@ -35,11 +35,14 @@ def _planned(engine: Engine) -> list[int]:
         return list(conn.scalars(select(ScheduledAllocation.arrives_at)))
 
 
-def _allocated(engine: Engine, request_id: int) -> int:
+def _allocated(engine: Engine, shop_id: int, request_id: int) -> int:
     with engine.connect() as conn:
         return int(
             conn.scalar(
-                select(func.count()).where(TrafficAllocation.release_request_id == request_id)
+                select(func.count()).where(
+                    TrafficAllocation.shop_id == shop_id,
+                    TrafficAllocation.release_request_id == request_id,
+                )
             )
             or 0
         )
@@ -67,7 +70,7 @@ def test_allocations_arrive_day_by_day_on_pulls(
         seen.extend(arrived)
         assert len(seen) == sum(1 for at in planned if at <= clock.now)
         clock.now += 5 * DAY
-    assert len(seen) == len(planned) == _allocated(engine, request_id)
+    assert len(seen) == len(planned) == _allocated(engine, owner.shop_id, request_id)
     assert _planned(engine) == []
     with engine.connect() as conn:
         assert_feed_matches_tables(conn)
@@ -83,10 +86,10 @@ def test_a_push_or_a_tick_delivers_what_is_due(
     clock.now = planned[0]
     [result] = owner.push(mutation("product_pick.set", {"product_id": 1, "picked": True}))
     assert result.status == "applied"
-    assert _allocated(engine, request_id) == 1
+    assert _allocated(engine, owner.shop_id, request_id) == 1
 
     run_tick(engine, [PlatformActivity()], planned[-1])
-    assert _allocated(engine, request_id) == len(planned)
+    assert _allocated(engine, owner.shop_id, request_id) == len(planned)
 
 
 def test_a_decline_plans_nothing(desk: Callable[[], Desk], engine: Engine) -> None:

@@ -12,8 +12,9 @@ import httpx
 import pytest
 
 from models import wire
+from tests.pg import PG_ENV
 from tests.platform_process import PlatformProcess
-from tests.server.conftest import PG_ENV, PgDatabases
+from tests.server.conftest import PgDatabases
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 # Bounded: a few hundred requests per run, a minute or so on two busy cores.
@@ -104,7 +105,7 @@ def test_signed_in_on_postgresql_every_answer_is_in_the_contract(
     pg_databases: PgDatabases, tmp_path: Path
 ) -> None:
     assert PG_ENV
-    server = PlatformProcess(tmp_path / "platform.sqlite3", db_url=pg_databases.fresh(True))
+    server = PlatformProcess(pg_databases.fresh(True), folder=tmp_path)
     server.start()
     try:
         _schemathesis(

@@ -8,9 +8,8 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from models import wire
-from server.db.catalogue import Brand
+from server.db.catalogue import Brand, CatalogueFeed, CatalogueFeedState
 from server.db.engine import write_begin
-from server.db.platform import Feed, FeedPartition
 from server.db.schema import wire_columns
 from server.rows import load_rows, new_ids, save_rows
 
@@ -23,20 +22,18 @@ def test_tables_have_the_columns_of_the_wire_rows(entity: str) -> None:
 
 def test_a_row_written_twice_keeps_one_entry_with_the_newer_number(engine: Engine) -> None:
     with write_begin(engine) as conn:
-        last_before = conn.scalar(
-            select(FeedPartition.last_seq).where(FeedPartition.partition_id == 0)
-        )
+        last_before = conn.scalar(select(CatalogueFeedState.last_seq))
         brand = load_rows(conn, "brand", None, Brand.id == 1)[0]
         save_rows(conn, "brand", [{**brand, "name": "改名一次"}])
         save_rows(conn, "brand", [{**brand, "name": "改名两次"}, {**brand, "name": "改名三次"}])
     with engine.connect() as conn:
         entries = conn.execute(
-            select(Feed.seq, Feed.payload).where(Feed.entity == "brand", Feed.key == "1")
+            select(CatalogueFeed.seq, CatalogueFeed.payload).where(
+                CatalogueFeed.entity == "brand", CatalogueFeed.key == "1"
+            )
         ).all()
-        last_after = conn.scalar(
-            select(FeedPartition.last_seq).where(FeedPartition.partition_id == 0)
-        )
-        top = conn.scalar(select(func.max(Feed.seq)).where(Feed.partition_id == 0))
+        last_after = conn.scalar(select(CatalogueFeedState.last_seq))
+        top = conn.scalar(select(func.max(CatalogueFeed.seq)))
     assert isinstance(last_before, int)
     assert len(entries) == 1
     assert entries[0].seq == last_after == top == last_before + 2
@@ -44,18 +41,19 @@ def test_a_row_written_twice_keeps_one_entry_with_the_newer_number(engine: Engin
 
 
 def test_a_shop_row_needs_its_shop() -> None:
-    from server.rows import partition_of
+    from server.rows import feed_of
 
     with pytest.raises(ValueError, match="belong to a shop"):
-        partition_of("order", None)
-    assert partition_of("product", 7) == wire.CATALOGUE_PARTITION
+        feed_of("order", None)
+    assert feed_of("order", 7) == 7
+    assert feed_of("product", 7) is None
 
 
 def test_new_ids_continue_after_the_seeded_ones(engine: Engine) -> None:
     with write_begin(engine) as conn:
         highest = conn.scalar(select(func.max(Brand.id)))
-        first = new_ids(conn, "brand", 3)
-        second = new_ids(conn, "brand", 1)
+        first = new_ids(conn, "brand", 3, None)
+        second = new_ids(conn, "brand", 1, None)
     assert isinstance(highest, int)
     assert first == [highest + 1, highest + 2, highest + 3]
     assert second == [highest + 4]

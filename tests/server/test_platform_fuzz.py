@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from models import wire
 from server.runner import PlatformThread
-from tests.server.conftest import PG_ENV, FixedClock, PgDatabases
+from tests.pg import PG_ENV
+from tests.server.conftest import FixedClock, PgDatabases
 
 _TEXT = st.text(
     alphabet=st.characters(codec="utf-8") | st.sampled_from(["😀", "\x00", "\u202e", "𠀀"]),

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import orjson
 from sqlalchemy import Engine, select
 
 from server.db.desk import OrderReview
+from server.db.engine import write_begin
 from server.db.orders import Order
-from server.db.schema import CATALOGUE_TABLES, KEY_COLUMNS
-from server.db.shops import ReleaseRequest, StoreManager
-from tests.server.conftest import Desk, mutation, upserted
+from server.db.schema import CATALOGUE_TABLES, ENTITY_TABLES
+from server.rows import load_rows, new_ids, save_rows
+from tests.server.conftest import NOW, Desk, mutation, upserted
 from tests.server.test_platform_release import _snapshot
 
 
@@ -18,44 +20,81 @@ def test_a_shop_pulls_only_its_own_rows(desk: Callable[[], Desk], engine: Engine
     first, second = desk().login("demo1"), desk().login("demo2")
     first_pages, _ = first.pull_all()
     second_pages, _ = second.pull_all()
-    for entity in ("shop", "customer", "order", "order_item", "store_manager", "release_request"):
-        key = KEY_COLUMNS[entity]
-        mine = {row[key] for row in upserted(first_pages, entity)}
-        theirs = {row[key] for row in upserted(second_pages, entity)}
-        assert mine
-        assert theirs
-        assert not mine & theirs, entity
-    with engine.connect() as conn:
-        second_orders = set(conn.scalars(select(Order.id).where(Order.shop_id == second.shop_id)))
-    assert not {row["id"] for row in upserted(first_pages, "order")} & second_orders
+    for entity, table in ENTITY_TABLES.items():
+        if entity in CATALOGUE_TABLES:
+            continue
+        for shop, pages in ((first, first_pages), (second, second_pages)):
+            with engine.connect() as conn:
+                stored = load_rows(conn, entity, shop.shop_id)
+            # Ids are unique within a shop only: what each pulls is exactly its own rows.
+            assert _as_set(upserted(pages, entity)) == _as_set(stored), entity
+        assert table.name
+    for entity in ("shop", "customer", "order", "store_manager"):
+        assert _as_set(upserted(first_pages, entity)) != _as_set(upserted(second_pages, entity))
     for entity in CATALOGUE_TABLES:
         assert upserted(first_pages, entity) == upserted(second_pages, entity)
 
 
+def _as_set(rows: list[dict[str, object]]) -> set[bytes]:
+    return {orjson.dumps(row, option=orjson.OPT_SORT_KEYS) for row in rows}
+
+
+def _rows_only_the_owner_has(engine: Engine, owner: int, intruder: int) -> dict[str, int]:
+    """A new manager, her pending release request and an order: ids the intruder's shop lacks."""
+    with write_begin(engine) as conn:
+        manager = load_rows(conn, "store_manager", owner)[0]
+        customer = load_rows(conn, "customer", owner)[0]
+        order = load_rows(conn, "order", owner)[0]
+        (manager_id,) = new_ids(conn, "store_manager", 1, owner)
+        (request_id,) = new_ids(conn, "release_request", 1, owner)
+        (order_id,) = new_ids(conn, "order", 1, owner)
+        save_rows(conn, "store_manager", [{**manager, "id": manager_id}], owner)
+        request = {
+            "id": request_id,
+            "store_manager_id": manager_id,
+            "created_at": NOW,
+            "status": "pending",
+            "decided_at": None,
+            "decision_reason": "",
+            "new_shop_code": None,
+        }
+        save_rows(conn, "release_request", [request], owner)
+        new_order = {**order, "id": order_id, "customer_id": customer["id"], "order_no": "ZGX1"}
+        save_rows(conn, "order", [new_order], owner)
+        for entity, key in (
+            ("store_manager", manager_id),
+            ("release_request", request_id),
+            ("order", order_id),
+        ):
+            table = ENTITY_TABLES[entity]
+            assert not load_rows(conn, entity, intruder, table.c.id == key)
+    return {"manager": manager_id, "request": request_id, "order": order_id}
+
+
 def test_a_shop_cannot_change_another_shops_rows(desk: Callable[[], Desk], engine: Engine) -> None:
     intruder, owner = desk().login("demo1"), desk().login("demo2")
-    with engine.connect() as conn:
-        order_id = conn.scalar(select(Order.id).where(Order.shop_id == owner.shop_id))
-        request_id = conn.scalar(
-            select(ReleaseRequest.id).where(
-                ReleaseRequest.shop_id == owner.shop_id, ReleaseRequest.status == "pending"
-            )
-        )
-        manager_id = conn.scalar(
-            select(StoreManager.id).where(StoreManager.shop_id == owner.shop_id)
-        )
+    theirs = _rows_only_the_owner_has(engine, owner.shop_id, intruder.shop_id)
     before = _snapshot(engine, frozenset({"order_review", "poster_print"}))
     _, owner_cursor = owner.pull_all()
 
     results = intruder.push(
         mutation(
             "order_review.set",
-            {"order_id": order_id, "reviewed": True, "flag": "problem", "note": ""},
+            {"order_id": theirs["order"], "reviewed": True, "flag": "problem", "note": ""},
         ),
-        mutation("release.decide", {"request_id": request_id, "decision": "approve", "reason": ""}),
+        mutation(
+            "release.decide",
+            {"request_id": theirs["request"], "decision": "approve", "reason": ""},
+        ),
         mutation(
             "poster.printed",
-            {"id": "x1", "kind": "manager", "target_id": manager_id, "layout": "a4", "copies": 1},
+            {
+                "id": "x1",
+                "kind": "manager",
+                "target_id": theirs["manager"],
+                "layout": "a4",
+                "copies": 1,
+            },
         ),
         mutation(
             "poster.printed",
@@ -65,13 +104,15 @@ def test_a_shop_cannot_change_another_shops_rows(desk: Callable[[], Desk], engin
         mutation(
             "order_review.set",
             {
-                "order_id": order_id,
+                "order_id": theirs["order"],
                 "reviewed": True,
                 "flag": "none",
                 "note": "",
                 "shop_id": owner.shop_id,
             },
         ),
+        # An id both shops have means the caller's own row.
+        mutation("order_review.set", {"order_id": 1, "reviewed": True, "flag": "none", "note": ""}),
     )
     assert [(r.status, r.code) for r in results] == [
         ("rejected", "unknown_order"),
@@ -79,10 +120,12 @@ def test_a_shop_cannot_change_another_shops_rows(desk: Callable[[], Desk], engin
         ("rejected", "unknown_target"),
         ("rejected", "unknown_target"),
         ("rejected", "invalid_payload"),
+        ("applied", ""),
     ]
     assert _snapshot(engine, frozenset({"order_review", "poster_print"})) == before
     with engine.connect() as conn:
-        assert conn.scalar(select(OrderReview.order_id)) is None
+        reviews = conn.execute(select(OrderReview.shop_id, OrderReview.order_id)).all()
+    assert [tuple(r) for r in reviews] == [(intruder.shop_id, 1)]
     pages, _ = owner.pull_all(owner_cursor)
     assert not any(page.upserts for page in pages)
 

@@ -260,7 +260,7 @@ def _workers_of(process_id: int) -> list[int]:
 def test_several_workers_serve_postgresql_and_their_metrics_add_up(
     pg_databases: PgDatabases, tmp_path: Path
 ) -> None:
-    server = PlatformProcess(tmp_path / "platform.sqlite3", db_url=pg_databases.fresh(True))
+    server = PlatformProcess(pg_databases.fresh(True), folder=tmp_path)
     server.start("--workers", "2")
     try:
         assert server.process is not None

@@ -68,9 +68,10 @@ def test_a_retry_is_answered_with_the_first_result(
     changed = _review(order_id, note="改了", mutation_id="retry-good-0001")
     assert shop.push(changed)[0].status == "duplicate"
     with engine.connect() as conn:
-        assert conn.scalar(select(OrderReview.note).where(OrderReview.order_id == order_id)) == (
-            "客户要求周五前发货"
+        note = select(OrderReview.note).where(
+            OrderReview.shop_id == shop.shop_id, OrderReview.order_id == order_id
         )
+        assert conn.scalar(note) == "客户要求周五前发货"
 
 
 def test_a_refused_mutation_does_not_stop_the_batch(

@@ -165,7 +165,11 @@ def test_the_first_decision_wins(desk: Callable[[], Desk], engine: Engine) -> No
     assert (late.status, late.code) == ("rejected", "already_decided")
     assert late.reason == "This request was already declined on 2026-11-24 04:00 UTC."
     with engine.connect() as conn:
-        status = conn.scalar(select(ReleaseRequest.status).where(ReleaseRequest.id == request_id))
+        status = conn.scalar(
+            select(ReleaseRequest.status).where(
+                ReleaseRequest.shop_id == owner.shop_id, ReleaseRequest.id == request_id
+            )
+        )
     assert status == "declined"
 
 
@@ -203,7 +207,7 @@ def test_decline_changes_nothing_but_the_request(desk: Callable[[], Desk], engin
     with engine.connect() as conn:
         row = conn.execute(
             select(ReleaseRequest.status, ReleaseRequest.decision_reason).where(
-                ReleaseRequest.id == request_id
+                ReleaseRequest.shop_id == owner.shop_id, ReleaseRequest.id == request_id
             )
         ).one()
     assert tuple(row) == ("declined", "店里正忙")

@@ -15,7 +15,9 @@ from sqlalchemy import Engine, func, select, text
 
 from models import wire
 from server.db import make_engine
+from server.db.catalogue import CatalogueFeed
 from server.db.platform import Feed
+from server.db.schema import CATALOGUE_TABLES
 from server.seed import seed
 from server.seed.calendar import day_start
 from tests.server.conftest import ANCHOR, SEED, seed_small
@@ -26,19 +28,25 @@ _MASKED_PHONE = re.compile(r"^1[3-9]\d\*{4}\d{4}$")
 def _feed_digest(engine: Engine) -> str:
     digest = hashlib.sha256()
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(Feed.partition_id, Feed.entity, Feed.key, Feed.seq, Feed.payload).order_by(
-                Feed.partition_id, Feed.seq
+        catalogue = conn.execute(
+            select(
+                CatalogueFeed.entity, CatalogueFeed.key, CatalogueFeed.seq, CatalogueFeed.payload
+            ).order_by(CatalogueFeed.seq)
+        )
+        shops = conn.execute(
+            select(Feed.shop_id, Feed.entity, Feed.key, Feed.seq, Feed.payload).order_by(
+                Feed.shop_id, Feed.seq
             )
         )
-        for row in rows:
+        for row in [*catalogue, *shops]:
             digest.update(repr(tuple(row)).encode())
     return digest.hexdigest()
 
 
 def _payloads(engine: Engine, entity: str) -> list[dict[str, object]]:
+    feed = CatalogueFeed if entity in CATALOGUE_TABLES else Feed
     with engine.connect() as conn:
-        texts = conn.scalars(select(Feed.payload).where(Feed.entity == entity))
+        texts = conn.scalars(select(feed.payload).where(feed.entity == entity))
         return [orjson.loads(t) for t in texts if t is not None]
 
 
@@ -162,6 +170,7 @@ def test_a_big_catalogue_is_within_reach(tmp_path: Path) -> None:
         summary = seed(engine, 3, 0, 0, ANCHOR, products=20_000)
         assert summary.rows["product"] == 20_000
         with engine.connect() as conn:
-            assert conn.scalar(select(func.count()).select_from(Feed)) == sum(summary.rows.values())
+            entries = conn.scalar(select(func.count()).select_from(CatalogueFeed))
+            assert entries == sum(summary.rows.values())
     finally:
         engine.dispose()

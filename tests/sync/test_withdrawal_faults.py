@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+
+from sqlalchemy import text
 
 from models.profile import Profile
 from models.services.earnings import earnings
@@ -22,21 +23,22 @@ from tests.sync.test_faults import (
     wait_for,
 )
 from tests.sync.test_round_trip import shop_id_of, signed_in
-from tests.sync.views import applied_mutations, assert_mirror_equals_server
+from tests.sync.views import applied_mutations, assert_mirror_equals_server, platform_connection
 
 AMOUNT = 1_000
 
 
-def withdrawals_on_the_platform(db: Path, shop_id: int) -> dict[str, int]:
+def withdrawals_on_the_platform(db: Path | str, shop_id: int) -> dict[str, int]:
     """Request id -> amount, for every withdrawal a desktop asked for."""
-    with sqlite3.connect(db) as conn:
-        return dict(
-            conn.execute(
+    with platform_connection(db) as conn:
+        rows = conn.execute(
+            text(
                 "SELECT request_id, amount_cents FROM withdrawal "
-                "WHERE shop_id = ? AND request_id IS NOT NULL",
-                (shop_id,),
-            ).fetchall()
-        )
+                "WHERE shop_id = :shop AND request_id IS NOT NULL"
+            ),
+            {"shop": shop_id},
+        ).all()
+    return {str(request_id): int(amount) for request_id, amount in rows}
 
 
 def ask_many(profile: Profile, n: int) -> list[str]:

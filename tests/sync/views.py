@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import Connection, create_engine, select, text
 
-from models import wire
 from models.db import CLIENT_TABLES, MIRROR_TABLES
 from models.profile import Profile
 
@@ -20,14 +20,29 @@ def canonical(row: dict[str, object]) -> bytes:
     return orjson.dumps(row, option=orjson.OPT_SORT_KEYS)
 
 
-def server_view(db: Path, shop_id: int) -> View:
-    """Every live row of the feed the platform serves ``shop_id``: its view of that shop."""
+@contextmanager
+def platform_connection(db: Path | str) -> Iterator[Connection]:
+    """A read of the platform's database: a SQLite file or a PostgreSQL URL."""
+    engine = create_engine(f"sqlite:///{db}" if isinstance(db, Path) else db)
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def server_view(db: Path | str, shop_id: int) -> View:
+    """Every live row of the feeds the platform serves ``shop_id``: its view of that shop."""
     view: View = defaultdict(set)
-    with sqlite3.connect(db) as conn:
+    with platform_connection(db) as conn:
         rows = conn.execute(
-            "SELECT entity, payload FROM feed WHERE partition_id IN (?, ?) AND payload IS NOT NULL",
-            (wire.CATALOGUE_PARTITION, shop_id),
-        ).fetchall()
+            text(
+                "SELECT entity, payload FROM catalogue_feed WHERE payload IS NOT NULL"
+                " UNION ALL SELECT entity, payload FROM feed"
+                " WHERE shop_id = :shop AND payload IS NOT NULL"
+            ),
+            {"shop": shop_id},
+        ).all()
     for entity, payload in rows:
         view[entity].add(canonical(orjson.loads(payload)))
     return dict(view)
@@ -43,17 +58,17 @@ def mirror_view(profile: Profile) -> View:
     return view
 
 
-def applied_mutations(db: Path, shop_id: int) -> dict[str, str]:
+def applied_mutations(db: Path | str, shop_id: int) -> dict[str, str]:
     """Mutation id -> outcome, as the platform recorded them for ``shop_id``."""
-    with sqlite3.connect(db) as conn:
-        return dict(
-            conn.execute(
-                "SELECT mutation_id, outcome FROM applied_mutation WHERE shop_id = ?", (shop_id,)
-            ).fetchall()
-        )
+    with platform_connection(db) as conn:
+        rows = conn.execute(
+            text("SELECT mutation_id, outcome FROM applied_mutation WHERE shop_id = :shop"),
+            {"shop": shop_id},
+        ).all()
+    return {str(mutation_id): str(outcome) for mutation_id, outcome in rows}
 
 
-def assert_mirror_equals_server(profile: Profile, db: Path, shop_id: int) -> None:
+def assert_mirror_equals_server(profile: Profile, db: Path | str, shop_id: int) -> None:
     mirror, server = mirror_view(profile), server_view(db, shop_id)
     assert mirror.keys() == server.keys()
     for entity in server:
