@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 from fastapi.routing import iter_route_contexts
-from sqlalchemy import Engine, create_engine, select, text, update
+from sqlalchemy import Engine, create_engine, func, select, text, update
 
 from models import wire
 from server import auth
@@ -22,6 +22,7 @@ from server.db.platform import ShopCredential, ShopToken
 from server.db.schema import create_schema
 from server.runner import PlatformThread
 from server.tokens import IDLE_SECONDS, TOUCH_SECONDS
+from tests.server import old_platform
 from tests.server.conftest import Desk, FixedClock, mutation
 
 DAY = 86_400
@@ -136,6 +137,7 @@ PUBLIC = frozenset(
     {
         "GET /v1/health",
         "POST /v1/login",
+        "POST /v1/signup",
         "GET /share",
         "GET /health",
         "GET /ready",
@@ -164,6 +166,12 @@ def _signed_in_calls(order_id: int) -> dict[str, Callable[[Desk], httpx.Response
         "GET /v1/images/product/{product_id}.png": lambda d: d.http.get(
             "/v1/images/product/1.png", params={"size": 120}
         ),
+        "POST /v1/people": lambda d: d.http.post(
+            "/v1/people",
+            json={"user_name": "helper", "display_name": "帮手", "role": "assistant"},
+        ),
+        "POST /v1/people/{person_id}/disable": lambda d: d.http.post("/v1/people/2/disable"),
+        "POST /v1/people/{person_id}/enable": lambda d: d.http.post("/v1/people/2/enable"),
         "POST /v1/logout": lambda d: d.http.post("/v1/logout", json={}),
     }
 
@@ -207,11 +215,23 @@ def test_every_route_is_public_on_purpose_or_refuses_revoked_and_expired_tokens(
         assert call(fresh).status_code == 200, route
 
 
+def _an_order_only_of(engine: Engine, shop_id: int, other_shop_id: int) -> int:
+    """An order number of one shop that the other shop has no order of (ids are per shop)."""
+    with engine.connect() as conn:
+        theirs = select(Order.id).where(Order.shop_id == other_shop_id)
+        return int(
+            conn.scalar(
+                select(func.max(Order.id)).where(Order.shop_id == shop_id, Order.id.not_in(theirs))
+            )
+            or 0
+        )
+
+
 def test_another_shops_token_reaches_only_that_shop(
     desk: Callable[[], Desk], engine: Engine
 ) -> None:
     owner, other = desk().login("demo1"), desk().login("demo2")
-    calls = _signed_in_calls(_an_order_of(engine, owner.shop_id))
+    calls = _signed_in_calls(_an_order_only_of(engine, owner.shop_id, other.shop_id))
     # Pushed with demo2's token, demo1's order is unknown.
     [result] = wire.PushResponse.model_validate_json(calls["POST /v1/push"](other).content).results
     assert (result.status, result.code) == ("rejected", "unknown_order")
@@ -300,33 +320,19 @@ def test_an_old_hash_is_raised_to_todays_cost_at_the_next_sign_in(
 
 def test_an_older_platform_database_keeps_its_passwords(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
+    old_platform.build(f"sqlite:///{path}")
     old = create_engine(f"sqlite:///{path}")
     with old.begin() as conn:
         conn.execute(
-            text(
-                "CREATE TABLE shop_credential (shop_id BIGINT NOT NULL, shop_code VARCHAR(64) "
-                "NOT NULL, password_hash VARCHAR(300) NOT NULL, CONSTRAINT pk_shop_credential "
-                "PRIMARY KEY (shop_id), CONSTRAINT uq_shop_credential_shop_code UNIQUE "
-                "(shop_code))"
-            )
-        )
-        conn.execute(
-            text(
-                "CREATE TABLE shop_token (token_sha256 VARCHAR(64) NOT NULL, shop_id BIGINT "
-                "NOT NULL, created_at BIGINT NOT NULL, CONSTRAINT pk_shop_token PRIMARY KEY "
-                "(token_sha256))"
-            )
-        )
-        conn.execute(
-            text("INSERT INTO shop_credential VALUES (7, 'old7', :hash)"),
+            text("INSERT INTO shop_credential VALUES (97, 'old7', :hash)"),
             {"hash": auth.hash_password("secret")},
         )
-        conn.execute(text("INSERT INTO shop_token VALUES ('ab', 7, 1)"))
     old.dispose()
     engine = make_engine(str(path))
     create_schema(engine)
     with engine.connect() as conn:
         found = auth.find_credential(conn, "old7")
+        # Old sign-ins named no shop: every computer signs in again, once.
         assert conn.scalar(select(ShopToken.shop_id)) is None
     engine.dispose()
     assert found is not None
