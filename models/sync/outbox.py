@@ -43,6 +43,7 @@ class Actor:
     role: str
     display_name: str
     shop_code: str
+    store_manager_id: int | None = None  # the sub-store a manager acts for
 
 
 def signed_in_actor(conn: Connection) -> Actor:
@@ -52,11 +53,14 @@ def signed_in_actor(conn: Connection) -> Actor:
             _sync_state.c.role,
             _sync_state.c.display_name,
             _sync_state.c.shop_code,
+            _sync_state.c.store_manager_id,
         )
     ).first()
     if found is None:
         return Actor(wire.OWNER_USER, "owner", "", "")
-    return Actor(found.user, found.role, found.display_name, found.shop_code)
+    return Actor(
+        found.user, found.role, found.display_name, found.shop_code, found.store_manager_id
+    )
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,8 @@ def record_actions(conn: Connection, kind: str, actions: Sequence[Action], now: 
     actor = signed_in_actor(conn)
     if not wire.may_push(actor.role, kind):
         raise NotAllowed(actor.role, kind)
+    if actor.role == "manager" and not all(_hers(actor, a.payload) for a in actions):
+        raise NotAllowed(actor.role, kind)
     entity, key_field = KIND_ENTITY[kind]
     table = CLIENT_TABLES[entity]
     keys = [str(getattr(action.payload, key_field)) for action in actions]
@@ -129,6 +135,14 @@ def record_actions(conn: Connection, kind: str, actions: Sequence[Action], now: 
         ],
     )
     return mutation_ids
+
+
+def _hers(actor: Actor, payload: wire.Strict) -> bool:
+    """A store manager prints the posters of her own sub-store only (the platform's rule)."""
+    if not isinstance(payload, wire.PosterPrintPayload):
+        return True
+    own = actor.store_manager_id is not None and payload.target_id == actor.store_manager_id
+    return payload.kind in wire.MANAGER_POSTER_KINDS and own
 
 
 _INSERT_OUTBOX = (
