@@ -98,6 +98,7 @@ def test_in_chinese_the_window_speaks_chinese(shop_profile: Profile, when_shown:
         "顾客",
         "销售图表",
         "海报",
+        "人员",
     ]
     assert seen["cards"] == [
         "今日订单",

@@ -21,6 +21,8 @@ def every_typed_error() -> list[errors.ZhangguiError]:
             found.append(kind("some_code", "what the platform said"))
         elif issubclass(kind, errors.ProfileOtherShop | errors.BackupOtherShop):
             found.append(kind("demo1", "demo2"))
+        elif issubclass(kind, errors.NotAllowed):
+            found.append(kind("assistant", "release.decide"))
         elif issubclass(kind, errors.PlatformAddressInvalid):
             found.append(kind("demo1", "it names no computer"))
         elif issubclass(kind, errors.ZhangguiError):
@@ -33,7 +35,9 @@ def test_each_error_has_words_of_its_own(error: errors.ZhangguiError) -> None:
     said = messages.describe(error)
     assert said
     assert not said.startswith("An unexpected error occurred")
-    if type(error) not in (errors.ZhangguiError, errors.InvalidInput, errors.PlatformError):
+    # These carry words already (the platform's reason for a refusal among them).
+    plain = (errors.ZhangguiError, errors.InvalidInput, errors.PlatformError)
+    if type(error) not in (*plain, errors.PlatformForbidden):
         assert "what models said" not in said
         assert "what the platform said" not in said
     assert messages.sync_state(error)
