@@ -3,7 +3,7 @@
 zhanggui                       open the app on the signed-in profile (a welcome on the first run)
 zhanggui --demo                start a demo platform on loopback and open the app on it
 zhanggui platform ...          serve the platform
-zhanggui login|logout|sync|status|orders|review|catalogue ...   work with a profile
+zhanggui login|logout|sync|status|orders|review|export|catalogue ...   work with a profile
 zhanggui posters ...           QR posters to a PDF or PNG file, without a window
 
 The commands that work with a profile need neither Qt nor the platform's web server: an

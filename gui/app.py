@@ -122,13 +122,13 @@ def _start(app: QApplication, args: argparse.Namespace, folder: Path) -> int:
         return EXIT_PROFILE
     try:
         shop = signed_in(profile)
-        known = last_shop(profile)
+        known = last_shop(profile) if shop is None else None
         if shop is None and known is not None:
             # A profile that was signed out asks again, with its platform and shop filled in.
             shop = SignInDialog.ask(
                 profile, platform_url=known.platform_url, shop_code=known.shop_code
             )
-            if shop is None:
+            if shop is None or stop_asked():
                 return EXIT_OK
         if shop is None:
             answer = WelcomeDialog.ask(profile)
@@ -205,21 +205,26 @@ def _run_main_window(
     workspace: str | None = None,
     crash_on_purpose: bool = False,
 ) -> int:
-    controller = SyncController(profile)
-    window = MainWindow(profile, shop, controller)
-    backups = DailyBackup(profile, window)
-    if workspace:
-        window.show_workspace_named(workspace)
-    window.show()
-    log.info("the main window is shown")
-    controller.start()
-    backups.start()
-    if crash_on_purpose:
-        QTimer.singleShot(DEBUG_CRASH_MS, window, _crash_on_purpose)
-    code = app.exec()
-    backups.stop()
-    controller.stop()
-    return code
+    while True:
+        controller = SyncController(profile)
+        window = MainWindow(profile, shop, controller)
+        backups = DailyBackup(profile, window)
+        if workspace:
+            window.show_workspace_named(workspace)
+        window.show()
+        log.info("the main window is shown for %s (%s)", shop.user, shop.role)
+        controller.start()
+        backups.start()
+        if crash_on_purpose:
+            QTimer.singleShot(DEBUG_CRASH_MS, window, _crash_on_purpose)
+        code = app.exec()
+        backups.stop()
+        controller.stop()
+        if window.next_shop is None:
+            return code
+        # Someone else signed in from the menu: their own window, with their role's pages.
+        shop, workspace = window.next_shop, None
+        window.deleteLater()
 
 
 def _crash_on_purpose() -> None:

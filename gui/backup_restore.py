@@ -27,6 +27,7 @@ from sqlalchemy.pool import QueuePool
 
 from gui import messages, tasks
 from gui.busy import behind_progress
+from gui.confirm import confirm
 from gui.formatting import fill
 from gui.sync_controller import SyncController
 from models.backups import (
@@ -129,17 +130,15 @@ def confirm_restore(backup: Backup, parent: QWidget | None) -> bool:
     day = QLocale().toString(
         QDateTime.fromSecsSinceEpoch(backup.taken_at).date(), QLocale.FormatType.LongFormat
     )
-    box = QMessageBox(
-        QMessageBox.Icon.Question, words.confirm_title(), words.confirm(day), parent=parent
+    return confirm(
+        parent,
+        words.confirm_title(),
+        words.confirm(day),
+        words.restore(),
+        name="restore_confirmation",
+        details=words.confirm_details(),
+        destructive=True,
     )
-    box.setObjectName("restore_confirmation")
-    box.setInformativeText(words.confirm_details())
-    restore = box.addButton(words.restore(), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is restore
 
 
 def restore_interactively(
@@ -297,7 +296,7 @@ class _Words(QObject):
         elif report.actions_to_send:
             lines.append(
                 self.tr(
-                    "%n action(s) waiting to sync will be sent now.", "", report.actions_to_send
+                    "%Ln action(s) waiting to sync will be sent now.", "", report.actions_to_send
                 )
             )
         if report.kept_aside is not None:

@@ -11,16 +11,16 @@ from PySide6.QtCore import QObject
 
 class Counted(QObject):
     def minutes_ago(self, n: int) -> str:
-        return self.tr("%n minute(s) ago", "", n)
+        return self.tr("%Ln minute(s) ago", "", n)
 
     def hours_ago(self, n: int) -> str:
-        return self.tr("%n hour(s) ago", "", n)
+        return self.tr("%Ln hour(s) ago", "", n)
 
     def products(self, n: int) -> str:
         return self.tr("%Ln product(s)", "", n)
 
     def in_minutes(self, n: int) -> str:
-        return self.tr("in %n minute(s)", "", n)
+        return self.tr("in %Ln minute(s)", "", n)
 
 
 def counted() -> Counted:

@@ -1,4 +1,8 @@
-"""The first workspace: today's and the week's takings, and what waits for the owner."""
+"""The first workspace: today's and the week's takings, and what waits for the owner.
+
+During the very first sync, when nothing of the shop is here yet, it says what is arriving and
+how far the sync got rather than showing zeros.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -19,16 +24,39 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages, tasks
+from gui.arriving import Arriving
 from gui.figure_card import FigureCard
-from gui.formatting import count, day_and_time, fill, local_time, money, time_ago
+from gui.formatting import (
+    count,
+    day_and_time,
+    fill,
+    money,
+    short_day,
+    stamp,
+    time_ago,
+    tooltip,
+)
 from gui.icons import icon
 from gui.workspace import Workspace
 from models.profile import Profile
-from models.services.dashboard import Dashboard, dashboard
+from models.services.dashboard import Dashboard, dashboard, local_day_start
+from models.sync.syncer import SyncProgress
 
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
+DAY = 86_400
+# The figures of the shop itself: until its data has arrived they are not zero but unknown.
+SHOP_FIGURES = (
+    "today_orders",
+    "today_sales",
+    "week_orders",
+    "week_sales",
+    "pending_releases",
+    "today_commission",
+    "available_balance",
+    "available_this_week",
+)
 HEADING_SCALE = 1.6
 COLUMNS = 4
 
@@ -37,6 +65,18 @@ class DashboardWorkspace(Workspace):
     """Figures straight from the local database, read in the background."""
 
     icon_name = "dashboard"
+    shows = frozenset(
+        {
+            "order",
+            "release_request",
+            "release_decision",
+            "outbox",
+            "sync_state",
+            "statement",
+            "withdrawal",
+            "withdrawal_request",
+        }
+    )
     sync_requested = Signal()
     figures_shown = Signal(object)  # the Dashboard now on screen
 
@@ -49,10 +89,12 @@ class DashboardWorkspace(Workspace):
         self._owner = owner
         self._task: tasks.Task[Dashboard] | None = None
         self._again = False
-        self._loaded_once = False
+        self._syncing = False
+        self._progress: SyncProgress | None = None
         self.figures: Dashboard | None = None
         self._create_widgets()
         self._connect_signals()
+        self._explain(None)
 
     def title(self) -> str:
         return self.tr("Dashboard")
@@ -71,9 +113,16 @@ class DashboardWorkspace(Workspace):
         self._notice_text = QLabel()
         self._notice_text.setWordWrap(True)
         self._notice_sync = QPushButton(icon("sync"), self.tr("Sync now"))
+        self._arriving = QProgressBar()
+        self._arriving.setObjectName("first_sync_progress")
+        self._arriving.setRange(0, 0)
+        self._arriving.setTextVisible(False)
+        self._arriving.setMaximumWidth(160)
+        self._arriving.hide()
         notice_layout = QHBoxLayout(self._notice)
         notice_layout.setContentsMargins(16, 12, 16, 12)
         notice_layout.addWidget(self._notice_text, 1)
+        notice_layout.addWidget(self._arriving)
         notice_layout.addWidget(self._notice_sync)
         self._notice.hide()
 
@@ -172,6 +221,25 @@ class DashboardWorkspace(Workspace):
         """The empty-state notice, or "" when the figures need none."""
         return self._notice_text.text() if not self._notice.isHidden() else ""
 
+    def is_first_sync(self) -> bool:
+        """A sync is running and nothing of the shop has arrived here before it."""
+        return self._syncing and (self.figures is None or self.figures.sync.last_sync is None)
+
+    def show_sync_started(self) -> None:
+        self._syncing, self._progress = True, None
+        self._show_arriving()
+
+    def show_sync_progress(self, progress: object) -> None:
+        if isinstance(progress, SyncProgress):
+            self._progress = progress
+            self._show_arriving()
+
+    def show_sync_ended(self) -> None:
+        self._syncing, self._progress = False, None
+        self._arriving.hide()
+        if self.figures is not None:
+            self.show_figures(self.figures)
+
     def refresh(self) -> None:
         if self._task is not None:
             self._again = True
@@ -221,8 +289,11 @@ class DashboardWorkspace(Workspace):
                 time_ago(sync.last_sync, now), day_and_time(sync.last_sync, now)
             )
         self._show_money(figures)
+        self._explain(figures, now)
         self._show_notice(figures)
         self._problem.hide()
+        if self.is_first_sync():
+            self._show_arriving()
         self.figures_shown.emit(figures)
 
     def _show_money(self, figures: Dashboard) -> None:
@@ -243,11 +314,106 @@ class DashboardWorkspace(Workspace):
             money(shown.this_week_cents),
             fill(
                 self.tr("with the statement of %1"),
-                local_time(shown.next_statement_day).strftime("%m-%d"),
+                short_day(shown.next_statement_day),
             ),
         )
 
+    def _explain(self, figures: Dashboard | None, now: dt.datetime | None = None) -> None:
+        """Say on every card what its figure counts."""
+        today = local_day_start(now or dt.datetime.now().astimezone())
+        last_sync = figures.sync.last_sync if figures is not None else None
+        shown = figures.money if figures is not None else None
+        coming = shown.next_statement_day if shown is not None else None
+        tips = {
+            "today_orders": fill(
+                self.tr(
+                    "Orders placed today, since midnight (%1) on this computer's clock, "
+                    "whatever their status: waiting for payment, paid or cancelled."
+                ),
+                stamp(today),
+            ),
+            "today_sales": self.tr(
+                "What today's orders that are paid came to: paid, shipped or completed. Orders "
+                "waiting for payment, cancelled or refunded are not counted."
+            ),
+            "week_orders": fill(
+                self.tr(
+                    "Orders placed since %1: today and the 6 days before, on this computer's "
+                    "clock, whatever their status."
+                ),
+                stamp(today - 6 * DAY),
+            ),
+            "week_sales": self.tr(
+                "What the paid orders of the last 7 days came to: paid, shipped or completed."
+            ),
+            "pending_releases": self.tr(
+                "Release requests waiting for your decision: a store manager completed every "
+                "stage and asks to become an owner."
+            ),
+            "waiting_to_sync": self.tr(
+                "What you did on this computer that the platform has not received yet; it goes "
+                "at the next sync."
+            ),
+            "refused": self.tr(
+                "What you did that the platform did not accept; where you did it, it says why."
+            ),
+            "last_sync": fill(
+                self.tr("The last sync with the platform ended %1, on this computer's clock."),
+                stamp(last_sync),
+            )
+            if last_sync is not None
+            else self.tr("This computer has not synced with the platform yet."),
+            "today_commission": self.tr(
+                "Your share of the commission of the orders paid today (since midnight on this "
+                "computer's clock) that are still paid: their commission less the store "
+                "managers' shares. Refunded and cancelled orders are not counted."
+            ),
+            "available_balance": self.tr(
+                "What the weekly statements have paid you, less what you withdrew or asked to "
+                "withdraw: what you can withdraw now."
+            ),
+            "available_this_week": fill(
+                self.tr("What the statement of %1 adds to your available balance."),
+                stamp(coming),
+            )
+            if coming is not None
+            else self.tr("What the coming weekly statement adds to your available balance."),
+        }
+        for name, tip in tips.items():
+            # An assistant's dashboard has no release or money cards.
+            if name in self._cards:
+                self._cards[name].setToolTip(tooltip(tip))
+
+    def _show_arriving(self) -> None:
+        """The very first sync: what is arriving instead of zeros and "no data"."""
+        if not self.is_first_sync():
+            return
+        progress = self._progress
+        if progress is None:
+            text = self.tr(
+                "Fetching your shop's data from the platform for the first time. "
+                "Your figures appear here as soon as it has arrived."
+            )
+        elif progress.phase == "push":
+            text = self.tr("Sending your actions to the platform, then fetching your shop…")
+        else:
+            text = fill(
+                self.tr("Fetching your shop's data for the first time: %1."),
+                Arriving().so_far(progress.received, progress.done),
+            )
+        self._notice_text.setText(text)
+        self._notice_sync.hide()
+        self._arriving.show()
+        self._notice.show()
+        arriving = self.tr("arriving…")
+        for name in SHOP_FIGURES:
+            if name in self._cards:
+                self._cards[name].set_figure("…", arriving)
+        self._cards["last_sync"].set_figure(self.tr("Now"), self.tr("the first sync is under way"))
+
     def _show_notice(self, figures: Dashboard) -> None:
+        self._notice_sync.show()
+        self._arriving.hide()
         if figures.last_7_days.orders:
             self._notice.hide()
             return
@@ -264,9 +430,6 @@ class DashboardWorkspace(Workspace):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._timer.start()
-        if not self._loaded_once:
-            self._loaded_once = True
-            self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._timer.stop()

@@ -7,7 +7,6 @@ reuse it, so what the owner did in the demo stays.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +28,9 @@ DEMO_SHOPS: Final = 2
 DEMO_ORDERS: Final = 120_000
 DEMO_SEED: Final = 1
 PROFILE_FOLDER: Final = "profile"
+# The demo's loopback port changes at every start; its posters' codes lead to one fixed address
+# (".example" is reserved for examples: nothing answers there), so a printed poster stays the same.
+DEMO_PUBLIC_URL: Final = "https://shop.zhanggui.example"
 
 
 def demo_folder() -> Path:
@@ -65,12 +67,13 @@ class DemoPlatform:
             if is_empty(engine):
                 behind_progress(
                     QCoreApplication.translate("demo", "Preparing the demo shop…"),
-                    lambda: seed(engine, DEMO_SEED, DEMO_SHOPS, DEMO_ORDERS, dt.date.today()),
+                    # The demo's today is today in China, its history up to now.
+                    lambda: seed(engine, DEMO_SEED, DEMO_SHOPS, DEMO_ORDERS),
                 )
         finally:
             engine.dispose()
         # The demo platform lives: a few new orders a minute, payments, stage progress.
-        platform = PlatformThread(str(db), simulate=True)
+        platform = PlatformThread(str(db), simulate=True, public_url=DEMO_PUBLIC_URL)
         port = platform.start()
         url = f"http://127.0.0.1:{port}"
         profile_folder = root / PROFILE_FOLDER

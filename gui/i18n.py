@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from gui.paths import TRANSLATIONS
+from gui.qt_words import QtGaps
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +30,16 @@ def install(app: QCoreApplication, requested: str | None = None) -> str:
     language = choose_language(requested)
     QLocale.setDefault(QLocale(CHINESE if language == CHINESE else "en_US"))
     # English source strings need only their plural forms, which zhanggui_en.qm holds.
-    _load(app, DOMAIN, language, TRANSLATIONS.as_posix())
+    ours = _load(app, DOMAIN, language, TRANSLATIONS.as_posix())
     if language == CHINESE:
+        # Qt's own dialogs (file, print, progress, message boxes) from the catalogue that
+        # ships with PySide6, and the few words it lacks from ours.
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _load(app, "qtbase", language, qt_folder)
+        if ours is not None:
+            gaps = QtGaps(ours, app)
+            app.installTranslator(gaps)
+            _installed.append(gaps)
     return language
 
 
@@ -42,10 +49,11 @@ def remove(app: QCoreApplication) -> None:
     QLocale.setDefault(QLocale.system())
 
 
-def _load(app: QCoreApplication, domain: str, language: str, folder: str) -> None:
+def _load(app: QCoreApplication, domain: str, language: str, folder: str) -> QTranslator | None:
     translator = QTranslator(app)
     if translator.load(f"{domain}_{language}", folder):
         app.installTranslator(translator)
         _installed.append(translator)
-    else:
-        log.info("no %s translation for %s in %s", domain, language, folder)
+        return translator
+    log.info("no %s translation for %s in %s", domain, language, folder)
+    return None

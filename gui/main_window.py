@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import messages, tasks
 from gui.about import AboutDialog
 from gui.backup_restore import restore_interactively
 from gui.catalogue.workspace import CatalogueWorkspace
@@ -40,16 +41,19 @@ from gui.my_path.workspace import MyPathWorkspace
 from gui.orders.workspace import OrdersWorkspace
 from gui.people.workspace import PeopleWorkspace
 from gui.posters.studio import PosterStudio
+from gui.quitting import QuitChoice, ask_before_quitting
 from gui.releases.workspace import ReleasesWorkspace
 from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
 from gui.sync_status import SyncStatusLabel
 from gui.workspace import LazyWorkspace, Workspace
 from models import wire
+from models.changes import Changes
 from models.log_file import log_folder
 from models.profile import Profile
 from models.services.account import SignedIn
 from models.services.posters import KINDS
+from models.services.status import sync_status
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +75,7 @@ def charts_title() -> str:
 
 
 BUSY_MESSAGE_MS = 4_000
+PROBLEM_MESSAGE_MS = 12_000
 SMALL_SCREEN_WIDTH = 1440
 
 
@@ -88,10 +93,16 @@ class MainWindow(QMainWindow):
         self._controller = controller
         self._workspaces: list[Workspace] = []
         self._shown_once = False
+        # Set while the window waits for a sync to finish before it closes.
+        self._quitting = False
+        self._may_close = False
+        # Someone else signed in here from the menu: the window opens again for them.
+        self.next_shop: SignedIn | None = None
         self._create_widgets()
         self._create_actions()
         self._connect_signals()
         self._restore_window_state()
+        tasks.set_failure_sink(self._on_task_failed_unhandled)
 
     # --- building -------------------------------------------------------------------------
 
@@ -247,9 +258,6 @@ class MainWindow(QMainWindow):
             self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
-        if self.orders is not None:
-            self.orders.reviewed.connect(self._on_local_action_done)
-        self.catalogue.picks_changed.connect(self._on_local_action_done)
         self.catalogue.posters_requested.connect(self._on_catalogue_posters_requested)
         if self.managers is not None:
             self.managers.release_requested.connect(self._on_managers_release_requested)
@@ -257,6 +265,9 @@ class MainWindow(QMainWindow):
             self.earnings.show_orders.connect(self._on_earnings_show_orders)
         self._controller.started.connect(self._on_controller_started)
         self._controller.progress.connect(self._sync_status.show_progress)
+        if self.dashboard is not None:
+            self._controller.progress.connect(self.dashboard.show_sync_progress)
+        self._controller.changed.connect(self._on_controller_changed)
         self._controller.finished.connect(self._on_controller_finished)
         self._controller.failed.connect(self._on_controller_failed)
 
@@ -330,10 +341,17 @@ class MainWindow(QMainWindow):
         return False
 
     def refresh(self) -> None:
-        """Show fresh data everywhere, e.g. after a sync or a local action."""
+        """Show fresh data everywhere, as if every row had changed."""
+        self.hand_on(Changes.everything())
+
+    def hand_on(self, changes: Changes, *, besides: QObject | None = None) -> None:
+        """Give ``changes`` to every workspace (but the one they came from, which has shown
+        them already); each decides by the one policy whether to read."""
         for workspace in self._workspaces:
-            workspace.refresh()
-        self._sync_status.refresh()
+            if workspace is not besides:
+                workspace.take_changes(changes)
+        if changes.touches(("outbox", "sync_state")):
+            self._sync_status.refresh()
 
     @property
     def sync_status(self) -> SyncStatusLabel:
@@ -378,9 +396,39 @@ class MainWindow(QMainWindow):
             self._sync_status.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close and not self._ready_to_close():
+            event.ignore()
+            return
         self._save_window_state()
         self._controller.stop()
+        tasks.set_failure_sink(None)
+        for workspace in self._workspaces:
+            workspace.keep_unsaved()
         super().closeEvent(event)
+
+    def _ready_to_close(self, problem: str = "") -> bool:
+        """Whether to close now; with actions waiting the owner chooses (sync first, quit
+        anyway, or stay)."""
+        if self._quitting:
+            return False
+        try:
+            waiting = sync_status(self._profile, with_counts=False).outbox_pending
+        except Exception:
+            log.exception("cannot count the actions waiting to sync")
+            return True
+        if not waiting:
+            return True
+        choice = ask_before_quitting(self, waiting, problem)
+        if choice is QuitChoice.QUIT:
+            return True
+        if choice is QuitChoice.SYNC_THEN_QUIT:
+            self._quitting = True
+            self.statusBar().showMessage(
+                self.tr("Sending your actions to the platform, then quitting…")
+            )
+            if not self._controller.sync_now():
+                log.info("a sync is running; quitting when it ends")
+        return False
 
     # --- slots ------------------------------------------------------------------------------
 
@@ -414,10 +462,15 @@ class MainWindow(QMainWindow):
         self.show_workspace(self.orders)
         self.orders.search(self.search_box.text().strip())
 
-    def _on_local_action_done(self) -> None:
-        if self.dashboard is not None:
-            self.dashboard.refresh()
-        self._sync_status.refresh()
+    def _on_local_action_done(self, changes: object) -> None:
+        if isinstance(changes, Changes):
+            self.hand_on(changes, besides=self.sender())
+        else:
+            self._sync_status.refresh()
+        self._controller.push_soon()
+
+    def _on_task_failed_unhandled(self, words: str) -> None:
+        self.statusBar().showMessage(words, PROBLEM_MESSAGE_MS)
 
     def _on_catalogue_posters_requested(self, product_ids: list[int]) -> None:
         self.show_workspace(self.posters.show_products(product_ids))
@@ -442,10 +495,18 @@ class MainWindow(QMainWindow):
             shop_code=self._shop.shop_code,
             parent=self,
         )
-        if shop is not None:
-            self._shop = shop
-            self._update_title()
-            self._controller.sync_now()
+        if shop is None:
+            return
+        if (shop.user, shop.role) != (self._shop.user, self._shop.role):
+            # Another person's pages and buttons; their profile starts afresh (the last one's
+            # actions went out or wait aside), so nothing of this window is theirs to keep.
+            self.next_shop = shop
+            self._may_close = True
+            self.close()
+            return
+        self._shop = shop
+        self._update_title()
+        self._controller.sync_now()
 
     def _on_quit_action_triggered(self) -> None:
         self.close()
@@ -466,20 +527,37 @@ class MainWindow(QMainWindow):
         self.cancel_sync_action.setEnabled(True)
         self._sync_busy.show()
         self._sync_status.show_started()
+        if self.dashboard is not None:
+            self.dashboard.show_sync_started()
+
+    def _on_controller_changed(self, changes: Changes) -> None:
+        self.hand_on(changes)
 
     def _on_controller_finished(self, _report: object) -> None:
         self._sync_ended()
         self._sync_status.show_finished()
-        for workspace in self._workspaces:
-            workspace.refresh()
+        if self._quitting:
+            self._quitting = False
+            self._close_after_sync()
 
     def _on_controller_failed(self, error: Exception) -> None:
         self._sync_ended()
         self._sync_status.show_failed(error)
-        # A failed sync may still have applied pages before it stopped.
-        for workspace in self._workspaces:
-            workspace.refresh()
+        if self._quitting:
+            self._quitting = False
+            self.statusBar().clearMessage()
+            if self._ready_to_close(messages.describe(error)):
+                self._may_close = True
+                self.close()
+
+    def _close_after_sync(self) -> None:
+        self.statusBar().clearMessage()
+        if self._ready_to_close():
+            self._may_close = True
+            self.close()
 
     def _sync_ended(self) -> None:
         self.cancel_sync_action.setEnabled(False)
         self._sync_busy.hide()
+        if self.dashboard is not None:
+            self.dashboard.show_sync_ended()

@@ -15,10 +15,13 @@ from PySide6.QtCore import QCoreApplication
 
 from gui.counted import counted
 from gui.formatting import clock_time, fill
+from gui.input_words import describe_input
 from models.errors import (
     BackupError,
     BackupOtherShop,
     CursorExpired,
+    FileNotWritten,
+    ForeignKind,
     InvalidInput,
     LoginRefused,
     MalformedPayload,
@@ -29,7 +32,9 @@ from models.errors import (
     PlatformForbidden,
     PlatformSilent,
     PlatformUnreachable,
+    ProfileBusy,
     ProfileCorrupt,
+    ProfileDiskFull,
     ProfileError,
     ProfileForeign,
     ProfileOtherShop,
@@ -70,15 +75,28 @@ def describe(error: BaseException) -> str:
         return not_allowed(error.role)
     if isinstance(error, PlatformError):
         return _platform_problem(error)
-    if isinstance(error, UnknownOrder):
-        return QCoreApplication.translate("messages", "There is no such order in this shop.")
-    if isinstance(error, InvalidInput):
+    if isinstance(error, FileNotWritten):
         return fill(
-            QCoreApplication.translate("messages", "This value is not allowed (%1)."),
-            error,
+            QCoreApplication.translate(
+                "messages", "%1 could not be written: %2. Nothing was saved."
+            ),
+            error.path,
+            error.reason,
         )
+    if isinstance(error, UnknownOrder):
+        return fill(
+            QCoreApplication.translate("messages", "This shop has no order numbered %1."),
+            error.order_no,
+        )
+    if isinstance(error, InvalidInput):
+        return describe_input(error)
     if isinstance(error, ZhangguiError):
-        return fill(QCoreApplication.translate("messages", "Something went wrong: %1"), error)
+        # A typed error without words of its own: its kind, never its English message.
+        log.error("no words for %r", error)
+        return fill(
+            QCoreApplication.translate("messages", "Something went wrong (%1)."),
+            type(error).__name__,
+        )
     log.error("no words for %r", error)
     return fill(
         QCoreApplication.translate("messages", "An unexpected error occurred: %1"),
@@ -292,20 +310,28 @@ def is_address_problem(error: BaseException) -> bool:
 
 
 def profile_problem(error: ProfileError, folder: Path | None = None) -> str:
-    """Why a profile cannot be opened, where, and that nothing was changed."""
+    """Why a profile cannot be opened, where, what to do, and that nothing was changed."""
     where = str(folder) if folder is not None else ""
-    if isinstance(error, ProfileCorrupt):
+    if isinstance(error, ProfileBusy):
         text = QCoreApplication.translate(
             "messages",
-            "The shop's database in %1 is damaged, or it is not a Zhanggui database. "
+            "Another program is writing the shop's database in %1 right now, and Zhanggui "
+            "waited for it in vain. Close the other program (or another Zhanggui window on "
+            "this profile) and try again. Nothing was changed.",
+        )
+    elif isinstance(error, ProfileDiskFull):
+        text = QCoreApplication.translate(
+            "messages",
+            "The disk that holds %1 is full. Free some space on it, then open Zhanggui again. "
             "Nothing was changed.",
         )
-    elif isinstance(error, ProfileForeign):
+    elif isinstance(error, ProfileCorrupt):
         text = QCoreApplication.translate(
             "messages",
-            "The file in %1 is not a Zhanggui database, or it was written by a newer "
-            "Zhanggui. Nothing was changed.",
+            "The shop's database in %1 is damaged. Nothing was changed.",
         )
+    elif isinstance(error, ProfileForeign):
+        text = _foreign_file(error.kind)
     elif isinstance(error, ProfileUnwritable):
         text = QCoreApplication.translate(
             "messages",
@@ -317,3 +343,35 @@ def profile_problem(error: ProfileError, folder: Path | None = None) -> str:
             "messages", "The profile in %1 cannot be used. Nothing was changed."
         )
     return fill(text, where or QCoreApplication.translate("messages", "the profile folder"))
+
+
+def _foreign_file(kind: ForeignKind) -> str:
+    words: dict[ForeignKind, str] = {
+        "empty": QCoreApplication.translate(
+            "messages",
+            "The database file in %1 is empty, so it is not a Zhanggui profile and Zhanggui "
+            "does not start a new one over it. Move the file away, or choose another folder. "
+            "Nothing was changed.",
+        ),
+        "not_a_database": QCoreApplication.translate(
+            "messages",
+            "The file in %1 where Zhanggui keeps its database is not a database at all. "
+            "Move it away, or choose another folder. Nothing was changed.",
+        ),
+        "another_program": QCoreApplication.translate(
+            "messages",
+            "The database in %1 belongs to another program, not to Zhanggui. Choose another "
+            "folder for the shop's profile. Nothing was changed.",
+        ),
+        "newer_version": QCoreApplication.translate(
+            "messages",
+            "The shop's database in %1 was written by a newer Zhanggui. Please install the new "
+            "version. Nothing was changed.",
+        ),
+        "folder": QCoreApplication.translate(
+            "messages",
+            "In %1 there is a folder where Zhanggui keeps its database file. Move it away, or "
+            "choose another folder. Nothing was changed.",
+        ),
+    }
+    return words[kind]

@@ -5,6 +5,11 @@ fetched, and asks for a missing page (in the task pool) when a view paints one o
 filter or sort bumps a generation, so answers to an older query are dropped when they arrive.
 Subclasses say how to count and fetch (pure functions of their arguments: they run in a worker)
 and how to show a row.
+
+``reload`` reads the same query again in place, after a sync or a local action: the count and
+the pages on screen, swapped in as one layout change, so that the view's current row, selection
+and scroll follow their rows by id rather than by row number. ``locate`` finds where a row stands
+(after a new sort or filter) and fetches its page.
 """
 
 from __future__ import annotations
@@ -57,6 +62,11 @@ def keyset_or_nearer_end(
     return fetch(limit=size, offset=count - start - size, from_end=True)
 
 
+# A row's place is looked for page by page from the top in tables at most this long; a longer
+# one says where a row stands by a query of its own (``_position_of``).
+SCAN_ROWS = 20_000
+
+
 @dataclass(frozen=True)
 class _Loaded(Generic[RowT]):
     generation: int
@@ -64,9 +74,29 @@ class _Loaded(Generic[RowT]):
     first: list[RowT]
 
 
+@dataclass(frozen=True)
+class _Reread(Generic[RowT]):
+    generation: int
+    count: int
+    pages: dict[int, list[RowT]]
+    keep_id: int | None
+    keep_row: int | None
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    """How a reload went for the row the owner was on."""
+
+    keep_id: int | None
+    row: int | None  # where it is now; None when the query no longer holds it
+    previous_row: int | None  # where it was
+
+
 class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
     loaded = Signal(int)  # the row count, once a new filter or sort has its first page and count
     page_loaded = Signal(int)  # the page number
+    reloaded = Signal(object)  # Reloaded, once the same query was read again in place
+    located = Signal(int, int)  # a row's id and where it stands, -1 when the query lacks it
     failed = Signal(object)
 
     page_size: ClassVar[int] = 200
@@ -113,6 +143,25 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
     def _id_of(self, row: RowT) -> int:
         raise NotImplementedError
 
+    def _position_of(
+        self, profile: Profile, f: FilterT, sort: SortT, item_id: int, count: int
+    ) -> int | None:
+        """Where ``item_id`` stands in the query; None when the query lacks it.
+
+        By default the pages are read from the top, which suits a table of a few thousand rows;
+        a table that may hold a million says it with a query of its own.
+        """
+        before: list[RowT] | None = None
+        for page in range(min(count, SCAN_ROWS) // self.page_size + 1):
+            rows = self._load_page(profile, f, sort, page=page, before=before, count=count)
+            for offset, row in enumerate(rows):
+                if self._id_of(row) == item_id:
+                    return page * self.page_size + offset
+            if len(rows) < self.page_size:
+                return None
+            before = rows
+        return None
+
     # --- what the view asks -----------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -133,6 +182,8 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
 
     def item_at(self, row: int) -> RowT | None:
         """The row when its page is here; otherwise None, and the page is on its way."""
+        if not 0 <= row < self._count:
+            return None
         page, offset = divmod(row, self.page_size)
         rows = self._pages.get(page)
         if rows is None:
@@ -171,19 +222,102 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
     def refresh(self) -> None:
         self.set_query(self._filter, self._sort)
 
+    def id_at(self, row: int) -> int | None:
+        """The id of the row at ``row`` when its page is here (no fetch is asked for)."""
+        page, offset = divmod(row, self.page_size)
+        rows = self._pages.get(page)
+        return self._id_of(rows[offset]) if rows is not None and offset < len(rows) else None
+
+    def reload(self, keep_id: int | None = None, rows: range = range(0)) -> None:
+        """Read the same query again in place: its count, the pages of ``rows`` (those on
+        screen) and the page of ``keep_id`` (the current row), wherever that moved."""
+        if not self.started:
+            return
+        self._generation += 1
+        self.loading = True
+        generation, profile, f, sort = self._generation, self._profile, self._filter, self._sort
+        size = self.page_size
+        previous = self.row_of(keep_id) if keep_id is not None else None
+        wanted = {row // size for row in rows if row >= 0}
+        if previous is not None:
+            wanted.add(previous // size)
+        wanted = wanted or {0}
+
+        def read() -> _Reread[RowT]:
+            total = self._load_count(profile, f)
+            pages: dict[int, list[RowT]] = {}
+            for page in sorted(wanted):
+                if page * size >= max(total, 1):
+                    continue
+                pages[page] = self._load_page(
+                    profile, f, sort, page=page, before=pages.get(page - 1), count=total
+                )
+            keep_row = self._find(pages, keep_id)
+            if keep_id is not None and keep_row is None:
+                keep_row = self._position_of(profile, f, sort, keep_id, total)
+                if keep_row is not None:
+                    page = keep_row // size
+                    pages[page] = self._load_page(
+                        profile, f, sort, page=page, before=pages.get(page - 1), count=total
+                    )
+                    keep_row = self._find(pages, keep_id)
+            return _Reread(generation, total, pages, keep_id, keep_row)
+
+        def done(result: _Reread[RowT]) -> None:
+            self._on_reread(result, previous)
+
+        tasks.run(read, name=f"{self.task_name}.reload").then(done, self._on_failed)
+
+    def locate(self, item_id: int) -> None:
+        """Find where ``item_id`` stands and fetch its page; says so by ``located``."""
+        known = self.row_of(item_id)
+        if known is not None and not self.loading:
+            self.located.emit(item_id, known)
+            return
+        generation, profile, f, sort = self._generation, self._profile, self._filter, self._sort
+        size, total = self.page_size, self._count
+
+        def find() -> tuple[int, int | None, list[RowT]]:
+            row = self._position_of(profile, f, sort, item_id, total)
+            if row is None:
+                return generation, None, []
+            rows = self._load_page(profile, f, sort, page=row // size, before=None, count=total)
+            return generation, row, rows
+
+        def done(found: tuple[int, int | None, list[RowT]]) -> None:
+            found_generation, row, rows = found
+            if found_generation != self._generation:
+                return
+            if row is not None and rows:
+                page = row // size
+                self._keep(page, rows)
+                self._asked.add(page)
+                first, last = page * size, min(page * size + len(rows), self._count) - 1
+                if last >= first:
+                    self.dataChanged.emit(
+                        self.index(first, 0), self.index(last, len(self._titles) - 1)
+                    )
+            position = self.row_of(item_id)
+            self.located.emit(item_id, -1 if position is None else position)
+
+        tasks.run(find, name=f"{self.task_name}.locate").then(done, self._on_failed)
+
     def replace_item(self, item: RowT) -> None:
         """Show a row the owner changed without fetching its page again."""
         position = self.row_of(self._id_of(item))
-        if position is None:
+        if position is None or position >= self._count:
             return
         page, offset = divmod(position, self.page_size)
-        self._pages[page][offset] = item
+        rows = self._pages.get(page)
+        if rows is None or offset >= len(rows) or self._id_of(rows[offset]) != self._id_of(item):
+            return
+        rows[offset] = item
         self.dataChanged.emit(self.index(position, 0), self.index(position, len(self._titles) - 1))
 
     # --- fetching ---------------------------------------------------------------------------
 
     def _ask(self, page: int) -> None:
-        if page in self._asked or self.loading:
+        if page in self._asked or self.loading or page < 0:
             return
         self._asked.add(page)
         generation, f, sort, count = self._generation, self._filter, self._sort, self._count
@@ -201,6 +335,38 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         self._pages[page] = rows
         for offset, row in enumerate(rows):
             self._rows_of[self._id_of(row)] = page * self.page_size + offset
+
+    def _find(self, pages: dict[int, list[RowT]], item_id: int | None) -> int | None:
+        if item_id is None:
+            return None
+        for page, rows in pages.items():
+            for offset, row in enumerate(rows):
+                if self._id_of(row) == item_id:
+                    return page * self.page_size + offset
+        return None
+
+    def _on_reread(self, result: _Reread[RowT], previous: int | None) -> None:
+        if result.generation != self._generation:
+            return
+        # One layout change: every persistent index (the view's current row, its selection)
+        # moves to where its row's id is now, or goes when the query no longer holds it.
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self.id_at(index.row()) for index in old]
+        self._count = result.count
+        self._pages = {}
+        self._rows_of = {}
+        for page, rows in result.pages.items():
+            self._keep(page, rows)
+        self._asked = set(result.pages)
+        moved = []
+        for index, item_id in zip(old, ids, strict=True):
+            row = self._rows_of.get(item_id) if item_id is not None else None
+            moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(old, moved)
+        self.layoutChanged.emit()
+        self.loading = False
+        self.reloaded.emit(Reloaded(result.keep_id, result.keep_row, previous))
 
     def _on_first_page(self, loaded: _Loaded[RowT]) -> None:
         if loaded.generation != self._generation:

@@ -124,12 +124,13 @@ class SignInForm(QWidget):
         self.problem.show()
         if first_time and user:
             self._task = tasks.run(
-                lambda: signup(profile, url, code, user, code=first_time, password=password),
+                lambda: signup(profile, url, code, user, code=first_time, password=password).shop(),
                 name="sign up",
             )
         else:
             self._task = tasks.run(
-                lambda: login(profile, url, code, password, user, timeout=timeout), name="sign in"
+                lambda: login(profile, url, code, password, user, timeout=timeout).shop(),
+                name="sign in",
             )
         self._task.then(self._on_login_finished, self._on_login_failed)
         self._set_busy(True)

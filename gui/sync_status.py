@@ -37,7 +37,9 @@ class SyncStatusLabel(QLabel):
             self._again = True
             return
         profile = self._profile
-        self._task = tasks.run(lambda: sync_status(profile, with_counts=False), name="sync status")
+        self._task = tasks.run(
+            lambda: sync_status(profile, with_counts=False), name="sync status", owner=self
+        )
         self._task.then(self._on_query_finished)
         self._task.done.connect(self._on_query_done)
 
@@ -69,12 +71,12 @@ class SyncStatusLabel(QLabel):
             # While syncing, the progress words already say what is being sent.
             if self._status.outbox_pending and not self._syncing:
                 parts.append(
-                    self.tr("%n action(s) waiting to sync", "", self._status.outbox_pending)
+                    self.tr("%Ln action(s) waiting to sync", "", self._status.outbox_pending)
                 )
             if self._status.outbox_rejected:
                 parts.append(
                     self.tr(
-                        "%n action(s) refused by the platform", "", self._status.outbox_rejected
+                        "%Ln action(s) refused by the platform", "", self._status.outbox_rejected
                     )
                 )
         self.setText(SEPARATOR.join(parts))
@@ -99,6 +101,13 @@ class SyncStatusLabel(QLabel):
             return self.tr("Syncing…")
         if progress.phase == "push":
             return self.tr("Syncing… sending %Ln action(s)", "", progress.pending)
+        if progress.phase == "snapshot":
+            # The mirror stays as it is until the fresh copy replaces it whole.
+            return self.tr(
+                "Taking a fresh copy of the shop… %Ln row(s) received; this copy stays in use",
+                "",
+                progress.done,
+            )
         return self.tr("Syncing… %Ln change(s) received", "", progress.done)
 
     def _details(self, now: dt.datetime | None) -> str:

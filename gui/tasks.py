@@ -11,6 +11,10 @@ Work runs in the pool and must not touch widgets; it may ask ``control.cancelled
 ``control.report(value)``, which arrives as the task's ``progress`` signal. Every task stays in
 ``running()`` until its last signal has been delivered, so tests and the app's shutdown can wait
 for all of them.
+
+A task whose caller gave no failure handler still reaches the owner: its error is logged and
+said in words by its ``owner`` widget (``show_problem``), else in the status bar of the owner's
+window, else through the sink the main window set with ``set_failure_sink``.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -31,7 +35,10 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
+from PySide6.QtWidgets import QMainWindow, QWidget
+from shiboken6 import isValid
 
+from gui import messages
 from models.errors import ZhangguiError
 
 log = logging.getLogger(__name__)
@@ -40,10 +47,20 @@ R = TypeVar("R")
 
 MAX_THREADS = 4
 
+FAILURE_MESSAGE_MS = 12_000
+
 _pool: QThreadPool | None = None
 _the_relay: _Relay | None = None
 _live: dict[int, Task[Any]] = {}
 _keys = itertools.count(1)
+_failure_sink: Callable[[str], None] | None = None
+
+
+@runtime_checkable
+class ShowsProblems(Protocol):
+    """A widget that says a background failure in its own place (a summary line, a pane)."""
+
+    def show_problem(self, text: str) -> None: ...
 
 
 class Control:
@@ -112,10 +129,12 @@ class Task(QObject, Generic[R]):
     progress = Signal(object)  # whatever the work passed to control.report()
     done = Signal()  # after finished or failed
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, owner: QWidget | None = None) -> None:
         super().__init__()
         self.name = name
         self.key = next(_keys)
+        self.owner = owner
+        self._handled = False
         self.control = Control()
         key = self.key
         self.control._report = lambda value: _relay().progress.emit(key, value)
@@ -130,9 +149,13 @@ class Task(QObject, Generic[R]):
         on_finished: Callable[[R], object],
         on_failed: Callable[[Exception], object] | None = None,
     ) -> Task[R]:
-        """Connect the outcome; a bound method of a widget is dropped when the widget goes."""
+        """Connect the outcome; a bound method of a widget is dropped when the widget goes.
+
+        Without ``on_failed`` a failure takes the default path (see the module's words).
+        """
         self.finished.connect(on_finished)
         if on_failed is not None:
+            self._handled = True
             self.failed.connect(on_failed)
         return self
 
@@ -159,6 +182,8 @@ class Task(QObject, Generic[R]):
     def _on_relay_failed(self, error: object) -> None:
         try:
             self.failed.emit(error)
+            if not self._handled and isinstance(error, Exception):
+                _say_failure(self, error)
         finally:
             self._end()
 
@@ -206,16 +231,40 @@ def pool() -> QThreadPool:
     return _pool
 
 
-def run(work: Callable[[], R], *, name: str = "") -> Task[R]:
-    """Run ``work()`` in the pool."""
-    return run_controlled(lambda _control: work(), name=name or _name_of(work))
+def run(work: Callable[[], R], *, name: str = "", owner: QWidget | None = None) -> Task[R]:
+    """Run ``work()`` in the pool; ``owner`` says a failure nobody handles."""
+    return run_controlled(lambda _control: work(), name=name or _name_of(work), owner=owner)
 
 
-def run_controlled(work: Callable[[Control], R], *, name: str = "") -> Task[R]:
+def run_controlled(
+    work: Callable[[Control], R], *, name: str = "", owner: QWidget | None = None
+) -> Task[R]:
     """Run ``work(control)`` in the pool; the work may check for cancelling and report progress."""
-    task: Task[R] = Task(name or _name_of(work))
+    task: Task[R] = Task(name or _name_of(work), owner)
     task._start(work)
     return task
+
+
+def set_failure_sink(sink: Callable[[str], None] | None) -> None:
+    """Where a failure without a handler or an owner is said (the main window's status bar)."""
+    global _failure_sink  # noqa: PLW0603 - one place for the whole app, set by its window
+    _failure_sink = sink
+
+
+def _say_failure(task: Task[Any], error: Exception) -> None:
+    words = messages.describe(error)
+    log.warning("background task %r failed, nobody handled it: %s", task.name, error)
+    owner = task.owner
+    if owner is not None and isValid(owner):
+        if isinstance(owner, ShowsProblems):
+            owner.show_problem(words)
+            return
+        window = owner.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(words, FAILURE_MESSAGE_MS)
+            return
+    if _failure_sink is not None:
+        _failure_sink(words)
 
 
 def running() -> list[Task[Any]]:

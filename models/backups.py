@@ -31,9 +31,17 @@ from typing import Final
 from sqlalchemy import create_engine
 
 from models.db import Base
-from models.errors import BackupDamaged, BackupOtherShop, ProfileCorrupt, ProfileError, SyncBusy
+from models.errors import (
+    BackupDamaged,
+    BackupOtherShop,
+    ProfileCorrupt,
+    ProfileError,
+    ProfileForeign,
+    SyncBusy,
+)
 from models.migrate import is_current, revision_of, upgrade_to_head
-from models.profile import DB_NAME, check_database_file
+from models.profile import DB_NAME
+from models.profile_file import check_database_file
 from models.sync.lock import sync_lock
 
 log = logging.getLogger(__name__)
@@ -127,7 +135,7 @@ def prepare_restore(profile_folder: Path, backup: Backup) -> PreparedRestore:
     """
     try:
         check_database_file(backup.path)
-    except ProfileCorrupt as error:
+    except (ProfileCorrupt, ProfileForeign) as error:
         raise BackupDamaged(str(error)) from error
     staging = profile_folder / STAGING_NAME
     _remove_database(staging)

@@ -1,5 +1,5 @@
-"""The command line other tools script: login, sync, status, orders, review, catalogue, posters,
-earnings and withdraw.
+"""The command line other tools script: login, sync, status, orders, review, export, catalogue,
+posters, earnings and withdraw.
 
 Each command prints what it did in words (or JSON with --json) and exits non-zero with a message
 when it could not do it.
@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from models import moments, wire
 from models.errors import (
     LoginRefused,
     NotAllowed,
@@ -28,6 +29,7 @@ from models.errors import (
     UpgradeRequired,
     ZhangguiError,
 )
+from models.export import command_filter, export_orders
 from models.money_commands import add_money_commands
 from models.profile import Profile, default_profile_folder
 from models.services.account import SignedIn, login, logout, signup
@@ -37,10 +39,12 @@ from models.services.catalogue import (
     CatalogueFilter,
     ProductCard,
     ProductSort,
-    Sort,
     fetch_products,
 )
+from models.services.catalogue import Sort as ProductOrder
+from models.services.order_table import Sort, SortColumn
 from models.services.orders import newest_orders
+from models.services.posters import POSTER_LANGUAGES, SHOP_LANGUAGE
 from models.services.status import sync_status
 from models.sync.syncer import SyncReport, sync
 
@@ -110,6 +114,17 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--json", action="store_true")
     p.set_defaults(command=_catalogue)
 
+    p = subparsers.add_parser(
+        "export", help="the orders as the order table shows them, to an Excel or CSV file"
+    )
+    profile_arg(p)
+    p.add_argument("--out", type=Path, required=True, help="FILE.xlsx or FILE.csv")
+    p.add_argument("--status", choices=wire.ORDER_STATUSES, help="only orders in this state")
+    p.add_argument("--search", default="", help="words of the order number, customer or items")
+    p.add_argument("--since", type=_day, help="placed on this day or later (YYYY-MM-DD)")
+    p.add_argument("--until", type=_day, help="placed on this day or earlier (YYYY-MM-DD)")
+    p.set_defaults(command=_export)
+
     add_money_commands(subparsers, profile_arg)
 
     # Drawing needs Qt, which this module never imports: main.py hands the command to the GUI.
@@ -125,7 +140,20 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument(
         "--commission", action="store_true", help="print the commission (never for customers)"
     )
+    p.add_argument(
+        "--language",
+        choices=POSTER_LANGUAGES,
+        default=SHOP_LANGUAGE,
+        help="the language printed on the posters (default: the shop's, zh_CN)",
+    )
     p.set_defaults(command=None)
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a day like 2026-11-24: {text!r}") from error
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -284,10 +312,25 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    out: Path = args.out.expanduser()
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        return _fail(f"{args.out} must end in .xlsx or .csv")
+    if args.since is not None and args.until is not None and args.since > args.until:
+        return _fail(f"--since {args.since} is after --until {args.until}")
+    wanted = command_filter(
+        status=args.status, search=args.search, since=args.since, until=args.until
+    )
+    # The order table's own order: newest first.
+    rows = export_orders(_open(args), out, f=wanted, sort=Sort(SortColumn.PLACED_AT, True))
+    print(f"wrote {rows} order{'s' if rows != 1 else ''} to {out}")
+    return 0
+
+
 def _catalogue(args: argparse.Namespace) -> int:
     profile = _open(args)
     wanted = CatalogueFilter(text=args.search, picked_only=args.picked)
-    by_title = Sort(ProductSort.TITLE, descending=False)
+    by_title = ProductOrder(ProductSort.TITLE, descending=False)
     cards: list[ProductCard] = []
     while True:
         page = fetch_products(profile, wanted, by_title, limit=MAX_PAGE, offset=len(cards))
@@ -315,5 +358,5 @@ def _catalogue(args: argparse.Namespace) -> int:
     return 0
 
 
-def _local_time(stamp: int) -> str:
-    return dt.datetime.fromtimestamp(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+def _local_time(seconds: int) -> str:
+    return moments.stamp(seconds)

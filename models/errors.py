@@ -1,6 +1,46 @@
-"""Typed errors the desktop turns into words; nothing here is meant to be shown as it is."""
+"""Typed errors the desktop turns into words; nothing here is meant to be shown as it is.
+
+An error carries what the words need as data (which value, what limit); its message is for the
+log, in English, and never reaches a screen.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
 
 from models import wire
+
+# What an owner's value was for, and what was wrong with it; gui/messages words each.
+InputSubject = Literal[
+    "flag",
+    "note",
+    "view_name",
+    "copies",
+    "decision",
+    "reason",
+    "page",
+    "column",
+    "columns",
+    "file_type",
+    "poster_code",
+    "release_request",
+    "product",
+    "sale_event",
+    "store_manager",
+    "withdrawal",
+    "statement",
+    "status",
+    "date_range",
+    "person_name",
+    "user_name",
+    "role",
+]
+InputProblem = Literal[
+    "missing", "too_long", "out_of_range", "not_one_of", "unknown", "unreadable", "decided"
+]
+
+# What a file that is not one of our databases turned out to be.
+ForeignKind = Literal["empty", "not_a_database", "another_program", "newer_version", "folder"]
 
 
 class ZhangguiError(Exception):
@@ -16,7 +56,20 @@ class ProfileCorrupt(ProfileError):
 
 
 class ProfileForeign(ProfileError):
-    """The file is a SQLite database, but not one of ours (or one from a newer version)."""
+    """The file is not one of our databases: empty, not a database, another program's, or one
+    from a newer version. It is left as it is and never taken as a new profile."""
+
+    def __init__(self, message: str, kind: ForeignKind = "another_program") -> None:
+        super().__init__(message)
+        self.kind: ForeignKind = kind
+
+
+class ProfileBusy(ProfileError):
+    """Another program held the database for longer than opening waits; try again later."""
+
+
+class ProfileDiskFull(ProfileError):
+    """The disk that holds the profile is full."""
 
 
 class ProfileUnwritable(ProfileError):
@@ -101,13 +154,51 @@ class MalformedPayload(PlatformError):
 class UnknownOrder(ZhangguiError):
     """No order with that number in this shop; ``order_nos`` names every one not found."""
 
-    def __init__(self, message: str, order_nos: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
-        self.order_nos = order_nos
+    def __init__(self, order_no: str, order_nos: tuple[str, ...] = ()) -> None:
+        self.order_nos = order_nos or (order_no,)
+        shown = ", ".join(self.order_nos[:5])
+        more = len(self.order_nos) - 5
+        super().__init__(f"no order {shown}{f' and {more} more' if more > 0 else ''} in this shop")
+        self.order_no = order_no
 
 
 class InvalidInput(ZhangguiError):
-    """A value the owner gave is out of range; the message says which."""
+    """A value the owner gave cannot be used: ``subject`` says what it was for, ``problem`` what
+    is wrong, and ``value``, ``limit``, ``low`` and ``allowed`` the particulars."""
+
+    def __init__(
+        self,
+        subject: InputSubject,
+        problem: InputProblem,
+        *,
+        value: object = None,
+        limit: int | None = None,
+        low: int | None = None,
+        allowed: tuple[str, ...] = (),
+    ) -> None:
+        details = [
+            f"{name}={v!r}"
+            for name, v in (("value", value), ("limit", limit), ("low", low))
+            if v is not None
+        ]
+        if allowed:
+            details.append(f"allowed={'/'.join(allowed)}")
+        super().__init__(f"{subject}: {problem}" + (f" ({', '.join(details)})" if details else ""))
+        self.subject: InputSubject = subject
+        self.problem: InputProblem = problem
+        self.value = value
+        self.limit = limit
+        self.low = low
+        self.allowed = allowed
+
+
+class FileNotWritten(ZhangguiError):
+    """A file the owner asked for could not be written; nothing was left half written."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 class NotAllowed(ZhangguiError):

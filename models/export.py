@@ -1,7 +1,10 @@
-"""Export what the order table shows to XLSX (real numbers and dates) or CSV (UTF-8 with BOM).
+"""Export what the order table shows to XLSX or CSV (UTF-8 with BOM), with the owner's own work:
+whether she reviewed each order, its flag and her note.
 
-The file is written beside its destination and moved into place only when complete, so a
-cancelled or failed export leaves nothing half-written.
+The XLSX opens ready to use (``models.xlsx``): a frozen header with a filter, real numbers and
+dates. Rows are read a page at a time in the view's order, so memory stays flat however many
+orders there are. The file is written beside its destination and moved into place only when
+complete, so a cancelled or failed export leaves nothing half-written.
 """
 
 from __future__ import annotations
@@ -10,27 +13,86 @@ import csv
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from models.errors import InvalidInput, SyncCancelled
+from models import wire
+from models.errors import FileNotWritten, InvalidInput, SyncCancelled
 from models.profile import Profile
 from models.services.order_table import (
     OrderFilter,
     OrderRow,
     Sort,
-    SortColumn,
     count_orders,
     fetch_page,
 )
+from models.xlsx import (
+    DATETIME_FORMAT,
+    MONEY_FORMAT,
+    CellKind,
+    Column,
+    excel_datetime,
+    write_sheet,
+)
 
-CHUNK: Final = 5_000
-MONEY_FORMAT: Final = '"¥"#,##0.00'
-DATE_FORMAT: Final = "yyyy-mm-dd hh:mm"
-# The order table's columns, in its order.
-COLUMNS: Final = tuple(c.value for c in SortColumn)
+# The sheets' formats, for the exports that name them from here (the statements').
+DATE_FORMAT: Final = DATETIME_FORMAT
+__all__ = [
+    "CHUNK",
+    "COLUMNS",
+    "DATE_FORMAT",
+    "MONEY_FORMAT",
+    "ExportCancelled",
+    "ExportLabels",
+    "ExportProgress",
+    "cell",
+    "command_filter",
+    "export_orders",
+]
+CHUNK: Final = 2_000  # rows read at a time; progress is told after each
+# The order table's columns in its order, its review column as three plain ones: whether the
+# owner reviewed the order, its flag, and her note.
+COLUMNS: Final = (
+    "order_no",
+    "placed_at",
+    "customer",
+    "store",
+    "amount",
+    "commission",
+    "status",
+    "reviewed",
+    "flag",
+    "note",
+    "items",
+)
+_KINDS: Final[dict[str, CellKind]] = {
+    "placed_at": "datetime",
+    "amount": "money",
+    "commission": "money",
+    "items": "long_text",
+    "note": "long_text",
+}
+_WIDTHS: Final[dict[str, float]] = {
+    "order_no": 21,
+    "customer": 22,
+    "store": 12,
+    "items": 44,
+    "status": 10,
+    "reviewed": 10,
+    "flag": 9,
+    "note": 40,
+}
+_ENGLISH_STATUSES: Final = {
+    "pending_payment": "Unpaid",
+    "paid": "Paid",
+    "shipped": "Shipped",
+    "completed": "Completed",
+    "cancelled": "Cancelled",
+    "refunded": "Refunded",
+}
 
 
 class ExportCancelled(SyncCancelled):
@@ -39,36 +101,64 @@ class ExportCancelled(SyncCancelled):
 
 @dataclass(frozen=True)
 class ExportLabels:
-    """The words of the owner's language for headers and coded values."""
+    """The words of the owner's language for headers and coded values; English by default,
+    as the command line writes them."""
 
-    headers: dict[str, str]
-    statuses: dict[str, str] = field(default_factory=dict)
-    reviews: dict[str, str] = field(default_factory=dict)  # unreviewed, reviewed, problem, ...
-    own_store: str = "own store"
+    headers: dict[str, str] = field(
+        default_factory=lambda: {
+            "order_no": "Order no.",
+            "placed_at": "Placed at",
+            "customer": "Customer",
+            "store": "Store",
+            "items": "Items",
+            "amount": "Amount",
+            "commission": "Commission",
+            "status": "Status",
+            "reviewed": "Reviewed",
+            "flag": "Flag",
+            "note": "Note",
+        }
+    )
+    statuses: dict[str, str] = field(default_factory=lambda: dict(_ENGLISH_STATUSES))
+    flags: dict[str, str] = field(
+        default_factory=lambda: {"none": "", "problem": "Problem", "follow_up": "Follow up"}
+    )
+    yes: str = "Yes"
+    no: str = "No"
+    own_store: str = "Own store"
+
+
+@dataclass(frozen=True)
+class ExportProgress:
+    done: int
+    total: int
+    saving: bool = False  # every row is written; the file is being put together
+
+
+Cell = Callable[[OrderRow, ExportLabels, dt.tzinfo | None], Any]
+# How each column's cell is read off a row: money in cents (the writer makes yuan), times as
+# local datetimes, coded values in the owner's words.
+_CELLS: Final[dict[str, Cell]] = {
+    "order_no": lambda row, _w, _z: row.order_no,
+    "placed_at": lambda row, _w, zone: excel_datetime(row.placed_at, zone),
+    "customer": lambda row, _w, _z: f"{row.customer_name} {row.customer_phone}".strip(),
+    "store": lambda row, words, _z: row.store_name or words.own_store,
+    "items": lambda row, _w, _z: row.items_summary,
+    "amount": lambda row, _w, _z: row.amount_cents,
+    "commission": lambda row, _w, _z: row.commission_cents,
+    "status": lambda row, words, _z: words.statuses.get(row.status, row.status),
+    "reviewed": lambda row, words, _z: words.yes if row.reviewed else words.no,
+    "flag": lambda row, words, _z: words.flags.get(row.flag, row.flag),
+    "note": lambda row, _w, _z: row.note,
+}
 
 
 def cell(row: OrderRow, column: str, labels: ExportLabels, zone: dt.tzinfo | None) -> Any:
-    """The value of one cell: numbers stay numbers, times are local datetimes."""
-    if column == "order_no":
-        return row.order_no
-    if column == "placed_at":
-        return dt.datetime.fromtimestamp(row.placed_at, zone).replace(tzinfo=None)
-    if column == "customer":
-        return f"{row.customer_name} {row.customer_phone}".strip()
-    if column == "store":
-        return row.store_name or labels.own_store
-    if column == "items":
-        return row.items_summary
-    if column == "amount":
-        return row.amount_cents / 100
-    if column == "commission":
-        return row.commission_cents / 100
-    if column == "status":
-        return labels.statuses.get(row.status, row.status)
-    if column == "review":
-        state = row.flag if row.flag != "none" else ("reviewed" if row.reviewed else "unreviewed")
-        return labels.reviews.get(state, state)
-    raise InvalidInput(f"unknown column {column}")
+    """The value of one cell of ``row``."""
+    read = _CELLS.get(column)
+    if read is None:
+        raise InvalidInput("column", "unknown", value=column)
+    return read(row, labels, zone)
 
 
 def export_orders(
@@ -77,53 +167,81 @@ def export_orders(
     *,
     f: OrderFilter,
     sort: Sort,
-    columns: Sequence[str],
-    labels: ExportLabels,
+    columns: Sequence[str] = COLUMNS,
+    labels: ExportLabels | None = None,
     only_ids: Sequence[int] | None = None,
-    progress: Callable[[int, int], None] = lambda _done, _total: None,
+    progress: Callable[[ExportProgress], None] = lambda _p: None,
     cancelled: Callable[[], bool] = lambda: False,
     zone: dt.tzinfo | None = None,
 ) -> int:
     """Write the rows of ``f`` in ``sort`` order (or only ``only_ids``); returns the row count."""
     if not columns or any(c not in COLUMNS for c in columns):
-        raise InvalidInput("choose at least one known column to export")
+        raise InvalidInput("columns", "missing")
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise InvalidInput("export to a .xlsx or .csv file")
-    zone = zone or dt.datetime.now().astimezone().tzinfo
+        raise InvalidInput("file_type", "not_one_of", value=suffix, allowed=(".xlsx", ".csv"))
+    words = labels or ExportLabels()
     total = len(only_ids) if only_ids is not None else count_orders(profile, f)
-    header = [labels.headers.get(c, c) for c in columns]
+    progress(ExportProgress(0, total))
 
-    def rows() -> Any:
-        done = 0
-        after: tuple[Any, ...] | None = None
-        while True:
-            if cancelled():
-                raise ExportCancelled("the export was cancelled; no file was written")
-            page = fetch_page(profile, f, sort, limit=CHUNK, after=after, only_ids=only_ids)
-            if not page:
-                return
-            after = page[-1].sort_key
-            for row in page:
-                done += 1
-                yield [cell(row, c, labels, zone) for c in columns]
-            progress(done, total)
-            if len(page) < CHUNK:
-                return
+    def stop_if_cancelled() -> None:
+        if cancelled():
+            raise ExportCancelled("the export was cancelled; no file was written")
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=path.parent)
+    reads = [_CELLS[c] for c in columns]
+
+    def page_after(after: tuple[Any, ...] | None) -> list[OrderRow]:
+        return fetch_page(profile, f, sort, limit=CHUNK, after=after, only_ids=only_ids)
+
+    def rows() -> Iterator[list[Any]]:
+        # The next page is read while this one is written: SQLite's work and the writer's
+        # overlap.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export") as ahead:
+            coming = ahead.submit(page_after, None)
+            done = 0
+            while True:
+                stop_if_cancelled()
+                page = coming.result()
+                if len(page) == CHUNK:
+                    coming = ahead.submit(page_after, page[-1].sort_key)
+                for n, row in enumerate(page):
+                    if n % 250 == 0:
+                        stop_if_cancelled()
+                    yield [read(row, words, zone) for read in reads]
+                done += len(page)
+                progress(ExportProgress(done, total, saving=len(page) < CHUNK))
+                if len(page) < CHUNK:
+                    return
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=path.parent)
+    except OSError as error:
+        raise FileNotWritten(str(path.parent), error.strerror or str(error)) from error
     os.close(fd)
     temp = Path(temp_name)
     try:
-        count = (_write_xlsx if suffix == ".xlsx" else _write_csv)(temp, header, columns, rows())
+        if suffix == ".xlsx":
+            sheet = [
+                Column(words.headers.get(c, c), _KINDS.get(c, "text"), _WIDTHS.get(c))
+                for c in columns
+            ]
+            count = write_sheet(temp, words.headers.get("order_no", "orders"), sheet, rows())
+        else:
+            count = _write_csv(temp, [words.headers.get(c, c) for c in columns], columns, rows())
+        stop_if_cancelled()
         os.replace(temp, path)
+    except OSError as error:
+        raise FileNotWritten(str(path), error.strerror or str(error)) from error
     finally:
         temp.unlink(missing_ok=True)
     return count
 
 
-def _write_csv(path: Path, header: list[str], _columns: Sequence[str], rows: Any) -> int:
+def _write_csv(
+    path: Path, header: list[str], columns: Sequence[str], rows: Iterator[list[Any]]
+) -> int:
+    money = {i for i, c in enumerate(columns) if _KINDS.get(c) == "money"}
     count = 0
     # Excel opens UTF-8 with Chinese correctly only when the file starts with a BOM.
     with path.open("w", encoding="utf-8-sig", newline="") as out:
@@ -132,41 +250,49 @@ def _write_csv(path: Path, header: list[str], _columns: Sequence[str], rows: Any
         for values in rows:
             writer.writerow(
                 [
-                    v.strftime("%Y-%m-%d %H:%M")
+                    _cents_text(v)
+                    if i in money
+                    else v.strftime("%Y-%m-%d %H:%M")
                     if isinstance(v, dt.datetime)
-                    else f"{v:.2f}"
-                    if isinstance(v, float)
                     else v
-                    for v in values
+                    for i, v in enumerate(values)
                 ]
             )
             count += 1
     return count
 
 
-def _write_xlsx(path: Path, header: list[str], columns: Sequence[str], rows: Any) -> int:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+def _cents_text(cents: int) -> str:
+    sign = "-" if cents < 0 else ""
+    yuan, fen = divmod(abs(cents), 100)
+    return f"{sign}{yuan}.{fen:02d}"
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("orders")
-    sheet.append(header)
-    formats = {
-        i: MONEY_FORMAT if c in ("amount", "commission") else DATE_FORMAT
-        for i, c in enumerate(columns)
-        if c in ("amount", "commission", "placed_at")
-    }
-    count = 0
-    for values in rows:
-        line = []
-        for i, value in enumerate(values):
-            if i in formats:
-                styled = WriteOnlyCell(sheet, value=value)
-                styled.number_format = formats[i]
-                line.append(styled)
-            else:
-                line.append(value)
-        sheet.append(line)
-        count += 1
-    book.save(path)
-    return count
+
+# --- the command line's filter ------------------------------------------------------------
+
+
+def command_filter(
+    *,
+    status: str | None,
+    search: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    zone: dt.tzinfo | None = None,
+) -> OrderFilter:
+    """The order table's filter for ``export``'s options: days in ``zone`` (default: the
+    computer's), both included."""
+    if status is not None and status not in wire.ORDER_STATUSES:
+        raise InvalidInput("status", "not_one_of", value=status, allowed=tuple(wire.ORDER_STATUSES))
+    if since is not None and until is not None and since > until:
+        raise InvalidInput("date_range", "out_of_range", value=f"{since} > {until}")
+
+    def midnight(day: dt.date) -> int:
+        # A naive time is read in the computer's zone, with its offset on that very day.
+        return int(dt.datetime.combine(day, dt.time(), zone).timestamp())
+
+    return OrderFilter(
+        status=status,
+        since=midnight(since) if since is not None else None,
+        until=midnight(until + dt.timedelta(days=1)) if until is not None else None,
+        text=search.strip(),
+    )

@@ -16,7 +16,9 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -37,6 +39,9 @@ PNG_MAGIC: Final = b"\x89PNG\r\n\x1a\n"
 MAX_PICTURE_BYTES: Final = 4 * 1024 * 1024
 QUIET_AFTER_FAILURE_SECONDS: Final = 30.0
 TIMEOUT_SECONDS: Final = 10.0
+# Pictures of a long job asked for at once: the platform draws or reads several side by side,
+# and a picture's round trip no longer waits for the one before.
+FETCH_WORKERS: Final = 4
 _MAX_AGE = re.compile(r"(?:^|,)\s*max-age\s*=\s*(\d+)", re.IGNORECASE)
 
 
@@ -71,6 +76,55 @@ def max_age(cache_control: str) -> int | None:
         return 0
     found = _MAX_AGE.search(cache_control)
     return int(found.group(1)) if found else 0
+
+
+class PictureSession:
+    """The pictures of one job: asked for ahead, taken when a page is drawn, then forgotten, so
+    that only the pictures of the next few pages are held at any time."""
+
+    def __init__(
+        self,
+        cache: PictureCache,
+        client: httpx.Client,
+        size: int,
+        workers: int,
+        cancelled: Callable[[], bool],
+    ) -> None:
+        self._cache = cache
+        self._client = client
+        self.size = size
+        self._cancelled = cancelled
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pictures")
+        self._asked: dict[int, Future[bytes | None]] = {}
+
+    def ask(self, product_ids: Iterable[int]) -> None:
+        """Start fetching (or reading from disk) pictures not asked for yet."""
+        for product_id in product_ids:
+            if product_id not in self._asked:
+                self._asked[product_id] = self._pool.submit(
+                    self._cache.fresh_or_fetched,
+                    self._client,
+                    product_id,
+                    self.size,
+                    self._cancelled,
+                )
+
+    def take(self, product_ids: Sequence[int]) -> dict[int, bytes | None]:
+        """The pictures of ``product_ids``, waiting for those still on their way."""
+        self.ask(product_ids)
+        return {i: self._asked[i].result() for i in product_ids}
+
+    def forget(self, product_ids: Iterable[int]) -> None:
+        for product_id in product_ids:
+            self._asked.pop(product_id, None)
+
+    def held(self) -> int:
+        """Pictures asked for and not forgotten yet."""
+        return len(self._asked)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._asked.clear()
 
 
 class PictureCache:
@@ -140,9 +194,7 @@ class PictureCache:
             for product_id in product_ids:
                 if cancelled():
                     break
-                stored = self.stored(product_id, size)
-                entry = self._entry(product_id, size) if stored is not None else None
-                fresh = entry is not None and entry.expires_at > self._clock()
+                stored, entry, fresh = self._on_disk(product_id, size)
                 if stored is not None and fresh:
                     found[product_id] = stored
                     continue
@@ -154,6 +206,43 @@ class PictureCache:
                 client.close()
         return found
 
+    @contextmanager
+    def session(
+        self,
+        size: int = DETAIL_SIZE,
+        *,
+        workers: int = FETCH_WORKERS,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Iterator[PictureSession]:
+        """Pictures for a long job (a batch of posters), asked for ahead of their use,
+        ``workers`` at a time over connections kept for the whole job."""
+        limits = httpx.Limits(max_connections=workers, max_keepalive_connections=workers)
+        client = self._client or httpx.Client(timeout=TIMEOUT_SECONDS, limits=limits)
+        session = PictureSession(self, client, size, workers, cancelled)
+        try:
+            yield session
+        finally:
+            session.close()
+            if client is not self._client:
+                client.close()
+
+    def fresh_or_fetched(
+        self, client: httpx.Client, product_id: int, size: int, cancelled: Callable[[], bool]
+    ) -> bytes | None:
+        """One picture as ``pictures()`` gives it, over ``client``; never fetched once
+        ``cancelled``."""
+        stored, entry, fresh = self._on_disk(product_id, size)
+        if (stored is not None and fresh) or cancelled():
+            return stored
+        return self._refreshed(client, product_id, size, stored, entry)
+
+    def _on_disk(self, product_id: int, size: int) -> tuple[bytes | None, _Entry | None, bool]:
+        """The stored copy, its cache entry, and whether it is still fresh."""
+        stored = self.stored(product_id, size)
+        entry = self._entry(product_id, size) if stored is not None else None
+        fresh = entry is not None and entry.expires_at > self._clock()
+        return stored, entry, fresh
+
     def _refreshed(
         self,
         client: httpx.Client,
@@ -162,10 +251,11 @@ class PictureCache:
         stored: bytes | None,
         entry: _Entry | None,
     ) -> bytes | None:
-        if self._reached:
-            return self._asked(client, product_id, size, stored, entry)
-        with self._first_contact:
-            return self._asked(client, product_id, size, stored, entry)
+        if not self._reached:
+            with self._first_contact:
+                if not self._reached:
+                    return self._asked(client, product_id, size, stored, entry)
+        return self._asked(client, product_id, size, stored, entry)
 
     def _asked(
         self,

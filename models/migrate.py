@@ -39,13 +39,20 @@ def newest_revision() -> str:
 
 
 def is_current(path: Path) -> bool:
-    """Whether the database at ``path`` is one of ours at the newest revision (no alembic)."""
+    """Whether the database at ``path`` is one of ours at the newest revision (no alembic).
+
+    A file that is busy or cannot be read raises: only a missing table means "not current".
+    """
+    from models.profile_file import connect_read_only
+
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        with connect_read_only(path) as conn:
             found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
             conn.execute("SELECT 1 FROM sync_state LIMIT 1").fetchall()
-    except sqlite3.DatabaseError:
-        return False
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return False
+        raise
     return found == [(newest_revision(),)]
 
 
@@ -66,11 +73,12 @@ def head_revision() -> str:
     return head
 
 
-def revision_of(conn: Connection) -> str | None:
+def revision_of(conn: Connection) -> str:
     """The schema revision of an existing database; ProfileForeign when it is not ours."""
     tables = set(inspect(conn).get_table_names())
     if not tables:
-        return None
+        # A database with nothing in it was not made by us: ours are made whole.
+        raise ProfileForeign("this database is empty; it was not made by Zhanggui", kind="empty")
     if "alembic_version" not in tables or "sync_state" not in tables:
         raise ProfileForeign("this database was not made by Zhanggui")
     from alembic.runtime.migration import MigrationContext
@@ -80,7 +88,8 @@ def revision_of(conn: Connection) -> str | None:
     known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if revision not in known:
         raise ProfileForeign(
-            f"this database was made by a newer version of Zhanggui (schema {revision})"
+            f"this database was made by a newer version of Zhanggui (schema {revision})",
+            kind="newer_version",
         )
     return revision
 

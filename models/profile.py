@@ -1,7 +1,7 @@
 """A profile: one folder, one shop, one SQLite database.
 
-Opening a profile checks the file before touching it, copies an older schema aside before
-upgrading it, and creates a fresh file at the newest schema.
+Opening a profile checks the file before touching it (``models.profile_file``), copies an older
+schema aside before upgrading it, and creates a new file whole at the newest schema.
 """
 
 from __future__ import annotations
@@ -9,25 +9,31 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.errors import ProfileCorrupt, ProfileForeign, ProfileUnwritable
+from models.errors import ProfileDiskFull, ProfileUnwritable
 from models.migrate import head_revision, is_current, revision_of, upgrade_to_head
+from models.profile_file import (
+    backup_database,
+    busy_wait,
+    check_database_file,
+    create_database,
+    problem_of,
+    told_apart,
+)
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "zhanggui.sqlite3"
 PROFILE_ENV = "ZHANGGUI_PROFILE"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def default_profile_folder() -> Path:
@@ -35,9 +41,6 @@ def default_profile_folder() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("Zhanggui", appauthor=False)) / "profile"
-
-
-THOROUGH_CHECK_BYTES: Final = 64 * 1024 * 1024
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -67,45 +70,6 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def check_database_file(path: Path) -> None:
-    """Raise a ProfileError when ``path`` exists and is not a usable SQLite file."""
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise ProfileForeign(f"{path} is a folder, not a database file")
-    try:
-        with path.open("rb") as f:
-            header = f.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise ProfileCorrupt(f"cannot read {path}: {exc.strerror}") from exc
-    if path.stat().st_size == 0:
-        return
-    if header != SQLITE_MAGIC:
-        raise ProfileCorrupt(f"{path} is not a Zhanggui database (it is not a SQLite file)")
-    # Reading the whole schema finds a damaged header or schema page at once. A full
-    # quick_check reads every page: cheap for a small file, but seconds for a million orders at
-    # every start, so a big file relies on SQLite refusing a damaged page when it is read.
-    thorough = path.stat().st_size <= THOROUGH_CHECK_BYTES
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
-            result = conn.execute("PRAGMA quick_check").fetchone() if thorough else ("ok",)
-    except sqlite3.DatabaseError as exc:
-        raise ProfileCorrupt(f"{path} is damaged: {exc}") from exc
-    if result is None or result[0] != "ok":
-        raise ProfileCorrupt(f"{path} is damaged: {result[0] if result else 'no answer'}")
-
-
-def backup_database(path: Path, revision: str | None) -> Path:
-    """Copy the database aside, consistently even while it is in WAL mode."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.before-{revision or 'none'}-{stamp}.sqlite3")
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    _keep_private(target)
-    return target
-
-
 @dataclass
 class Profile:
     folder: Path
@@ -124,15 +88,30 @@ class Profile:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            problem = problem_of(exc, folder / DB_NAME)
+            if isinstance(problem, ProfileDiskFull):
+                raise problem from exc
             raise ProfileUnwritable(f"cannot create {folder}: {exc.strerror}") from exc
         if not os.access(folder, os.W_OK | os.X_OK):
             raise ProfileUnwritable(f"{folder} is not writable")
         path = folder / DB_NAME
-        check_database_file(path)
         _keep_private(folder)
-        _migrate(path)
+        with told_apart(path):
+            check_database_file(path)
+            if path.exists():
+                _migrate(path)
+            else:
+                create_database(path)
+            engine = make_engine(path)
+            try:
+                # The first connection turns WAL on and makes its files: a full disk or a
+                # busy file shows here, not at the owner's first click.
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("SELECT 1 FROM sync_state LIMIT 1").all()
+            except BaseException:
+                engine.dispose()
+                raise
         _keep_private(*folder.glob(f"{path.stem}*.sqlite3*"))
-        engine = make_engine(path)
         writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         return cls(
             folder=folder,
@@ -173,21 +152,20 @@ def _keep_private(*paths: Path) -> None:
 
 
 def _migrate(path: Path) -> None:
-    fresh = not path.exists() or path.stat().st_size == 0
-    if not fresh and is_current(path):
+    """Bring an existing database of ours to the newest schema, copying it aside first."""
+    if is_current(path):
         return
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_wait()})
     try:
         with engine.connect() as conn:
-            current = None if fresh else revision_of(conn)
+            current = revision_of(conn)
         head = head_revision()
         if current == head:
             return
-        if not fresh:
-            copy = backup_database(path, current)
-            log.info(
-                "upgrading %s from %s to %s; the old file is kept at %s", path, current, head, copy
-            )
+        copy = backup_database(path, current)
+        log.info(
+            "upgrading %s from %s to %s; the old file is kept at %s", path, current, head, copy
+        )
         with engine.begin() as conn:
             upgrade_to_head(conn)
     finally:

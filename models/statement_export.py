@@ -59,7 +59,7 @@ def line_cell(line: StatementLineView, column: str, labels: StatementLabels) -> 
         return line.amount_cents / 100
     if column == "note":
         return line.note
-    raise InvalidInput(f"unknown column {column}")
+    raise InvalidInput("column", "unknown", value=column)
 
 
 def summary_rows(
@@ -102,10 +102,10 @@ def export_statement(
     shows them; else as the platform numbered them) and its summary; returns the number of
     lines written."""
     if path.suffix.lower() != ".xlsx":
-        raise InvalidInput("export a statement to a .xlsx file")
+        raise InvalidInput("file_type", "not_one_of", value=path.suffix, allowed=(".xlsx",))
     summary = statement(profile, statement_id)
     if summary is None:
-        raise InvalidInput(f"there is no statement {statement_id} in this shop")
+        raise InvalidInput("statement", "unknown", value=statement_id)
     lines = statement_lines(profile, statement_id)
     if order is not None:
         position = {line_id: n for n, line_id in enumerate(order)}

@@ -9,21 +9,31 @@ upsert or a tombstone), numbered by a per-partition sequence assigned inside the
 transaction. Partition 0 is the platform's catalogue (brands, sale events, products, SKUs, task
 stages), shared by every shop; every other partition is one shop. A cursor names a position in both
 partitions a client reads: ``"<catalogue_seq>:<shop_seq>"``.
+
+The platform forgets old deletions (tombstones) now and then; the highest sequence number it
+forgot up to is a partition's horizon. A client whose position is below the horizon may have
+missed a deletion and must take a fresh snapshot, unless it reached that position after the
+deletions were forgotten: then it never held those rows. So a cursor also carries the horizons
+the platform had when it served it, written after an ``@`` when one stands above its position:
+``"<catalogue_seq>:<shop_seq>@<catalogue_horizon>:<shop_horizon>"``. A cursor without them (the
+older form) means horizons of 0.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Final, Literal, NamedTuple
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
 from typing_extensions import TypedDict
 
 PROTOCOL_VERSION: Final = 1
 PROTOCOL_HEADER: Final = "X-Zhanggui-Protocol"
-CATALOGUE_PARTITION: Final = 0
 START_CURSOR: Final = "0:0"
+# Four 64-bit numbers and their separators.
+MAX_CURSOR_LENGTH: Final = 96
 MAX_PULL_LIMIT: Final = 10_000
 MAX_PUSH_BATCH: Final = 500
 MAX_NOTE_LENGTH: Final = 2_000
@@ -35,7 +45,8 @@ INT64_MAX: Final = 2**63 - 1
 # contract states for times, limits and ids a client sends as numbers.
 JSON_INT_MAX: Final = 2**53 - 1
 # Both positions of a cursor, in decimal: 18 digits always fit 64 bits.
-CURSOR_PATTERN: Final = r"^[0-9]{1,18}:[0-9]{1,18}$"
+# A position in both feeds, and after "@" the horizons the platform had then (when above it).
+CURSOR_PATTERN: Final = r"^[0-9]{1,18}:[0-9]{1,18}(@[0-9]{1,18}:[0-9]{1,18})?$"
 # A mutation id is visible ASCII (a UUID in practice), so it can be logged and stored as it is.
 MUTATION_ID_PATTERN: Final = r"^[!-~]{8,64}$"
 # A token names its shop in front of its secret ("<shop_id>.<secret>"), so the platform routes
@@ -43,6 +54,7 @@ MUTATION_ID_PATTERN: Final = r"^[!-~]{8,64}$"
 TOKEN_PATTERN: Final = r"^[1-9][0-9]{0,18}\.[A-Za-z0-9_-]{20,100}$"
 # A sign-in that is not used for this long ends by itself.
 TOKEN_IDLE_DAYS: Final = 30
+MAX_PUBLIC_URL: Final = 200
 
 Category = Literal["时尚女装", "母婴童装", "品质男装", "家居家纺", "美妆个护", "食品生鲜"]
 CATEGORIES: Final[tuple[str, ...]] = (
@@ -511,6 +523,9 @@ class LoginResponse(Strict):
     person_id: int = 0
     display_name: str = ""
     store_manager_id: int | None = None
+    # The address customers' phones reach the platform at (see ``public_url``); "" when the
+    # platform announces none and its own address serves.
+    public_url: str = Field(default="", max_length=MAX_PUBLIC_URL)
 
 
 class AddPersonRequest(Request):
@@ -546,6 +561,7 @@ class HealthResponse(Strict):
     status: Literal["ok"]
     protocol: int
     epoch: str
+    public_url: str = Field(default="", max_length=MAX_PUBLIC_URL)
 
 
 class PullPage(BaseModel):
@@ -718,19 +734,73 @@ def manager_share_cents(commission_cents: int, share_rate_bp: int) -> int:
     return (commission_cents * share_rate_bp + 5_000) // 10_000
 
 
+class Cursor(NamedTuple):
+    """A position in the catalogue's and the shop's feed, and the platform's horizons then."""
+
+    catalogue: int
+    shop: int
+    catalogue_horizon: int = 0
+    shop_horizon: int = 0
+
+
+def _seq_pair(text: str, whole: str) -> tuple[int, int]:
+    first, sep, second = text.partition(":")
+    # isascii: str.isdigit also accepts other scripts' digits and superscripts.
+    if not (sep and first.isascii() and first.isdigit() and second.isascii() and second.isdigit()):
+        raise ValueError(f"not a cursor: {whole[:40]!r}")
+    return int(first), int(second)
+
+
+def read_cursor(cursor: str) -> Cursor:
+    """A cursor's positions and horizons; ValueError when it is not a cursor."""
+    positions, sep, horizons = cursor.partition("@")
+    catalogue, shop = _seq_pair(positions, cursor)
+    if not sep:
+        return Cursor(catalogue, shop)
+    return Cursor(catalogue, shop, *_seq_pair(horizons, cursor))
+
+
 def parse_cursor(cursor: str) -> tuple[int, int]:
-    """Split a cursor into its catalogue and shop positions; ValueError when it is not one."""
-    catalogue, sep, shop = cursor.partition(":")
-    if not sep or not catalogue.isdigit() or not shop.isdigit():
-        raise ValueError(f"not a cursor: {cursor[:40]!r}")
-    return int(catalogue), int(shop)
+    """A cursor's catalogue and shop positions; ValueError when it is not a cursor."""
+    found = read_cursor(cursor)
+    return found.catalogue, found.shop
 
 
-def format_cursor(catalogue_seq: int, shop_seq: int) -> str:
-    return f"{catalogue_seq}:{shop_seq}"
+def format_cursor(
+    catalogue_seq: int, shop_seq: int, catalogue_horizon: int = 0, shop_horizon: int = 0
+) -> str:
+    text = f"{catalogue_seq}:{shop_seq}"
+    if catalogue_horizon > catalogue_seq or shop_horizon > shop_seq:
+        text += f"@{catalogue_horizon}:{shop_horizon}"
+    return text
 
 
 # --- share links ---------------------------------------------------------------------------
+# A printed poster outlives the process that served it: its code carries the platform's public
+# address, which the platform announces at sign-in and in its health answer, never the address
+# a desktop happens to reach it at (the demo's loopback port changes at every start).
+
+
+def public_url(text: str) -> str:
+    """``text`` as a public address: http(s), a host, no query or fragment, no trailing slash;
+    ValueError saying what is wrong otherwise."""
+    text = text.strip()
+    if len(text) > MAX_PUBLIC_URL:
+        raise ValueError(f"a public address has at most {MAX_PUBLIC_URL} characters")
+    if not text.isascii() or any(c.isspace() for c in text):
+        raise ValueError("a public address is plain ASCII without spaces (punycode a host)")
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not an address: {error}") from error
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{text!r} is not an http:// or https:// address with a host")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError(f"{text!r} has a query, a fragment or a user; give the bare address")
+    return text.rstrip("/")
+
+
 # A mini-program code carries at most 32 characters of "scene", so a poster's attribution is
 # packed: the shop, then at most one target, each id in base 36 behind an upper-case tag
 # ("S1z", "S1zP2k3"). Ids are digits and lower-case letters and tags upper-case letters, so the

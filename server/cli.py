@@ -5,22 +5,27 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
+from models import wire
 from server import logs
+from server.clock import system_clock
 from server.db.engine import database_url, make_engine
 from server.db.schema import create_schema, renew_epoch
+from server.seed.calendar import china_day
 
 log = logging.getLogger(__name__)
-
-_CHINA = timezone(timedelta(hours=8))
 
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"not a day like 2026-11-24: {text!r}") from error
+    today = china_day(system_clock())
+    if day > today:
+        raise argparse.ArgumentTypeError(f"{text} is later than today in China ({today})")
+    return day
 
 
 def _speed(text: str) -> float:
@@ -41,6 +46,13 @@ def _workers(text: str) -> int:
     if not 1 <= workers <= 64:
         raise argparse.ArgumentTypeError("from 1 to 64 workers")
     return workers
+
+
+def _public_url(text: str) -> str:
+    try:
+        return wire.public_url(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
         help="with --simulate: how many times faster than the wall the platform's time runs",
     )
     parser.add_argument(
+        "--migrate",
+        action="store_true",
+        help="upgrade the database to this platform's schema, then exit without serving",
+    )
+    parser.add_argument(
         "--workers",
         type=_workers,
         default=1,
@@ -80,14 +97,22 @@ def _parser() -> argparse.ArgumentParser:
         help="the log on stderr: one JSON object per line, or text for a person",
     )
     parser.add_argument(
-        "--migrate",
-        action="store_true",
-        help="upgrade the database to this platform's schema, then exit without serving",
+        "--public-url",
+        type=_public_url,
+        default=None,
+        help="the address customers' phones reach the platform at, e.g. https://shop.example.com;"
+        " posters' QR codes lead there (default: the address desktops use)",
     )
     parser.add_argument(
         "--new-epoch",
         action="store_true",
         help="start a new epoch, as after restoring a backup: clients take a fresh snapshot",
+    )
+    parser.add_argument(
+        "--purge-deletions",
+        action="store_true",
+        help="forget every deletion the feed still holds, then exit (computers that had not "
+        "seen them take a fresh snapshot)",
     )
     return parser
 
@@ -109,15 +134,21 @@ def platform_main(argv: list[str]) -> int:
         from server.seed import is_empty, seed
 
         if is_empty(engine):
-            anchor = args.anchor or datetime.now(_CHINA).date()
             summary = seed(
-                engine, args.seed, args.shops, args.orders, anchor, products=args.products
+                engine, args.seed, args.shops, args.orders, args.anchor, products=args.products
             )
             log.info("demo shops %s ready, password demo", ", ".join(summary.shop_codes))
         else:
             log.info("the database already has data; not seeding it again")
     if args.new_epoch:
         renew_epoch(engine)
+    if args.purge_deletions:
+        from server.maintenance import purge_all_tombstones
+
+        dropped, partitions = purge_all_tombstones(engine)
+        engine.dispose()
+        print(f"forgot {dropped} deletion(s) in {partitions} feed partition(s)")
+        return 0
     engine.dispose()
 
     from server.runner import serve
@@ -131,5 +162,6 @@ def platform_main(argv: list[str]) -> int:
             speed=args.speed,
             workers=args.workers,
             log_format=args.log_format,
+            public_url=args.public_url or "",
         )
     return 0

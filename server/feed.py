@@ -23,6 +23,7 @@ from server.db.upsert import insert_if_absent, upsert
 
 log = logging.getLogger(__name__)
 
+INT64_MAX = 2**63 - 1
 # The catalogue's feed has one state row.
 CATALOGUE_STATE_ID = 1
 _DEFERRED = "zhanggui.deferred_feed"
@@ -203,13 +204,20 @@ def purge_tombstones(conn: Connection, shop_id: int | None, up_to_seq: int) -> i
     """Forget deletions numbered up to ``up_to_seq``; returns how many were dropped.
 
     A client whose cursor is below the new horizon may have missed one of them, so its next
-    pull is refused and it takes a fresh snapshot instead.
+    pull is refused and it takes a fresh snapshot instead; a snapshot that starts after the
+    purge is not (``server.pull``).
     """
     feed = _tables(shop_id)
-    found = position(conn, shop_id)
+    # Locking the feed's state row makes the purge wait for its writers, as they wait for
+    # each other (``take_seqs``).
+    found = conn.execute(
+        select(feed.state.c.last_seq, feed.state.c.horizon_seq)
+        .where(*feed.state_is_mine())
+        .with_for_update()
+    ).first()
     if found is None:
         raise LookupError(f"no feed for {shop_id}")
-    last_seq, old_horizon = found
+    last_seq, old_horizon = int(found.last_seq), int(found.horizon_seq)
     horizon = max(old_horizon, min(up_to_seq, last_seq))
     dropped = conn.execute(
         delete(feed.entries).where(

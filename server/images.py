@@ -35,7 +35,7 @@ from sqlalchemy import select
 from models import wire
 
 # Bump when the drawing changes, so that cached pictures are fetched again.
-PICTURE_VERSION: Final = 1
+PICTURE_VERSION: Final = 2
 SIZES: Final = (120, 240, 480)
 
 
@@ -115,16 +115,16 @@ def picture_etag(product_id: int, title: str, category: str, size: int) -> str:
 def _drawn(product_id: int, title: str, category: str, size: int) -> bytes:
     rng = random.Random(f"{PICTURE_VERSION}/{product_id}/{category}/{title}")
     paper, ink = _colours(category, rng)
-    big = size * _SUPERSAMPLE
-    picture = Image.new("RGB", (big, big), paper)
+    # Shapes are drawn on masks at twice the size and reduced, for smooth edges; the colours
+    # are laid on at the picture's own size, which costs a quarter of the pixels.
+    picture = Image.new("RGB", (size, size), paper)
     _background(picture, paper, rng)
     _pattern(picture, _mix(paper, ink, 0.18), PATTERNS[product_id % len(PATTERNS)], rng)
     shapes = SHAPES.get(category, ("jar",))
     shape = shapes[(product_id // len(PATTERNS)) % len(shapes)]
     _silhouette(picture, shape, ink, rng)
-    small = picture.reduce(_SUPERSAMPLE)
     out = io.BytesIO()
-    small.save(out, format="PNG")
+    picture.save(out, format="PNG")
     return out.getvalue()
 
 
@@ -164,8 +164,10 @@ def _background(picture: Image.Image, paper: Rgb, rng: random.Random) -> None:
 
 
 def _pattern(picture: Image.Image, colour: Rgb, kind: str, rng: random.Random) -> None:
-    size = picture.width
-    draw = ImageDraw.Draw(picture)
+    size = picture.width * _SUPERSAMPLE
+    mask = Image.new("L", (size, size), 0)
+    draw = ImageDraw.Draw(mask)
+    colour_value = 255
     step = size / rng.choice((8, 10, 12))
     if kind == "dots":
         r = step * 0.12
@@ -173,12 +175,12 @@ def _pattern(picture: Image.Image, colour: Rgb, kind: str, rng: random.Random) -
             for col in range(-1, int(size / step) + 2):
                 x = col * step + (step / 2 if row % 2 else 0)
                 y = row * step
-                draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+                draw.ellipse((x - r, y - r, x + r, y + r), fill=colour_value)
     elif kind == "stripes":
         width = max(2, int(step * 0.22))
         for k in range(-int(size / step) - 2, int(2 * size / step) + 2):
             x = k * step
-            draw.line((x, 0, x + size, size), fill=colour, width=width)
+            draw.line((x, 0, x + size, size), fill=colour_value, width=width)
     elif kind == "waves":
         width = max(2, int(step * 0.12))
         for row in range(int(size / step) + 2):
@@ -187,43 +189,49 @@ def _pattern(picture: Image.Image, colour: Rgb, kind: str, rng: random.Random) -
                 (x, y0 + math.sin(x / size * math.tau * 2 + row) * step * 0.22)
                 for x in range(0, size + 8, 8)
             ]
-            draw.line(points, fill=colour, width=width, joint="curve")
+            draw.line(points, fill=colour_value, width=width, joint="curve")
     else:
         for _ in range(40):
             x, y = rng.uniform(0, size), rng.uniform(0, size)
             r = rng.uniform(step * 0.1, step * 0.35)
-            draw.ellipse((x - r, y - r, x + r, y + r), outline=colour, width=max(2, int(r / 4)))
+            draw.ellipse(
+                (x - r, y - r, x + r, y + r), outline=colour_value, width=max(2, int(r / 4))
+            )
+    picture.paste(colour, (0, 0, picture.width, picture.width), mask.reduce(_SUPERSAMPLE))
 
 
 def _silhouette(picture: Image.Image, shape: str, ink: Rgb, rng: random.Random) -> None:
     size = picture.width
-    scale = size / 100 * rng.uniform(0.78, 0.9)
-    offset = (size - 100 * scale) / 2
-    layer = Image.new("L", (size, size), 0)
+    big = size * _SUPERSAMPLE
+    scale = big / 100 * rng.uniform(0.78, 0.9)
+    offset = (big - 100 * scale) / 2
+    layer = Image.new("L", (big, big), 0)
     _draw_shape(ImageDraw.Draw(layer), shape, lambda x, y: (offset + x * scale, offset + y * scale))
+    goods = layer.reduce(_SUPERSAMPLE)
     # A plate behind the goods, then a soft shadow, then the goods themselves.
-    plate = Image.new("L", (size, size), 0)
-    r = size * 0.36
+    plate = Image.new("L", (big, big), 0)
+    r = big * 0.36
     ImageDraw.Draw(plate).ellipse(
-        (size / 2 - r, size / 2 - r + size * 0.02, size / 2 + r, size / 2 + r + size * 0.02),
+        (big / 2 - r, big / 2 - r + big * 0.02, big / 2 + r, big / 2 + r + big * 0.02),
         fill=150,
     )
-    picture.paste((255, 255, 255), (0, 0, size, size), plate)
+    whole = (0, 0, size, size)
+    picture.paste((255, 255, 255), whole, plate.reduce(_SUPERSAMPLE))
     shadow = (
-        layer.resize((_BLUR_SIZE, _BLUR_SIZE), Image.Resampling.BILINEAR)
+        goods.resize((_BLUR_SIZE, _BLUR_SIZE), Image.Resampling.BILINEAR)
         .filter(ImageFilter.GaussianBlur(_BLUR_SIZE / 80))
         .resize((size, size), Image.Resampling.BILINEAR)
         .point(lambda v: v * 45 // 255)
     )
     shifted = Image.new("L", (size, size), 0)
     shifted.paste(shadow, (int(size * 0.012), int(size * 0.02)))
-    picture.paste(_mix(ink, (0, 0, 0), 0.5), (0, 0, size, size), shifted)
-    picture.paste(ink, (0, 0, size, size), layer)
+    picture.paste(_mix(ink, (0, 0, 0), 0.5), whole, shifted)
+    picture.paste(ink, whole, goods)
     # A light sheen across the upper part of the goods.
     sheen = Image.new("L", (size, size), 0)
     ImageDraw.Draw(sheen).rectangle((0, 0, size, size * 0.42), fill=40)
-    sheen = Image.composite(sheen, Image.new("L", (size, size), 0), layer)
-    picture.paste((255, 255, 255), (0, 0, size, size), sheen)
+    sheen = Image.composite(sheen, Image.new("L", (size, size), 0), goods)
+    picture.paste((255, 255, 255), whole, sheen)
 
 
 def _draw_shape(

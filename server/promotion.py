@@ -1,18 +1,67 @@
-"""The promotion path's rule: a release request appears when a manager has completed every
-stage and passed the platform's assessment. It runs whenever task progress changes."""
+"""The promotion path's rules.
+
+What a stage counts: the paid orders (``wire.PAID_ORDER_STATUSES``) of the manager's sub-store
+whose payment falls in the stage's window, which opens just after ``started_at`` and closes at
+the earliest of its deadline, its completion and now, that moment included. Sales are their
+amounts, customers the distinct customers who placed them. A stage that follows another begins
+when the earlier one was completed, or found out of time, so a payment counts for one stage
+at most. The seed, the simulation and this module all use this window.
+
+When a release request appears: a manager has completed every stage and passed the platform's
+assessment. It runs whenever task progress changes.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
+from models import wire
+from server.db.orders import Order
 from server.db.shops import ReleaseRequest, StoreManager, TaskProgress
 from server.rows import Row, load_rows, new_ids, save_rows
 
 log = logging.getLogger(__name__)
+
+
+def window_end(progress: Mapping[str, Any], now: int) -> int:
+    """The last second whose payments count for a stage."""
+    end = min(int(progress["deadline_at"]), now)
+    completed = progress["completed_at"]
+    return end if completed is None else min(end, int(completed))
+
+
+def counts_for(progress: Mapping[str, Any], paid_at: int, now: int) -> bool:
+    """Does a payment at ``paid_at`` fall in the stage's window?"""
+    return int(progress["started_at"]) < paid_at <= window_end(progress, now)
+
+
+def stage_figures(
+    conn: Connection, shop_id: int, progress: Mapping[str, Any], now: int
+) -> tuple[int, int]:
+    """(sales in cents, distinct paying customers) of the stage's window, from the orders."""
+    sales, customers = conn.execute(
+        select(
+            func.coalesce(func.sum(Order.amount_cents), 0),
+            func.count(func.distinct(Order.customer_id)),
+        ).where(
+            Order.shop_id == shop_id,
+            Order.store_manager_id == progress["store_manager_id"],
+            Order.status.in_(wire.PAID_ORDER_STATUSES),
+            Order.paid_at > progress["started_at"],
+            Order.paid_at <= window_end(progress, now),
+        )
+    ).one()
+    return int(sales), int(customers)
+
+
+def recount(conn: Connection, shop_id: int, rows: Iterable[Row], now: int) -> None:
+    """Set each stage's figures to what its window holds now (rows are changed in place)."""
+    for row in rows:
+        row["sales_cents"], row["customers_count"] = stage_figures(conn, shop_id, row, now)
 
 
 def save_progress(

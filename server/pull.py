@@ -33,35 +33,40 @@ class CursorExpired(Exception):
     """The client's position cannot be continued from: it must take a fresh snapshot."""
 
 
-def parse_position(cursor: str) -> tuple[int, int]:
+def parse_position(cursor: str) -> wire.Cursor:
     try:
-        if not cursor.isascii():  # int() would read other scripts' digits too
-            raise ValueError(cursor)
-        catalogue, shop = wire.parse_cursor(cursor)
+        found = wire.read_cursor(cursor)
     except ValueError as error:
         raise BadCursor(
             f"{cursor[:40]!r} is not a cursor; start from {wire.START_CURSOR!r}."
         ) from error
-    if catalogue > INT64_MAX or shop > INT64_MAX:
+    if max(found) > INT64_MAX:
         raise BadCursor("That cursor points beyond any feed.")
-    return catalogue, shop
+    return found
 
 
-def _check_position(conn: Connection, shop_id: int | None, position: int) -> int:
-    """The feed's last sequence number, once ``position`` is known to be within reach."""
+def _check_position(
+    conn: Connection, shop_id: int | None, position: int, seen_horizon: int
+) -> tuple[int, int]:
+    """The feed's (last sequence number, horizon), once ``position`` is known to be within reach."""
     found = feed.position(conn, shop_id)
     last_seq, horizon = found if found else (0, 0)
-    return check_reach(position, last_seq, horizon)
+    check_reach(position, seen_horizon, last_seq, horizon)
+    return last_seq, horizon
 
 
-def check_reach(position: int, last_seq: int, horizon: int) -> int:
-    """``last_seq``, unless a client at ``position`` must take a fresh snapshot (CursorExpired)."""
-    if position > last_seq:
+def check_reach(position: int, seen_horizon: int, last_seq: int, horizon: int) -> None:
+    """Raise CursorExpired when a client at ``position`` must take a fresh snapshot.
+
+    Deletions up to the horizon are forgotten. A position below it may have missed one, unless
+    the horizon was already there when the position was served (``seen_horizon``): a snapshot
+    that started after the purge never held the rows those deletions removed.
+    """
+    if max(position, seen_horizon) > last_seq:
         # The platform was restored from an older backup than the client has seen.
         raise CursorExpired("The platform has less history than this computer has seen.")
-    if 0 < position < horizon:
+    if 0 < position < horizon and seen_horizon < horizon:
         raise CursorExpired("This computer was away longer than the platform keeps deletions.")
-    return int(last_seq)
 
 
 # The hot queries of every sync, run on the driver's own cursor: rows come back as plain tuples,
@@ -140,29 +145,39 @@ def read_page(
     """The next page of a shop's feed as ``viewer`` sees it: catalogue changes first, then the
     shop's own (for an assistant without the owner's own rows, for a manager only those within
     reach of her sub-store)."""
-    catalogue_pos, shop_pos = parse_position(cursor)
-    catalogue_last = _check_position(conn, None, catalogue_pos)
-    shop_last = _check_position(conn, shop_id, shop_pos)
+    position = parse_position(cursor)
+    # The horizons are read before the entries: a purge in between makes the next cursor
+    # carry the older horizon, which is refused then, never the other way round.
+    catalogue_last, catalogue_horizon = _check_position(
+        conn, None, position.catalogue, position.catalogue_horizon
+    )
+    shop_last, shop_horizon = _check_position(conn, shop_id, position.shop, position.shop_horizon)
     # A position at its feed's last number has nothing after it in this snapshot (numbers are
     # taken in the transaction that writes their entries): the usual sync asks no more.
     catalogue: Sequence[Entry] = []
-    if catalogue_pos < catalogue_last:
-        catalogue = _entries(conn, None, catalogue_pos, limit + 1)
+    if position.catalogue < catalogue_last:
+        catalogue = _entries(conn, None, position.catalogue, limit + 1)
     more = len(catalogue) > limit
     catalogue = catalogue[:limit]
     room = limit - len(catalogue)
     shop: Sequence[Entry] = []
-    if not more and shop_pos < shop_last:
-        shop = _entries(conn, shop_id, shop_pos, room + 1, viewer)
+    if not more and position.shop < shop_last:
+        shop = _entries(conn, shop_id, position.shop, room + 1, viewer)
     shop_more = len(shop) > room
     shop = shop[:room]
     # Read to the end, a client stands at the feed's last number, whatever of it was theirs to
     # see: its next sync then finds nothing new at a glance.
-    shop_next = shop[-1][2] if shop else shop_pos
+    shop_next = shop[-1][2] if shop else position.shop
     if not more and not shop_more:
         shop_next = shop_last
-    next_cursor = wire.format_cursor(catalogue[-1][2] if catalogue else catalogue_pos, shop_next)
-    return _page_body(read_epoch(conn), cursor, next_cursor, more or shop_more, [*catalogue, *shop])
+    next_cursor = wire.format_cursor(
+        catalogue[-1][2] if catalogue else position.catalogue,
+        shop_next,
+        catalogue_horizon,
+        shop_horizon,
+    )
+    body = [*catalogue, *shop]
+    return _page_body(read_epoch(conn), cursor, next_cursor, more or shop_more, body)
 
 
 def nothing_new(epoch: str, cursor: str) -> bytes:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import uvicorn
 from uvicorn.supervisors import Multiprocess
 
-from server.api.app import DB_ENV, LOG_FORMAT_ENV, create_app
+from server.api.app import DB_ENV, LOG_FORMAT_ENV, PUBLIC_URL_ENV, create_app
 from server.clock import Clock, accelerated, system_clock
 from server.db.engine import make_engine
 from server.logs import LogFormat
@@ -47,11 +47,13 @@ class Limits:
     body_timeout: float = BODY_TIMEOUT
 
 
-def _config(db_url: str, clock: Clock | None, limits: Limits) -> uvicorn.Config:
+def _config(
+    db_url: str, clock: Clock | None, limits: Limits, public_url: str = ""
+) -> uvicorn.Config:
     # log_config=None: the host program's logging stays as it configured it; the platform's
     # access log is its own (server.api.access), one entry per request.
     return uvicorn.Config(
-        create_app(db_url, clock=clock, body_timeout=limits.body_timeout),
+        create_app(db_url, clock=clock, body_timeout=limits.body_timeout, public_url=public_url),
         log_config=None,
         access_log=False,
         lifespan="on",
@@ -61,11 +63,14 @@ def _config(db_url: str, clock: Clock | None, limits: Limits) -> uvicorn.Config:
     )
 
 
-def _workers_config(db_url: str, workers: int, log_format: LogFormat) -> uvicorn.Config:
+def _workers_config(
+    db_url: str, workers: int, log_format: LogFormat, public_url: str = ""
+) -> uvicorn.Config:
     """Workers import their app by name and build it from the environment, as each is a fresh
     process that cannot be handed this one's objects."""
     os.environ[DB_ENV] = db_url
     os.environ[LOG_FORMAT_ENV] = log_format
+    os.environ[PUBLIC_URL_ENV] = public_url
     return uvicorn.Config(
         "server.api.app:worker_app",
         factory=True,
@@ -80,7 +85,9 @@ def _workers_config(db_url: str, workers: int, log_format: LogFormat) -> uvicorn
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # Named TCP, so that asyncio turns Nagle off on every accepted connection: without it each
+    # answer written in two parts waits for the client's delayed ACK, about 40 ms a request.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(128)
@@ -120,6 +127,7 @@ def serve(
     speed: float = 1.0,
     workers: int = 1,
     log_format: LogFormat = "json",
+    public_url: str = "",
 ) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM when on the main thread).
 
@@ -133,10 +141,10 @@ def serve(
     try:
         if workers > 1:
             with _shared_metrics():
-                config = _workers_config(db_url, workers, log_format)
+                config = _workers_config(db_url, workers, log_format, public_url)
                 Multiprocess(config, sockets=[sock]).run()
         else:
-            _Server(_config(db_url, clock, Limits()), ready).run(sockets=[sock])
+            _Server(_config(db_url, clock, Limits(), public_url), ready).run(sockets=[sock])
     finally:
         if simulation is not None:
             simulation.stop()
@@ -161,7 +169,8 @@ class PlatformThread:
     ``start()`` returns the bound port (pass port 0 for any free one); ``stop()`` shuts it
     down and waits for the thread. With ``simulate`` the platform comes alive (new orders,
     payments, stage progress, release requests, allocations arriving), its time running
-    ``speed`` times faster than the wall, with a tick every ``tick_seconds``.
+    ``speed`` times faster than the wall, with a tick every ``tick_seconds``. ``public_url`` is
+    the address announced for posters' codes.
     """
 
     def __init__(
@@ -175,9 +184,11 @@ class PlatformThread:
         speed: float = 1.0,
         tick_seconds: float | None = None,
         limits: Limits | None = None,
+        public_url: str = "",
     ) -> None:
         self.db_url = db_url
         self.limits = limits or Limits()
+        self.public_url = public_url
         self.host = host
         self.port = port
         self.simulate = simulate
@@ -198,7 +209,9 @@ class PlatformThread:
         self._socket = _bind(self.host, self.port)
         self.port = self._socket.getsockname()[1]
         ready = threading.Event()
-        self._server = _Server(_config(self.db_url, self._clock, self.limits), ready)
+        self._server = _Server(
+            _config(self.db_url, self._clock, self.limits, self.public_url), ready
+        )
         sockets = [self._socket]
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": sockets}, name="platform", daemon=True

@@ -46,6 +46,10 @@ def seed_platform(
     platform.stop()
 
 
+def is_database_url(db: Path | str) -> bool:
+    return isinstance(db, str) and "://" in db
+
+
 @dataclass
 class PlatformProcess:
     # A SQLite file, or a PostgreSQL URL (then ``folder`` holds the log and ``pg`` the server).
@@ -54,6 +58,8 @@ class PlatformProcess:
     process: subprocess.Popen[bytes] | None = None
     folder: Path | None = None
     pg: PgServer | None = None
+    # Variables set for the platform's process only, such as its time zone.
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -90,7 +96,7 @@ class PlatformProcess:
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=ROOT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env},
         )
 
     def _wait_until_healthy(self, timeout: float) -> None:
@@ -139,8 +145,9 @@ class PlatformProcess:
             self.pg.dump(self._pg_name(), target)
             return
         import sqlite3
+        from contextlib import closing
 
-        with sqlite3.connect(self.db) as source, sqlite3.connect(target) as copy:
+        with closing(sqlite3.connect(self.db)) as source, closing(sqlite3.connect(target)) as copy:
             source.backup(copy)
 
     def restore(self, backup: Path) -> None:

@@ -135,14 +135,18 @@ class ProductDetailPane(QScrollArea):
             return
         self._show_picture(product_id)
         profile = self._profile
-        tasks.run(lambda: product_detail(profile, product_id), name="catalogue.detail").then(
-            self._on_detail_loaded
-        )
+        tasks.run(
+            lambda: product_detail(profile, product_id), name="catalogue.detail", owner=self
+        ).then(self._on_detail_loaded)
 
     def product_id(self) -> int | None:
         return self._product_id
 
     # --- slots ----------------------------------------------------------------------------
+
+    def show_problem(self, text: str) -> None:
+        """The product could not be read: said where its brand would be."""
+        self.brand.setText(text)
 
     def _on_detail_loaded(self, detail: ProductDetail | None) -> None:
         if detail is None or detail.card.id != self._product_id:

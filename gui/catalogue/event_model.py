@@ -7,7 +7,7 @@ from typing import Any, Final
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from gui.catalogue.labels import countdown
-from gui.formatting import count, fill, local_time
+from gui.formatting import fill, stamp
 from models.services.catalogue_events import EventPhase, SaleEventCard
 
 EVENT_ROLE: Final = Qt.ItemDataRole.UserRole + 1
@@ -40,8 +40,8 @@ class SaleEventListModel(QAbstractListModel):
             return fill(
                 self.tr("%1\n%2 to %3"),
                 event.title,
-                local_time(event.starts_at).strftime("%Y-%m-%d %H:%M"),
-                local_time(event.ends_at).strftime("%Y-%m-%d %H:%M"),
+                stamp(event.starts_at),
+                stamp(event.ends_at),
             )
         if role == EVENT_ROLE:
             return event
@@ -63,7 +63,7 @@ class SaleEventListModel(QAbstractListModel):
         return event is not None and self._urgent(event)
 
     def _text(self, event: SaleEventCard) -> str:
-        products = fill(self.tr("%1 products"), count(event.product_count))
+        products = self.tr("%Ln product(s)", "", event.product_count)
         when = countdown(event.starts_at, event.ends_at, self._now)
         return f"{event.title}\n{event.brand_name} · {products}\n{when}"
 

@@ -184,10 +184,10 @@ class EventsPanel(QWidget):
 
     def _count_text(self, phase: EventPhase, n: int) -> str:
         if phase is EventPhase.CURRENT:
-            return self.tr("%n sale event(s) on now", "", n)
+            return self.tr("%Ln sale event(s) on now", "", n)
         if phase is EventPhase.UPCOMING:
-            return self.tr("%n sale event(s) coming up", "", n)
-        return self.tr("%n sale event(s) ended", "", n)
+            return self.tr("%Ln sale event(s) coming up", "", n)
+        return self.tr("%Ln sale event(s) ended", "", n)
 
     def _empty_text(self, phase: EventPhase) -> str:
         if phase is EventPhase.CURRENT:

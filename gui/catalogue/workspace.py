@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
@@ -32,11 +33,15 @@ from gui.catalogue.product_model import COLUMNS, ProductTableModel
 from gui.catalogue.product_views import GRID, LIST, ProductViews
 from gui.catalogue.summary import describe_products
 from gui.formatting import count, fill
+from gui.paged_model import Reloaded
+from gui.table_place import Place, remember, restore_scroll, visible_rows
 from gui.workspace import Workspace
+from models.changes import Changes
 from models.images import PictureCache
 from models.profile import Profile
 from models.services.catalogue import (
     CatalogueFilter,
+    PickState,
     ProductCard,
     Sort,
     pick_product,
@@ -50,6 +55,7 @@ log = logging.getLogger(__name__)
 
 class CatalogueWorkspace(Workspace):
     icon_name = "catalogue"
+    shows = frozenset({"product", "sku", "sale_event", "brand", "product_pick"})
     picks_changed = Signal()  # a product was picked or dropped here (the outbox grew)
     posters_requested = Signal(list)  # product ids the owner wants posters of
 
@@ -70,7 +76,7 @@ class CatalogueWorkspace(Workspace):
         self._may_make_posters = may_make_posters
         self._event: SaleEventCard | None = None
         self._loaded_once = False
-        self._stale = True
+        self._place: Place | None = None
         self._create_widgets()
         self._create_actions()
         self._connect_signals()
@@ -186,6 +192,8 @@ class CatalogueWorkspace(Workspace):
         self.my_picks.toggled.connect(self._on_my_picks_toggled)
         self.make_posters.clicked.connect(self._on_make_posters_clicked)
         self.model.loaded.connect(self._on_model_loaded)
+        self.model.reloaded.connect(self._on_model_reloaded)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.failed.connect(self._on_model_failed)
         self.grid.selectionModel().currentChanged.connect(self._on_selection_current_changed)
         self.detail.pick_requested.connect(self._on_detail_pick_requested)
@@ -195,26 +203,27 @@ class CatalogueWorkspace(Workspace):
     # --- what the main window asks --------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the catalogue again, e.g. after a sync; while hidden, when next shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        """Read the catalogue again; after the first time in place, keeping the current product
+        and what is on screen."""
         self.pictures.retry()
         self.detail_pictures.retry()
         self._load_brands()
         self.events.load(*self._event_filter())
         if self._loaded_once:
-            self.model.refresh()
+            view = self.views.currentWidget()
+            assert isinstance(view, QAbstractItemView)
+            self._place = remember(view, self.model.id_at)
+            self.model.reload(self._place.current_id, visible_rows(view))
+            product_id = self.detail.product_id()
+            if product_id is not None:
+                self.detail.show_product(product_id)
         else:
             self._loaded_once = True
             self.model.set_query(self.current_filter(), self._current_sort())
         self._count_picks()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+    def refresh_changed(self, changes: Changes) -> None:
+        self.refresh()
 
     def current_filter(self) -> CatalogueFilter:
         f = self.filters.current()
@@ -291,6 +300,31 @@ class CatalogueWorkspace(Workspace):
         else:
             self.detail.show_product(None)
 
+    def _on_model_page_loaded(self, _page: int) -> None:
+        # The owner went to a product whose page was on its way: show it now it is here.
+        card = self.current_card()
+        if card is not None and self.detail.product_id() != card.id:
+            self.detail.show_product(card.id)
+
+    def _on_model_reloaded(self, outcome: Reloaded) -> None:
+        place, self._place = self._place, None
+        view = self.views.currentWidget()
+        if place is not None and isinstance(view, QAbstractItemView):
+            restore_scroll(view, place, self.model.row_of)
+        self._update_heading(None)
+        rows = self.model.rowCount()
+        current = self.grid.selectionModel().currentIndex()
+        if rows and (outcome.row is None or not current.isValid()):
+            # The product left these filters: the one now in its place.
+            row = min(outcome.previous_row or 0, rows - 1)
+            self.grid.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        elif not rows:
+            self.detail.show_product(None)
+
     def _on_model_failed(self, error: Exception) -> None:
         self.summary.setText(messages.describe(error))
 
@@ -306,13 +340,15 @@ class CatalogueWorkspace(Workspace):
         if card is not None and self._may_pick:
             self._pick(card.id, not card.picked)
 
-    def _on_picked(self, cards: list[ProductCard]) -> None:
+    def _on_picked(self, picked: tuple[PickState, list[ProductCard]]) -> None:
+        state, cards = picked
         for card in cards:
             self.model.replace_card(card)
             if card.id == self.detail.product_id():
                 self.detail.show_product(card.id)
         self._count_picks()
         self.picks_changed.emit()
+        self.local_action_done.emit(state.changes)
 
     def _on_pick_failed(self, error: Exception) -> None:
         self.summary.setText(messages.describe(error))
@@ -339,22 +375,26 @@ class CatalogueWorkspace(Workspace):
     def _load_brands(self, category: str | None = None) -> None:
         profile = self._profile
         wanted = category if category is not None else self.filters.current().category
-        tasks.run(lambda: brand_choices(profile, wanted), name="catalogue.brands").then(
+        tasks.run(lambda: brand_choices(profile, wanted), name="catalogue.brands", owner=self).then(
             self._on_brands_loaded
         )
 
     def _count_picks(self) -> None:
         profile = self._profile
-        tasks.run(lambda: picked_count(profile), name="catalogue.picks").then(
+        tasks.run(lambda: picked_count(profile), name="catalogue.picks", owner=self).then(
             self._on_picks_counted
         )
+
+    def show_problem(self, text: str) -> None:
+        """A background read went wrong: said beside the heading."""
+        self.summary.setText(text)
 
     def _pick(self, product_id: int, picked: bool) -> None:
         profile = self._profile
 
-        def write() -> list[ProductCard]:
-            pick_product(profile, product_id, picked)
-            return product_cards(profile, [product_id])
+        def write() -> tuple[PickState, list[ProductCard]]:
+            state = pick_product(profile, product_id, picked)
+            return state, product_cards(profile, [product_id])
 
         tasks.run(write, name="catalogue.pick").then(self._on_picked, self._on_pick_failed)
 

@@ -1,4 +1,8 @@
-"""One line per category, per store or per customer source; releases as marked vertical lines."""
+"""One line per category, per store or per customer source; releases as marked vertical lines.
+
+A bucket still running ends its lines with a dashed step, so that the drop of a half month
+reads as unfinished rather than as a fall.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
-from gui.charts.labels import bucket_key, bucket_label
+from gui.charts.labels import bucket_key, bucket_label, so_far
 from gui.charts.plots import RELEASE_COLOUR, TimeChart, line_pen, yuan
 from gui.charts.sales_plots import cents_cell
 from gui.formatting import count, fill, money
@@ -16,7 +20,6 @@ from models.services.sales_charts import Granularity, ReleaseMark, Series
 
 # The readout names the biggest values at the pointer; a long tail of stores would not fit.
 READOUT_SERIES = 6
-LEGEND_ROWS = 6
 
 
 class BreakdownChart(TimeChart):
@@ -35,33 +38,57 @@ class BreakdownChart(TimeChart):
         self.in_money = in_money
         self.plots[0].setLabel("left", axis_label)
         self.lines: list[pg.PlotDataItem] = []
+        self.tails: list[pg.PlotDataItem] = []  # the dashed last step of a running bucket
         self.series: list[Series] = []
         self._legend_labels: tuple[str, ...] = ()
         self.granularity_shown: Granularity = "day"
 
-    def show_series(self, times: list[int], series: list[Series], granularity: Granularity) -> None:
+    def show_series(
+        self,
+        times: list[int],
+        series: list[Series],
+        granularity: Granularity,
+        unfinished: bool = False,
+    ) -> None:
         self.series = series
         self.granularity_shown = granularity
-        self.set_buckets(times, granularity)
+        self.set_buckets(times, granularity, unfinished)
         while len(self.lines) < len(series):
             self.lines.append(self.plots[0].plot([], [], pen=line_pen(len(self.lines))))
+            self.tails.append(
+                self.plots[0].plot([], [], pen=line_pen(len(self.tails), dashed=True))
+            )
         symbol = "o" if len(times) <= 60 else None
         middles = self.middles()
-        for line, one in zip(self.lines, series, strict=False):
+        # The solid line stops one bucket short of a running one; the dashed tail goes on.
+        cut = len(middles) - 1 if self.unfinished and len(middles) > 1 else len(middles)
+        for line, tail, one in zip(self.lines, self.tails, series, strict=False):
             values = yuan(one.values) if self.in_money else [float(v) for v in one.values]
-            line.setData(middles, values, symbol=symbol, symbolSize=5, symbolPen=None)
+            line.setData(middles[:cut], values[:cut], symbol=symbol, symbolSize=5, symbolPen=None)
             line.setSymbolBrush(line.opts["pen"].color())
+            if cut < len(middles):
+                tail.setData(middles[cut - 1 :], values[cut - 1 :])
+            else:
+                tail.setData([], [])
         labels = tuple(self.label_of(one) for one in series)
         # Labels cost more to lay out than lines to draw: keep the legend while they stay.
         if labels != self._legend_labels:
             self._legend_labels = labels
             self.legend.clear()
-            # Many managers make a wide legend rather than one taller than the plot.
-            self.legend.setColumnCount(max(1, -(-len(series) // LEGEND_ROWS)))
             for line, label in zip(self.lines, labels, strict=False):
                 self.legend.addItem(line, label)
-        for line in self.lines[len(series) :]:
+        for line, tail in zip(self.lines[len(series) :], self.tails[len(series) :], strict=True):
             line.setData([], [])
+            tail.setData([], [])
+
+    def plotted(self, index: int) -> tuple[list[float], list[float]]:
+        """The ``index``-th series as drawn: its solid line and, for a running bucket, its tail."""
+        xs, ys = self.lines[index].getData()
+        tail_xs, tail_ys = self.tails[index].getData()
+        xs, ys = list(xs if xs is not None else []), list(ys if ys is not None else [])
+        if tail_xs is not None and len(tail_xs):
+            xs, ys = xs + list(tail_xs)[1:], ys + list(tail_ys)[1:]
+        return xs, ys
 
     def _value_text(self, value: int) -> str:
         return money(value) if self.in_money else count(value)
@@ -75,7 +102,7 @@ class BreakdownChart(TimeChart):
         total = sum(value for value, _label in at)
         head = fill(
             QCoreApplication.translate("charts", "%1   Total %2"),
-            bucket_label(self.times[index], self.granularity_shown),
+            bucket_label(self.times[index], self.granularity_shown) + so_far(self, index),
             self._value_text(total),
         )
         return "   ".join([head, *parts])

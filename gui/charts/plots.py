@@ -1,11 +1,12 @@
 """The chart widgets: plot items made once, fed new series with setData and setOpts.
 
-Money is plotted in yuan; the readout under the pointer shows it to the cent.
+Money is plotted in yuan; the readout under the pointer shows it to the cent. The legend stands
+beside the plots, never over them; a bucket still running (this week, this month) is drawn pale
+with a dashed edge, so that a half month is not read as a bad one.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any, Final
@@ -13,7 +14,9 @@ from typing import Any, Final
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
+
+from gui.formatting import local_time, short_day
 
 DAY: Final = 86_400
 SALES_COLOUR: Final = QColor("#3b7dd8")
@@ -37,6 +40,8 @@ LINE_COLOURS: Final = tuple(
     )
 )
 NOMINAL_DAYS: Final = {"day": 1, "week": 7, "month": 30}
+COMPARED_COLOUR: Final = QColor("#8a8a8a")
+LEGEND_WIDTH: Final = 190
 
 
 def yuan(cents: Sequence[int]) -> list[float]:
@@ -50,16 +55,15 @@ def bar_spans(times: Sequence[int], granularity: str) -> list[int]:
 
 
 class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
-    """Dates as digits (2026-11, 11-23), the same in every language."""
+    """Dates as digits (2026-11, 11-23, 2025-11-23 for a day of another year), the same in
+    every language and in the computer's zone."""
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if spacing >= 27 * DAY:
-            pattern = "%Y-%m"
-        elif spacing >= DAY:
-            pattern = "%m-%d"
-        else:
-            return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
-        return [dt.datetime.fromtimestamp(v).strftime(pattern) for v in values]
+            return [local_time(int(v)).strftime("%Y-%m") for v in values]
+        if spacing >= DAY:
+            return [short_day(int(v)) for v in values]
+        return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
 
 
 class FigureAxis(pg.AxisItem):  # type: ignore[misc]
@@ -95,8 +99,16 @@ class TimeChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             if self.plots:
                 plot.setXLink(self.plots[0])
             self.plots.append(plot)
-        self.legend = self.plots[0].addLegend(offset=(10, 5))
+        # Beside the plots, in a column of its own: over them, forty stores hid a third of the
+        # plot.
+        self.legend = pg.LegendItem(frame=False, verSpacing=-4)
         self.legend.setLabelTextColor(self.text_colour)
+        # As tall as its entries, at the top of its column, not spread down it.
+        self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.ci.addItem(self.legend, row=0, col=1, rowspan=rows)
+        self.ci.layout.setColumnFixedWidth(1, LEGEND_WIDTH)
+        self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
+        self.unfinished = False
         cursor_pen = pg.mkPen(self.text_colour, width=1, style=Qt.PenStyle.DotLine)
         self.cursors = [pg.InfiniteLine(angle=90, pen=cursor_pen) for _ in self.plots]
         for plot, cursor in zip(self.plots, self.cursors, strict=True):
@@ -117,9 +129,10 @@ class TimeChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     # --- shared ---------------------------------------------------------------------------
 
-    def set_buckets(self, times: list[int], granularity: str) -> None:
+    def set_buckets(self, times: list[int], granularity: str, unfinished: bool = False) -> None:
         self.times = list(times)
         self.granularity = granularity
+        self.unfinished = unfinished and bool(times)
         for cursor in self.cursors:
             cursor.setVisible(False)
         if times:
@@ -154,17 +167,33 @@ class TimeChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def make_bars(self, plot: pg.PlotItem, colour: QColor) -> pg.BarGraphItem:
         bars = pg.BarGraphItem(x0=[], height=[], width=[], brush=colour, pen=None)
+        bars.colour = colour
         plot.addItem(bars)
         return bars
 
     def set_bars(self, bars: pg.BarGraphItem, heights: list[float]) -> None:
         spans = bar_spans(self.times, self.granularity)
+        colour: QColor = bars.colour
+        brushes = [pg.mkBrush(colour)] * len(heights)
+        pens = [pg.mkPen(None)] * len(heights)
+        if self.unfinished and heights:
+            brushes[-1] = pg.mkBrush(unfinished_colour(colour))
+            pens[-1] = pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine)
         bars.setOpts(
             x0=[t + s * 0.1 for t, s in zip(self.times, spans, strict=True)],
             width=[s * 0.8 for s in spans],
             height=heights,
+            brushes=brushes,
+            pens=pens,
         )
 
 
-def line_pen(index: int) -> Any:
-    return pg.mkPen(LINE_COLOURS[index % len(LINE_COLOURS)], width=2)
+def line_pen(index: int, *, dashed: bool = False) -> Any:
+    style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+    return pg.mkPen(LINE_COLOURS[index % len(LINE_COLOURS)], width=2, style=style)
+
+
+def unfinished_colour(colour: QColor) -> QColor:
+    pale = QColor(colour)
+    pale.setAlpha(90)
+    return pale

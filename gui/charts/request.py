@@ -1,4 +1,5 @@
-"""What the owner asked to see, and the work (off the GUI thread) that fetches it."""
+"""What the owner asked to see, and the work (off the GUI thread) that fetches it: the series,
+the range's totals beside the period before and the year before, and the compared series."""
 
 from __future__ import annotations
 
@@ -13,28 +14,56 @@ from models.services.sales_charts import (
     Granularity,
     GrowthSeries,
     SalesSeries,
+    auto_granularity,
     category_series,
     growth_series,
     sales_series,
     sales_span,
     store_series,
 )
+from models.services.sales_totals import (
+    COMPARISONS,
+    PRESETS,
+    Comparison,
+    Preset,
+    RangeTotals,
+    compared_span,
+    months_back,
+    preset_range,
+    range_totals,
+)
+
+__all__ = [
+    "CHART_KINDS",
+    "COMPARISONS",
+    "GRANULARITY_CHOICES",
+    "PRESETS",
+    "ChartData",
+    "ChartKind",
+    "ChartRequest",
+    "Comparison",
+    "Preset",
+    "load_chart",
+    "months_back",
+    "range_of",
+]
 
 ChartKind = Literal["sales", "category", "store", "growth", "commission"]
 CHART_KINDS: Final[tuple[ChartKind, ...]] = ("sales", "category", "store", "growth", "commission")
-Preset = Literal["30_days", "90_days", "12_months", "all", "custom"]
-PRESETS: Final[tuple[Preset, ...]] = ("30_days", "90_days", "12_months", "all", "custom")
+GranularityChoice = Literal["auto", "day", "week", "month"]
+GRANULARITY_CHOICES: Final[tuple[GranularityChoice, ...]] = ("auto", "day", "week", "month")
 
 
 @dataclass(frozen=True)
 class ChartRequest:
     kind: ChartKind
     preset: Preset
-    granularity: Granularity
+    granularity: GranularityChoice
     today: dt.date
     # Only for the custom preset.
     first: dt.date | None = None
     last: dt.date | None = None
+    comparison: Comparison = "none"
 
 
 @dataclass(frozen=True)
@@ -43,40 +72,40 @@ class ChartData:
     first: dt.date
     last: dt.date
     series: SalesSeries | Breakdown | GrowthSeries | None  # None: the shop has no sales yet
-
-
-def months_back(day: dt.date, months: int) -> dt.date:
-    """The 1st of the month ``months`` before ``day``'s month."""
-    index = day.year * 12 + day.month - 1 - months
-    return dt.date(index // 12, index % 12 + 1, 1)
+    granularity: Granularity = "day"  # the bucket drawn: the owner's, or the range's own
+    totals: RangeTotals | None = None
+    # The sales of the compared range, bucket by bucket, for the sales and commission charts.
+    compared: SalesSeries | None = None
+    compared_span: DaySpan | None = None
 
 
 def range_of(request: ChartRequest, span: DaySpan | None) -> tuple[dt.date, dt.date]:
-    today = request.today
     if request.preset == "custom" and request.first and request.last:
         return min(request.first, request.last), max(request.first, request.last)
-    if request.preset == "90_days":
-        return today - dt.timedelta(days=89), today
-    if request.preset == "12_months":
-        return months_back(today, 11), today
-    if request.preset == "all" and span is not None:
-        return span.first, max(span.last, today)
-    return today - dt.timedelta(days=29), today
+    return preset_range(request.preset, request.today, span)
 
 
 def load_chart(profile: Profile, request: ChartRequest) -> ChartData:
     span = sales_span(profile)
     first, last = range_of(request, span)
+    granularity: Granularity = (
+        auto_granularity(first, last) if request.granularity == "auto" else request.granularity
+    )
     if span is None:
-        return ChartData(request, first, last, None)
-    granularity = request.granularity
+        return ChartData(request, first, last, None, granularity)
+    today = request.today
     series: SalesSeries | Breakdown | GrowthSeries
     if request.kind in ("sales", "commission"):
-        series = sales_series(profile, first, last, granularity)
+        series = sales_series(profile, first, last, granularity, today=today)
     elif request.kind == "category":
-        series = category_series(profile, first, last, granularity)
+        series = category_series(profile, first, last, granularity, today=today)
     elif request.kind == "store":
-        series = store_series(profile, first, last, granularity)
+        series = store_series(profile, first, last, granularity, today=today)
     else:
-        series = growth_series(profile, first, last, granularity)
-    return ChartData(request, first, last, series)
+        series = growth_series(profile, first, last, granularity, today=today)
+    compared = None
+    other = compared_span(request.comparison, first, last)
+    if other is not None and request.kind in ("sales", "commission"):
+        compared = sales_series(profile, other.first, other.last, granularity, average=False)
+    totals = range_totals(profile, first, last)
+    return ChartData(request, first, last, series, granularity, totals, compared, other)

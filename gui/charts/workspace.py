@@ -1,5 +1,6 @@
-"""The charts workspace: choose a chart, a range and a bucket size; read exact values under
-the pointer; save the picture or the figures."""
+"""The charts workspace: choose a chart, a range, a bucket size (by default the range's own)
+and a comparison; read the range's totals beside the period before and the year before, exact
+values under the pointer; save the picture or the figures."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QDate, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +35,8 @@ from gui.charts.labels import granularity_label, source_label, store_label
 from gui.charts.plots import TimeChart
 from gui.charts.request import (
     CHART_KINDS,
+    COMPARISONS,
+    GRANULARITY_CHOICES,
     PRESETS,
     ChartData,
     ChartKind,
@@ -41,10 +44,12 @@ from gui.charts.request import (
     load_chart,
 )
 from gui.charts.sales_plots import CommissionChart, SalesChart
+from gui.charts.totals import totals_text
 from gui.formatting import fill
 from gui.workspace import Workspace
 from models.profile import Profile
-from models.services.sales_charts import GRANULARITIES, Breakdown, GrowthSeries, SalesSeries
+from models.services.sales_charts import Breakdown, GrowthSeries, SalesSeries
+from models.services.sales_totals import preset_range
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +62,16 @@ def python_date(day: QDate) -> dt.date:
 
 class ChartsWorkspace(Workspace):
     icon_name = "charts"
+    shows = frozenset(
+        {
+            "order",
+            "order_item",
+            "customer",
+            "customer_binding",
+            "store_manager",
+            "traffic_allocation",
+        }
+    )
     loaded = Signal()  # a chart (or the empty state) is on screen with fresh data
 
     def __init__(
@@ -69,7 +84,6 @@ class ChartsWorkspace(Workspace):
         self._profile = profile
         self._today = today
         self._generation = 0
-        self._stale = True
         self.shown: ChartData | None = None
         self._create_widgets()
         self._connect_signals()
@@ -95,6 +109,8 @@ class ChartsWorkspace(Workspace):
         preset_names = {
             "30_days": self.tr("Last 30 days"),
             "90_days": self.tr("Last 90 days"),
+            "this_month": self.tr("This month"),
+            "last_month": self.tr("Last month"),
             "12_months": self.tr("Last 12 months"),
             "all": self.tr("All time"),
             "custom": self.tr("Custom dates"),
@@ -108,8 +124,24 @@ class ChartsWorkspace(Workspace):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.granularities = QComboBox()
-        for granularity in GRANULARITIES:
+        for granularity in GRANULARITY_CHOICES:
             self.granularities.addItem(granularity_label(granularity), granularity)
+        self.granularities.setToolTip(self.tr("Bucket size"))
+        self.comparisons = QComboBox()
+        comparison_names = {
+            "none": self.tr("No comparison"),
+            "previous": self.tr("Compare with the period before"),
+            "year_before": self.tr("Compare with a year before"),
+        }
+        for comparison in COMPARISONS:
+            self.comparisons.addItem(comparison_names[comparison], comparison)
+        self.comparisons.setToolTip(
+            self.tr("Draw the sales of the period before, or of a year before, over the bars")
+        )
+        self.totals = QLabel()
+        self.totals.setObjectName("chartTotals")
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals.setWordWrap(True)
         self.save_png = QAction(self.tr("Save picture…"), self)
         self.save_csv = QAction(self.tr("Save data as CSV…"), self)
         save_menu = QMenu(self)
@@ -150,11 +182,13 @@ class ChartsWorkspace(Workspace):
         bar.addWidget(QLabel("–"))
         bar.addWidget(self.last_day)
         bar.addWidget(self.granularities)
+        bar.addWidget(self.comparisons)
         bar.addStretch(1)
         bar.addWidget(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.kinds)
         layout.addLayout(bar)
+        layout.addWidget(self.totals)
         layout.addWidget(self.readout)
         layout.addWidget(self.pages, 1)
         self._show_dates(*self._preset_range())
@@ -163,6 +197,7 @@ class ChartsWorkspace(Workspace):
         self.kinds.currentChanged.connect(self._on_kinds_current_changed)
         self.presets.currentIndexChanged.connect(self._on_presets_changed)
         self.granularities.currentIndexChanged.connect(self._on_granularities_changed)
+        self.comparisons.currentIndexChanged.connect(self._on_comparisons_changed)
         self.first_day.dateChanged.connect(self._on_dates_changed)
         self.last_day.dateChanged.connect(self._on_dates_changed)
         self.save_png.triggered.connect(self._on_save_png_triggered)
@@ -186,11 +221,11 @@ class ChartsWorkspace(Workspace):
             today=self._today(),
             first=python_date(self.first_day.date()),
             last=python_date(self.last_day.date()),
+            comparison=self.comparisons.currentData(),
         )
 
     def _preset_range(self) -> tuple[dt.date, dt.date]:
-        today = self._today()
-        return today - dt.timedelta(days=29), today
+        return preset_range("30_days", self._today(), None)
 
     def _show_dates(self, first: dt.date, last: dt.date) -> None:
         for edit, day in ((self.first_day, first), (self.last_day, last)):
@@ -201,17 +236,8 @@ class ChartsWorkspace(Workspace):
     # --- loading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the rollups again, e.g. after a sync; while hidden, when next shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        """Read the rollups again, e.g. after a sync."""
         self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _load(self) -> None:
         self._generation += 1
@@ -233,19 +259,26 @@ class ChartsWorkspace(Workspace):
         self.save_png.setEnabled(has_data)
         self.save_csv.setEnabled(has_data)
         self.readout.setText(self.tr("Point at the chart to read exact figures."))
-        granularity = data.request.granularity
+        granularity = data.granularity
+        auto = self.granularities.findData("auto")
+        self.granularities.setItemText(
+            auto,
+            fill(self.tr("%1 (%2)"), granularity_label("auto"), granularity_label(granularity)),
+        )
+        self.totals.setText(totals_text(data.totals) if data.totals is not None else "")
+        self.totals.setVisible(data.totals is not None)
         chart = self.charts[data.request.kind]
         series = data.series
         if isinstance(series, SalesSeries):
             assert isinstance(chart, SalesChart | CommissionChart)
-            chart.show_series(series, granularity)
+            chart.show_series(series, granularity, data.compared, data.request.comparison)
         elif isinstance(series, GrowthSeries):
             assert isinstance(chart, GrowthChart)
-            chart.show_series(series.times, series.series, granularity)
+            chart.show_series(series.times, series.series, granularity, series.unfinished)
             chart.show_releases(series.releases)
         elif isinstance(series, Breakdown):
             assert isinstance(chart, BreakdownChart)
-            chart.show_series(series.times, series.series, granularity)
+            chart.show_series(series.times, series.series, granularity, series.unfinished)
         self.loaded.emit()
 
     def _on_chart_failed(self, error: Exception) -> None:
@@ -261,6 +294,9 @@ class ChartsWorkspace(Workspace):
         self._load()
 
     def _on_granularities_changed(self, _index: int) -> None:
+        self._load()
+
+    def _on_comparisons_changed(self, _index: int) -> None:
         self._load()
 
     def _on_dates_changed(self, _date: QDate) -> None:

@@ -104,6 +104,10 @@ class CustomerDetailPane(QScrollArea):
         ]
         self.setWidget(page)
 
+    def customer_id(self) -> int | None:
+        """The customer shown, or being read."""
+        return self._wanted
+
     def show_customer(self, customer_id: int | None) -> None:
         """Read the customer's timeline in the background; None shows the empty state."""
         self._wanted = customer_id
@@ -144,7 +148,7 @@ class CustomerDetailPane(QScrollArea):
         self.figures.setText(
             fill(
                 self.tr("%1 · %2 spent · %3"),
-                self.tr("%n paid order(s)", "", customer.paid_orders),
+                self.tr("%Ln paid order(s)", "", customer.paid_orders),
                 money(customer.spent_cents),
                 via_label(customer.bound_via),
             )
@@ -171,7 +175,7 @@ class CustomerDetailPane(QScrollArea):
         if not found.orders:
             self.first_order.setText(self.tr("No orders yet."))
         elif found.orders > 1:
-            self.orders_heading.setText(self.tr("%n order(s)", "", found.orders))
+            self.orders_heading.setText(self.tr("%Ln order(s)", "", found.orders))
         else:
             self.orders_heading.setText(self.tr("Orders"))
         self.shown.emit(found)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.formatting import fill, local_time
+from gui.formatting import day as date_text
+from gui.formatting import fill
 from models.services import customer_timeline as timeline
 from models.services.customer_timeline import TimelineEntry
 from models.services.customers import CustomerRow, CustomerSort
 
 
 def day(seconds: int) -> str:
-    return local_time(seconds).strftime("%Y-%m-%d")
+    return date_text(seconds)
 
 
 def via_label(via: str) -> str:

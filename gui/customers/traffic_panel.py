@@ -128,7 +128,7 @@ class TrafficPanel(QWidget):
             self.upcoming.setText(
                 fill(
                     self.tr("%1 by %2, not counted yet."),
-                    self.tr("%n more customer(s) are due to arrive", "", figures.upcoming),
+                    self.tr("%Ln more customer(s) are due to arrive", "", figures.upcoming),
                     day(figures.upcoming_until),
                 )
             )

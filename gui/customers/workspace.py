@@ -22,6 +22,8 @@ from gui.customers.detail_pane import CustomerDetailPane
 from gui.customers.filter_bar import CustomerFilterBar
 from gui.customers.table_model import COLUMNS, ROW_ROLE, CustomersTableModel
 from gui.customers.traffic_panel import TrafficPanel
+from gui.paged_model import Reloaded
+from gui.table_place import Place, remember, restore_scroll, visible_rows
 from gui.workspace import Workspace
 from models.profile import Profile
 from models.services.customers import CustomerFilter, CustomerRow, CustomerSort
@@ -34,11 +36,15 @@ TRAFFIC_TAB = 1
 
 class CustomersWorkspace(Workspace):
     icon_name = "customers"
+    shows = frozenset(
+        {"customer", "customer_binding", "store_manager", "order", "traffic_allocation"}
+    )
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile = profile
         self._loaded_once = False
+        self._place: Place | None = None
         self._traffic_stale = True
         self._create_widgets()
         self._connect_signals()
@@ -99,6 +105,8 @@ class CustomersWorkspace(Workspace):
     def _connect_signals(self) -> None:
         self.filters.changed.connect(self._on_filters_changed)
         self.model.loaded.connect(self._on_model_loaded)
+        self.model.reloaded.connect(self._on_model_reloaded)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.failed.connect(self._on_model_failed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -106,16 +114,21 @@ class CustomersWorkspace(Workspace):
     # --- what the main window asks --------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read after a sync or on first showing; the table keeps its filter and sort."""
+        """Read again; after the first time in place: the current customer, the selection, the
+        scroll, the filter and the sort stay."""
         profile = self._profile
-        tasks.run(lambda: manager_choices(profile), name="customers.managers").then(
+        tasks.run(lambda: manager_choices(profile), name="customers.managers", owner=self).then(
             self._on_managers_loaded
         )
         if not self._loaded_once:
             self._loaded_once = True
             self.model.set_query(self.filters.current())
         else:
-            self.model.refresh()
+            self._place = remember(self.table, self.model.id_at)
+            self.model.reload(self._place.current_id, visible_rows(self.table))
+            current = self.model.row_at(self.table.currentIndex().row())
+            if current is not None:
+                self.detail.show_customer(current.id)
         self._traffic_stale = True
         if self.tabs.currentIndex() == TRAFFIC_TAB:
             self._refresh_traffic()
@@ -137,6 +150,28 @@ class CustomersWorkspace(Workspace):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
         else:
+            self.detail.show_customer(None)
+
+    def _on_model_page_loaded(self, _page: int) -> None:
+        # The owner went to a customer whose page was on its way: show them now it is here.
+        row = self.table.currentIndex().row()
+        current = self.model.row_at(row) if row >= 0 else None
+        if current is not None and self.detail.customer_id() != current.id:
+            self.detail.show_customer(current.id)
+
+    def _on_model_reloaded(self, outcome: Reloaded) -> None:
+        place, self._place = self._place, None
+        if place is not None:
+            restore_scroll(self.table, place, self.model.row_of)
+        rows = self.model.rowCount()
+        self._update_summary(rows)
+        if rows and (outcome.row is None or not self.table.currentIndex().isValid()):
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(min(outcome.previous_row or 0, rows - 1), 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        elif not rows:
             self.detail.show_customer(None)
 
     def _on_model_failed(self, error: Exception) -> None:
@@ -163,7 +198,7 @@ class CustomersWorkspace(Workspace):
     def _update_summary(self, rows: int) -> None:
         f = self.model.customer_filter
         if rows:
-            self.summary.setText(self.tr("%n customer(s)", "", rows))
+            self.summary.setText(self.tr("%Ln customer(s)", "", rows))
         elif f.text or f.store is not None or f.via:
             self.summary.setText(self.tr("No customer matches these filters."))
         else:

@@ -66,7 +66,7 @@ def save_pdf(profile: Profile, statement_id: int, path: Path, shop_name: str) ->
         if summary is None:
             from models.errors import InvalidInput
 
-            raise InvalidInput(f"there is no statement {statement_id} in this shop")
+            raise InvalidInput("statement", "unknown", value=statement_id)
         write_statement_pdf(path, summary, statement_lines(profile, statement_id), shop_name)
         return 1
 

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import messages, tasks
+from gui.confirm import confirm
 from gui.formatting import fill, money
 from models.profile import Profile
 from models.services.earnings import ShopTerms, available_cents
@@ -154,14 +154,7 @@ class WithdrawalDialog(QDialog):
 
     def confirm(self, text: str, action: str) -> bool:
         """Ask the owner to confirm, in words; Cancel is the default."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text, parent=self)
-        box.setObjectName("withdrawal_confirmation")
-        go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-        go.setObjectName("confirm_button")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is go
+        return confirm(self, self.windowTitle(), text, action, name="withdrawal_confirmation")
 
     # --- slots ----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from gui.earnings.table_models import WithdrawalsModel
 from gui.earnings.withdrawal_dialog import WithdrawalDialog
 from gui.formatting import fill
 from gui.workspace import Workspace
+from models.changes import Changes
 from models.profile import Profile
 from models.services.account import signed_in
 from models.services.earnings import Earnings, earnings
@@ -69,13 +70,23 @@ def overview(profile: Profile) -> Overview:
 
 class EarningsWorkspace(Workspace):
     icon_name = "earnings"
+    shows = frozenset(
+        {
+            "order",
+            "settlement_terms",
+            "statement",
+            "statement_line",
+            "withdrawal",
+            "withdrawal_request",
+            "outbox",
+        }
+    )
     loaded = Signal()  # fresh figures are on screen
     show_orders = Signal(str)  # the order table's money filter to open the orders workspace on
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile = profile
-        self._stale = True
         self._loading: tasks.Task[Overview] | None = None
         self._again = False
         self._generation = 0
@@ -142,11 +153,7 @@ class EarningsWorkspace(Workspace):
     # --- loading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the money again, e.g. after a sync; while hidden, when next shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        """Read the money again; the main window asks only when a change touches it."""
         if self._loading is not None:
             self._again = True
             return
@@ -160,11 +167,6 @@ class EarningsWorkspace(Workspace):
 
     def is_loading(self) -> bool:
         return bool(tasks.running())
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _on_overview_loaded(self, loaded: Overview) -> None:
         self.overview = loaded
@@ -267,7 +269,7 @@ class EarningsWorkspace(Workspace):
         if line is None:
             return
         self.tabs.setCurrentWidget(self.withdrawals)
-        self.local_action_done.emit()
+        self.local_action_done.emit(Changes.of_entities("outbox", "withdrawal_request"))
         self.refresh()
 
     def _say(self, text: str) -> None:

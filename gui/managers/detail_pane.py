@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -20,9 +21,29 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages, tasks
-from gui.formatting import count, fill, local_time, money
+from gui.formatting import (
+    count,
+    day,
+    fill,
+    money,
+    short_day,
+    short_stamp,
+    stamp,
+    tooltip,
+)
 from gui.managers.labels import assessment_label, stage_status_label
 from gui.managers.table_model import whole_yuan
+from gui.managers.tips import (
+    bound_since_tip,
+    customers_tip,
+    customers_tips,
+    orders_tips,
+    paid_orders_tip,
+    recent_orders_tip,
+    sales_tip,
+    stage_history_tips,
+    stage_window,
+)
 from gui.orders.labels import status_label
 from models.profile import Profile
 from models.services.manager_detail import (
@@ -36,16 +57,9 @@ from models.services.manager_detail import (
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def _date(seconds: int) -> str:
-    return local_time(seconds).strftime("%Y-%m-%d")
-
-
-def _short(seconds: int) -> str:
-    """Month and day: a stage window is read at a glance; the full date is in the tooltip."""
-    return local_time(seconds).strftime("%m-%d")
-
-
-def _tree(titles: Sequence[str], right: Sequence[int] = ()) -> QTreeWidget:
+def _tree(
+    titles: Sequence[str], right: Sequence[int] = (), tips: Sequence[str] = ()
+) -> QTreeWidget:
     tree = QTreeWidget()
     tree.setRootIsDecorated(False)
     tree.setUniformRowHeights(True)
@@ -56,13 +70,38 @@ def _tree(titles: Sequence[str], right: Sequence[int] = ()) -> QTreeWidget:
     tree.header().setStretchLastSection(False)
     for column in right:
         tree.headerItem().setTextAlignment(column, RIGHT)
+    for column, tip in enumerate(tips):
+        tree.headerItem().setToolTip(column, tooltip(tip))
     return tree
 
 
-def _add(tree: QTreeWidget, texts: Sequence[str], right: Sequence[int] = ()) -> QTreeWidgetItem:
+class _ListPage(QWidget):
+    """A list of the detail as a page of its tab widget; its title is the tab's text."""
+
+    def __init__(self, tabs: QTabWidget, tree: QTreeWidget, title: str) -> None:
+        super().__init__()
+        self._tabs = tabs
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(tree)
+        tabs.addTab(self, title)
+
+    def title(self) -> str:
+        return self._tabs.tabText(self._tabs.indexOf(self))
+
+    def setTitle(self, title: str) -> None:
+        self._tabs.setTabText(self._tabs.indexOf(self), title)
+
+
+def _add(
+    tree: QTreeWidget, texts: Sequence[str], right: Sequence[int] = (), tips: Sequence[str] = ()
+) -> QTreeWidgetItem:
+    """A row whose every cell says in its tooltip what it shows."""
     item = QTreeWidgetItem(list(texts))
     for column in right:
         item.setTextAlignment(column, RIGHT)
+    for column, tip in enumerate(tips):
+        item.setToolTip(column, tooltip(tip))
     tree.addTopLevelItem(item)
     return item
 
@@ -70,9 +109,16 @@ def _add(tree: QTreeWidget, texts: Sequence[str], right: Sequence[int] = ()) -> 
 class ManagerDetailPane(QWidget):
     release_requested = Signal(int)  # the pending release request's id
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], int] = lambda: int(time.time()),
+    ) -> None:
         super().__init__(parent)
         self._profile = profile
+        self._clock = clock
         self._manager_id: int | None = None
         self.detail: ManagerDetail | None = None
         self._create_widgets()
@@ -108,6 +154,7 @@ class ManagerDetailPane(QWidget):
                 self.tr("Assessment"),
             ],
             right=(3, 4),
+            tips=stage_history_tips(),
         )
         self.customers = _tree(
             [
@@ -118,6 +165,7 @@ class ManagerDetailPane(QWidget):
                 self.tr("Paid"),
             ],
             right=(3, 4),
+            tips=customers_tips(),
         )
         self.orders = _tree(
             [
@@ -128,31 +176,33 @@ class ManagerDetailPane(QWidget):
                 self.tr("Order no."),
             ],
             right=(2,),
+            tips=orders_tips(),
         )
-        self.stages_box = QGroupBox(self.tr("Stage history"))
-        self.customers_box = QGroupBox(self.tr("Customers of the sub-store"))
-        self.orders_box = QGroupBox(self.tr("Recent orders"))
-        for box, tree in (
-            (self.stages_box, self.stages),
-            (self.customers_box, self.customers),
-            (self.orders_box, self.orders),
+        # One list at a time, each as wide as the pane: side by side, three lists of five or six
+        # columns each were cut off at 1366 pixels, in English most of all.
+        self.lists = QTabWidget()
+        self.lists.setDocumentMode(True)
+        self.stages_box = _ListPage(self.lists, self.stages, self.tr("Stage history"))
+        self.customers_box = _ListPage(
+            self.lists, self.customers, self.tr("Customers of the sub-store")
+        )
+        self.orders_box = _ListPage(self.lists, self.orders, self.tr("Recent orders"))
+        for page, tip in (
+            (self.stages_box, stage_history_tips()[0]),
+            (self.customers_box, customers_tips()[0]),
+            (self.orders_box, recent_orders_tip()),
         ):
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(6, 6, 6, 6)
-            box_layout.addWidget(tree)
+            page.setToolTip(tooltip(tip))
+            self.lists.setTabToolTip(self.lists.indexOf(page), tooltip(tip))
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.summary, 1)
-        lists = QHBoxLayout()
-        lists.addWidget(self.stages_box, 6)
-        lists.addWidget(self.customers_box, 4)
-        lists.addWidget(self.orders_box, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.release)
-        layout.addLayout(lists, 1)
+        layout.addWidget(self.lists, 1)
 
     def _connect_signals(self) -> None:
         self.release_button.clicked.connect(self._on_release_button_clicked)
@@ -184,10 +234,10 @@ class ManagerDetailPane(QWidget):
         parts = [
             detail.phone_masked,
             detail.city,
-            fill(self.tr("joined %1"), _date(detail.joined_at)),
+            fill(self.tr("joined %1"), day(detail.joined_at)),
         ]
         if detail.status == "released" and detail.released_at is not None:
-            parts.append(fill(self.tr("released %1"), _date(detail.released_at)))
+            parts.append(fill(self.tr("released %1"), day(detail.released_at)))
         self.summary.setText(" · ".join(p for p in parts if p))
         if detail.pending_release_id is not None:
             self.release_text.setText(
@@ -214,64 +264,81 @@ class ManagerDetailPane(QWidget):
 
     def _show_stages(self, steps: Sequence[StageStep]) -> None:
         self.stages.clear()
+        now = self._clock()
         for step in steps:
             if step.completed_at is not None:
-                outcome = fill(self.tr("Completed %1"), _short(step.completed_at))
+                outcome = fill(self.tr("Completed %1"), short_day(step.completed_at))
             elif step.failed_at is not None:
-                outcome = fill(self.tr("Failed %1"), _short(step.failed_at))
+                outcome = fill(self.tr("Failed %1"), short_day(step.failed_at))
             else:
                 outcome = stage_status_label(step.status)
-            item = _add(
+            window = stage_window(step.started_at, step.deadline_at, step.completed_at, now)
+            _add(
                 self.stages,
                 [
                     f"{step.position} · {step.name}",
-                    f"{_short(step.started_at)} → {_short(step.deadline_at)}",
+                    f"{short_day(step.started_at)} → {short_day(step.deadline_at)}",
                     outcome,
                     f"{whole_yuan(step.sales_cents)} / {whole_yuan(step.sales_target_cents)}",
                     f"{count(step.customers)} / {count(step.customers_target)}",
                     assessment_label(step.assessment),
                 ],
                 right=(3, 4),
+                tips=[
+                    f"{step.position} · {step.name}",
+                    fill(self.tr("%1 to %2"), stamp(step.started_at), stamp(step.deadline_at)),
+                    stage_status_label(step.status),
+                    sales_tip(step.sales_cents, step.sales_target_cents, window),
+                    customers_tip(step.customers, step.customers_target, window),
+                    assessment_label(step.assessment),
+                ],
             )
-            window = fill(self.tr("%1 to %2"), _date(step.started_at), _date(step.deadline_at))
-            item.setToolTip(1, window)
-            item.setToolTip(2, stage_status_label(step.status))
         self.stages_box.setTitle(self.tr("Stage history"))
 
     def _show_customers(self, customers: Sequence[BoundCustomer], total: int) -> None:
         self.customers.clear()
         for c in customers:
-            item = _add(
+            who = c.name
+            if c.status == "left":
+                who = self.tr("Left with the released store manager")
+            _add(
                 self.customers,
                 [
                     c.name,
                     c.phone_masked,
-                    _date(c.bound_at),
+                    day(c.bound_at),
                     count(c.paid_orders),
                     money(c.paid_cents),
                 ],
                 right=(3, 4),
+                tips=[
+                    who,
+                    c.phone_masked,
+                    bound_since_tip(c.bound_at),
+                    paid_orders_tip(c.paid_orders, c.paid_cents),
+                    paid_orders_tip(c.paid_orders, c.paid_cents),
+                ],
             )
-            if c.status == "left":
-                item.setToolTip(0, self.tr("Left with the released store manager"))
-        title = self.tr("%n customer(s) of the sub-store", "", total)
+        title = self.tr("%Ln customer(s) of the sub-store", "", total)
         if total > len(customers):
             title = fill(self.tr("%1 (the best %2 shown)"), title, count(len(customers)))
         self.customers_box.setTitle(title)
 
     def _show_orders(self, orders: Sequence[RecentOrder]) -> None:
         self.orders.clear()
+        header = orders_tips()
         for o in orders:
-            item = _add(
+            status = status_label(o.status)
+            _add(
                 self.orders,
                 [
-                    local_time(o.placed_at).strftime("%m-%d %H:%M"),
+                    short_stamp(o.placed_at),
                     o.customer_name,
                     money(o.amount_cents),
-                    status_label(o.status),
+                    status,
                     o.order_no,
                 ],
                 right=(2,),
+                tips=[stamp(o.placed_at), o.customer_name, header[2], status, header[4]],
             )
-            item.setToolTip(0, local_time(o.placed_at).strftime("%Y-%m-%d %H:%M"))
-        self.orders_box.setTitle(self.tr("%n recent order(s)", "", len(orders)))
+        self.orders_box.setTitle(self.tr("%Ln recent order(s)", "", len(orders)))

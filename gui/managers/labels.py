@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
-from gui.formatting import fill, local_time
+from gui.formatting import fill, short_day
 from models.services.managers import ManagerLine, SortColumn
 
 
@@ -28,7 +28,7 @@ def forecast_text(line: ManagerLine) -> str:
         return fill(
             QCoreApplication.translate("managers", "%1 · completes %2"),
             outlook_label(outlook),
-            local_time(completes).strftime("%m-%d"),
+            short_day(completes),
         )
     if outlook == "at_risk":
         return fill(

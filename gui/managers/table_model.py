@@ -5,6 +5,7 @@ A shop has a few hundred managers at most, so the model keeps them all and re-so
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from functools import cmp_to_key
 from typing import Any, Final
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from gui.formatting import count, fill, money
+from gui.formatting import count, tooltip
 from gui.managers.labels import (
     assessment_label,
     column_titles,
@@ -28,6 +29,7 @@ from gui.managers.labels import (
     outlook_colour,
     stage_text,
 )
+from gui.managers.tips import cell_tip, column_tips
 from models.services.managers import ManagerFilter, ManagerLine, SortColumn, shown_lines
 
 COLUMNS: Final = list(SortColumn)
@@ -50,8 +52,11 @@ class ManagersTableModel(QAbstractTableModel):
         self._filter = ManagerFilter()
         self._column = SortColumn.NAME
         self._descending = False
+        self._now = int(time.time())
         titles = column_titles()
         self._titles = [titles[c] for c in COLUMNS]
+        tips = column_tips()
+        self._tips = [tips[c] for c in COLUMNS]
 
     # --- what the view asks ---------------------------------------------------------------
 
@@ -64,12 +69,12 @@ class ManagersTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._titles[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(self._tips[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -92,7 +97,7 @@ class ManagersTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column is SortColumn.FORECAST:
             return outlook_colour(line.outlook, QApplication.palette())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(line, column)
+            return tooltip(cell_tip(line, column, self._now))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             SortColumn.DAYS_LEFT,
             SortColumn.TREND,
@@ -108,8 +113,10 @@ class ManagersTableModel(QAbstractTableModel):
 
     # --- what the workspace asks ----------------------------------------------------------
 
-    def set_lines(self, lines: Sequence[ManagerLine]) -> None:
+    def set_lines(self, lines: Sequence[ManagerLine], now: int | None = None) -> None:
+        """The lines as read at ``now``: the moment their stages' windows end, if not sooner."""
         self._all = list(lines)
+        self._now = int(time.time()) if now is None else now
         self._apply()
 
     def set_filter(self, f: ManagerFilter) -> None:
@@ -171,28 +178,4 @@ class ManagersTableModel(QAbstractTableModel):
             return "—"
         if line.outlook == "expired":
             return self.tr("Ended")
-        return self.tr("%n day(s)", "", line.forecast.days_left)
-
-    def _tip(self, line: ManagerLine, column: SortColumn) -> str | None:
-        if column is SortColumn.SALES:
-            return fill(
-                self.tr("%1 of %2 sold: %3%"),
-                money(line.sales_cents),
-                money(line.sales_target_cents),
-                round(line.forecast.sales_share * 100),
-            )
-        if column is SortColumn.CUSTOMERS:
-            return fill(
-                self.tr("%1 of %2 paying customers: %3%"),
-                count(line.customers),
-                count(line.customers_target),
-                round(line.forecast.customers_share * 100),
-            )
-        if column is SortColumn.TREND:
-            return fill(
-                self.tr("Paid sales per week, last 8 weeks: %1"),
-                ", ".join(whole_yuan(week) for week in line.trend),
-            )
-        if column is SortColumn.NAME:
-            return f"{line.name} {line.phone_masked} {line.city}".strip()
-        return None
+        return self.tr("%Ln day(s)", "", line.forecast.days_left)

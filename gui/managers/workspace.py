@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages, tasks
+from gui.formatting import tooltip
 from gui.managers.delegates import ProgressDelegate, SparklineDelegate
 from gui.managers.detail_pane import ManagerDetailPane
 from gui.managers.filter_bar import ManagerFilterBar
 from gui.managers.table_model import COLUMNS, ManagersTableModel
+from gui.managers.tips import summary_tip
 from gui.workspace import Workspace
 from models.profile import Profile
 from models.services.managers import ManagerFilter, ManagerLine, SortColumn, manager_lines
@@ -32,20 +34,24 @@ log = logging.getLogger(__name__)
 
 ROW_HEIGHT = 34
 # Least widths; a column is never narrower than its title in the interface language.
+# Together they leave the last one room for its line and figure at 1366 pixels in English.
 WIDTHS = {
     SortColumn.NAME: 80,
-    SortColumn.STAGE: 125,
-    SortColumn.SALES: 135,
+    SortColumn.STAGE: 112,
+    SortColumn.SALES: 128,
     SortColumn.CUSTOMERS: 90,
     SortColumn.DAYS_LEFT: 70,
-    SortColumn.ASSESSMENT: 140,
-    SortColumn.FORECAST: 180,
+    SortColumn.ASSESSMENT: 128,
+    SortColumn.FORECAST: 172,
     SortColumn.TREND: 150,
 }
 
 
 class ManagersWorkspace(Workspace):
     icon_name = "managers"
+    shows = frozenset(
+        {"store_manager", "task_progress", "task_stage", "order", "customer", "release_request"}
+    )
     loaded = Signal(int)  # managers read, after a refresh
     release_requested = Signal(int)  # the pending release request the owner wants to decide
 
@@ -54,7 +60,7 @@ class ManagersWorkspace(Workspace):
         self._profile = profile
         # The moment forecasts are made for; tests set a fixed one.
         self.clock: Callable[[], int] = lambda: int(time.time())
-        self._stale = True
+        self._read_at = self.clock()
         self._create_widgets()
         self._create_actions()
         self._connect_signals()
@@ -68,6 +74,7 @@ class ManagersWorkspace(Workspace):
         self.filters = ManagerFilterBar()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setToolTip(tooltip(summary_tip()))
         self.model = ManagersTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -92,7 +99,7 @@ class ManagersWorkspace(Workspace):
         self.table.setItemDelegateForColumn(
             COLUMNS.index(SortColumn.TREND), self._sparkline_delegate
         )
-        self.detail = ManagerDetailPane(self._profile)
+        self.detail = ManagerDetailPane(self._profile, clock=self._now)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -133,20 +140,16 @@ class ManagersWorkspace(Workspace):
     # --- what the main window asks --------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read after a sync; while hidden, when next shown. Filters, sort and selection stay."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        """Read the managers again; filters, sort, selection and the open manager stay."""
         profile, now = self._profile, self.clock()
+        self._read_at = now
         tasks.run(lambda: manager_lines(profile, now), name="managers.lines").then(
             self._on_lines_loaded, self._on_lines_failed
         )
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+    def _now(self) -> int:
+        # Late bound: tests set a fixed clock after the workspace is built.
+        return self.clock()
 
     def current_line(self) -> ManagerLine | None:
         index = self.table.currentIndex()
@@ -155,8 +158,15 @@ class ManagersWorkspace(Workspace):
     # --- slots ----------------------------------------------------------------------------
 
     def _on_lines_loaded(self, lines: list[ManagerLine]) -> None:
+        shown = self.detail.detail
+        scroll = self.table.verticalScrollBar().value()
         self.filters.set_stages((line.stage_position, line.stage_name) for line in lines)
-        self.model.set_lines(lines)
+        self.model.set_lines(lines, self._read_at)
+        self.table.verticalScrollBar().setValue(scroll)
+        line = self.current_line()
+        if line is not None and shown is not None and shown.id == line.id:
+            # The same manager, read again: her figures may have moved.
+            self.detail.show_manager(line.id)
         self.pages.setCurrentWidget(self.splitter if lines else self.empty)
         self._update_summary()
         self.loaded.emit(len(lines))
@@ -199,13 +209,13 @@ class ManagersWorkspace(Workspace):
         if not lines:
             self.summary.setText("")
             return
-        parts = [self.tr("%n store manager(s)", "", len(lines))]
+        parts = [self.tr("%Ln store manager(s)", "", len(lines))]
         outlooks = [line.outlook for line in lines]
         for outlook, phrase in (
-            ("on_track", self.tr("%n on track", "", outlooks.count("on_track"))),
-            ("at_risk", self.tr("%n at risk", "", outlooks.count("at_risk"))),
-            ("stalled", self.tr("%n stalled", "", outlooks.count("stalled"))),
-            ("expired", self.tr("%n past the deadline", "", outlooks.count("expired"))),
+            ("on_track", self.tr("%Ln on track", "", outlooks.count("on_track"))),
+            ("at_risk", self.tr("%Ln at risk", "", outlooks.count("at_risk"))),
+            ("stalled", self.tr("%Ln stalled", "", outlooks.count("stalled"))),
+            ("expired", self.tr("%Ln past the deadline", "", outlooks.count("expired"))),
         ):
             if outlook in outlooks:
                 parts.append(phrase)
@@ -213,5 +223,5 @@ class ManagersWorkspace(Workspace):
         if shown == 0:
             parts.append(self.tr("none matches these filters"))
         elif shown < len(lines):
-            parts.append(self.tr("%n shown", "", shown))
+            parts.append(self.tr("%Ln shown", "", shown))
         self.summary.setText(" · ".join(parts))

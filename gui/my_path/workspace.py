@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from gui import messages, tasks
 from gui.figure_card import FigureCard
-from gui.formatting import count, fill, local_time, money
-from gui.managers.detail_pane import _add, _date, _short, _tree
+from gui.formatting import count, fill, local_time, money, short_day, stamp
+from gui.managers.detail_pane import _add, _tree
 from gui.managers.labels import assessment_label, outlook_colour, outlook_label, stage_status_label
 from gui.orders.labels import status_label
 from gui.workspace import Workspace
@@ -44,6 +44,17 @@ def percent(rate_bp: int) -> str:
 
 class MyPathWorkspace(Workspace):
     icon_name = "my-path"
+    shows = frozenset(
+        {
+            "store_manager",
+            "task_stage",
+            "task_progress",
+            "release_request",
+            "customer",
+            "order",
+            "statement_line",
+        }
+    )
     loaded = Signal(object)  # the MyPath on screen, or None
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
@@ -354,7 +365,7 @@ class MyPathWorkspace(Workspace):
                 self.stages,
                 [
                     f"{step.position} · {step.name}",
-                    f"{_short(step.started_at)} – {_short(step.deadline_at)}",
+                    f"{short_day(step.started_at)} – {short_day(step.deadline_at)}",
                     outcome,
                     f"{money(step.sales_cents)} / {money(step.sales_target_cents)}",
                     f"{count(step.customers)} / {count(step.customers_target)}",
@@ -362,7 +373,7 @@ class MyPathWorkspace(Workspace):
                 ],
                 right=(3, 4, 5),
             )
-            item.setToolTip(1, f"{_date(step.started_at)} – {_date(step.deadline_at)}")
+            item.setToolTip(1, f"{stamp(step.started_at)} – {stamp(step.deadline_at)}")
         for stage in path.to_come:
             _add(
                 self.stages,

@@ -3,32 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from gui import tasks
+from gui import messages, tasks
 from gui.catalogue.pictures import PictureLoader
-from gui.formatting import day_and_time, fill, local_time, money
-from gui.orders.labels import own_store, review_label, status_label
-from models import wire
+from gui.formatting import day, day_and_time, fill, money
+from gui.orders.labels import own_store, status_label
+from gui.orders.review_form import ReviewForm
 from models.images import PictureCache
 from models.profile import Profile
 from models.services.order_detail import Moment, OrderDetail, order_detail
 
-FLAGS = ("none", "problem", "follow_up")
 PICTURE_SIDE = 48
 
 
@@ -64,6 +57,7 @@ def moment_label(moment: Moment) -> str:
 
 class OrderDetailPane(QScrollArea):
     review_requested = Signal(str, bool, str, str)  # order no, reviewed, flag, note
+    draft_saved = Signal(object)  # the Changes a draft write made
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,32 +93,19 @@ class OrderDetailPane(QScrollArea):
         self.timeline.setWordWrap(True)
         self.timeline.setTextFormat(Qt.TextFormat.PlainText)
 
-        review_box = QGroupBox(self.tr("Review"))
-        self.reviewed = QCheckBox(self.tr("Reviewed"))
-        self.flag = QComboBox()
-        for flag in FLAGS:
-            self.flag.addItem(self.tr("No flag") if flag == "none" else review_label(flag), flag)
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("A note for yourself (Ctrl+Enter saves)"))
-        self.note.setMaximumHeight(70)
-        self.save = QPushButton(self.tr("Save review"))
-        self.sync_state = QLabel()
-        self.sync_state.setWordWrap(True)
-        self.review_by = QLabel()
-        self.review_by.setObjectName("review_by")
-        self.review_by.setWordWrap(True)
-        form = QFormLayout(review_box)
-        form.addRow(self.reviewed)
-        form.addRow(self.tr("Flag"), self.flag)
-        form.addRow(self.note)
-        form.addRow(self.save)
-        form.addRow(self.review_by)
-        form.addRow(self.sync_state)
+        self.review = ReviewForm(self._profile)
+        # The form's parts, as the owner and the tests reach them.
+        self.reviewed, self.flag, self.note = (
+            self.review.reviewed,
+            self.review.flag,
+            self.review.note,
+        )
+        self.save, self.sync_state = self.review.save, self.review.sync_state
 
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        layout.addWidget(review_box)
+        layout.addWidget(self.review)
         layout.addWidget(QLabel(self.tr("Items")))
         layout.addWidget(self.items)
         layout.addWidget(QLabel(self.tr("Customer")))
@@ -133,20 +114,25 @@ class OrderDetailPane(QScrollArea):
         layout.addWidget(self.timeline)
         layout.addStretch(1)
         self.setWidget(body)
-        self._save_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.note)
-        self._save_shortcut_enter = QShortcut(QKeySequence("Ctrl+Enter"), self.note)
 
     def _connect_signals(self) -> None:
         self.pictures.arrived.connect(self._on_pictures_arrived)
-        self.save.clicked.connect(self._on_save_clicked)
-        self._save_shortcut.activated.connect(self._on_save_clicked)
-        self._save_shortcut_enter.activated.connect(self._on_save_clicked)
+        self.review.review_requested.connect(self.review_requested)
+        self.review.draft_saved.connect(self.draft_saved)
+
+    def order_no(self) -> str:
+        return self.review.order_no()
+
+    def order_id(self) -> int | None:
+        """The order shown, or being read."""
+        return self._order_id
 
     def show_order(self, order_id: int | None) -> None:
+        """Show ``order_id``; the same order again is read anew, keeping what is being typed."""
+        if order_id != self._order_id:
+            # What the owner typed for the order she leaves is kept as its draft now.
+            self.review.keep_unsaved_later()
         self._order_id = order_id
-        enabled = order_id is not None
-        for widget in (self.reviewed, self.flag, self.note, self.save):
-            widget.setEnabled(enabled)
         if order_id is None:
             self.detail = None
             self.heading.setText(self.tr("No order selected"))
@@ -154,16 +140,28 @@ class OrderDetailPane(QScrollArea):
             self.items.clear()
             self.binding.clear()
             self.timeline.clear()
-            self.sync_state.clear()
-            self.review_by.clear()
+            self.review.show_review(None)
             return
         profile = self._profile
         tasks.run(lambda: order_detail(profile, order_id), name="orders.detail").then(
-            self._on_detail_loaded
+            self._on_detail_loaded, self._on_detail_failed
+        )
+
+    def keep_unsaved(self) -> None:
+        self.review.keep_unsaved()
+
+    def _on_detail_failed(self, error: Exception) -> None:
+        self.summary.setText(
+            fill(self.tr("This order cannot be read: %1"), messages.describe(error))
         )
 
     def _on_detail_loaded(self, detail: OrderDetail | None) -> None:
-        if detail is None or detail.id != self._order_id:
+        if detail is None:
+            shown = self.detail
+            if shown is not None and shown.id == self._order_id:
+                self.summary.setText(self.tr("This order is no longer on this computer."))
+            return
+        if detail.id != self._order_id:
             return
         self.detail = detail
         self.heading.setText(detail.order_no)
@@ -200,7 +198,7 @@ class OrderDetailPane(QScrollArea):
                 b.phone_masked,
                 b.city,
                 store,
-                local_time(b.bound_at).strftime("%Y-%m-%d"),
+                day(b.bound_at),
                 via_label(b.bound_via),
             )
             if b.status == "left":
@@ -209,16 +207,7 @@ class OrderDetailPane(QScrollArea):
         self.timeline.setText(
             "\n".join(f"{day_and_time(m.at)}  {self._moment(m, detail)}" for m in detail.timeline)
         )
-        if detail.review_by and not detail.review_by_me:
-            self.review_by.setText(fill(self.tr("Last saved by %1"), detail.review_by))
-        elif detail.review_by:
-            self.review_by.setText(self.tr("Last saved by you"))
-        else:
-            self.review_by.setText("")
-        self.reviewed.setChecked(detail.reviewed)
-        self.flag.setCurrentIndex(max(self.flag.findData(detail.flag), 0))
-        self.note.setPlainText(detail.note)
-        self._show_sync_state(detail.review_sync, detail.reject_reason)
+        self.review.show_review(detail)
 
     def _moment(self, moment: Moment, detail: OrderDetail) -> str:
         if moment.what == "reviewed" and detail.review_by and not detail.review_by_me:
@@ -235,19 +224,3 @@ class OrderDetailPane(QScrollArea):
             line = self.items.item(row)
             if line.data(Qt.ItemDataRole.UserRole) == product_id:
                 line.setIcon(QIcon(self._picture(product_id)))
-
-    def _show_sync_state(self, state: str, reason: str) -> None:
-        if state == "pending":
-            self.sync_state.setText(self.tr("Waiting to sync"))
-        elif state == "rejected":
-            self.sync_state.setText(fill(self.tr("Refused by the platform: %1"), reason))
-        else:
-            self.sync_state.setText("")
-
-    def _on_save_clicked(self) -> None:
-        if self.detail is None:
-            return
-        note = self.note.toPlainText()[: wire.MAX_NOTE_LENGTH]
-        self.review_requested.emit(
-            self.detail.order_no, self.reviewed.isChecked(), self.flag.currentData(), note
-        )

@@ -1,11 +1,14 @@
-"""Export the orders in view, in the background, with progress and cancel."""
+"""Export the orders in view, in the background: progress from the first moment, cancel, and
+the folder one click away when the file is written."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from gui import messages, tasks
@@ -13,27 +16,51 @@ from gui.formatting import count, fill
 from gui.orders.labels import column_titles, own_store, review_label, status_label
 from gui.orders.summary import OrderCounts
 from models import wire
-from models.export import COLUMNS, ExportCancelled, ExportLabels, export_orders
+from models.export import ExportCancelled, ExportLabels, ExportProgress, export_orders
 from models.profile import Profile
-from models.services.order_table import REVIEW_FILTERS, OrderFilter, Sort, SortColumn
+from models.services.order_table import OrderFilter, Sort
 
 LAST_FOLDER = "orders/export_folder"
+FolderOpener = Callable[[Path], None]
 
 
 def export_labels() -> ExportLabels:
-    titles = column_titles()
+    titles = {column.value: title for column, title in column_titles().items()}
     return ExportLabels(
-        headers={c.value: titles[c] for c in SortColumn},
+        headers={
+            **titles,
+            "reviewed": QCoreApplication.translate("orders", "Reviewed"),
+            "flag": QCoreApplication.translate("orders", "Flag"),
+            "note": QCoreApplication.translate("orders", "Note"),
+        },
         statuses={s: status_label(s) for s in wire.ORDER_STATUSES},
-        reviews={s: review_label(s) for s in REVIEW_FILTERS},
+        flags={
+            "none": "",
+            "problem": review_label("problem"),
+            "follow_up": review_label("follow_up"),
+        },
+        yes=QCoreApplication.translate("orders", "Yes"),
+        no=QCoreApplication.translate("orders", "No"),
         own_store=own_store(),
     )
 
 
-def ask_path(parent: QWidget, kind: str) -> Path | None:
+def default_name(kind: str, today: dt.date, *, selected: bool = False) -> str:
+    """orders-2026-11-24.xlsx, 订单-2026-11-24.xlsx: a new name every day, never orders.xlsx."""
+    stem = (
+        QCoreApplication.translate("orders", "selected-orders-%1")
+        if selected
+        else QCoreApplication.translate("orders", "orders-%1")
+    )
+    return f"{fill(stem, today.isoformat())}.{kind}"
+
+
+def ask_path(
+    parent: QWidget, kind: str, *, selected: bool = False, today: dt.date | None = None
+) -> Path | None:
     settings = QSettings()
     folder = str(settings.value(LAST_FOLDER, str(Path.home())))
-    name = "orders.xlsx" if kind == "xlsx" else "orders.csv"
+    name = default_name(kind, today or dt.date.today(), selected=selected)
     pattern = (
         QCoreApplication.translate("orders", "Excel workbook (*.xlsx)")
         if kind == "xlsx"
@@ -54,6 +81,10 @@ def ask_path(parent: QWidget, kind: str) -> Path | None:
     return path
 
 
+def open_in_file_manager(folder: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
 def start_export(
     parent: QWidget,
     profile: Profile,
@@ -63,20 +94,25 @@ def start_export(
     *,
     only_ids: Sequence[int] | None = None,
     report: Callable[[str], None] = lambda _text: None,
+    open_folder: FolderOpener = open_in_file_manager,
 ) -> tasks.Task[int]:
-    """Run the export in the pool behind a progress dialog whose Cancel stops it."""
+    """Run the export in the pool behind a progress dialog, shown at once, whose Cancel stops it;
+    when the file is written, say so and offer its folder."""
     labels = export_labels()
     dialog = QProgressDialog(
-        QCoreApplication.translate("orders", "Exporting orders…"),
+        QCoreApplication.translate("orders", "Counting the orders to export…"),
         QCoreApplication.translate("orders", "Cancel"),
         0,
-        100,
+        0,
         parent,
     )
+    dialog.setObjectName("export_progress")
+    dialog.setWindowTitle(QCoreApplication.translate("orders", "Export orders"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    dialog.show()
 
     def work(control: tasks.Control) -> int:
         return export_orders(
@@ -84,31 +120,33 @@ def start_export(
             path,
             f=f,
             sort=sort,
-            columns=COLUMNS,
             labels=labels,
             only_ids=only_ids,
-            progress=lambda done, total: control.report((done, total)),
+            progress=control.report,
             cancelled=control.cancelled,
         )
 
     task = tasks.run_controlled(work, name="orders.export")
 
     def on_progress(value: object) -> None:
-        assert isinstance(value, tuple)
-        done, total = int(value[0]), int(value[1])
-        dialog.setMaximum(max(int(total), 1))
-        dialog.setValue(int(done))
-        dialog.setLabelText(
-            fill(
+        assert isinstance(value, ExportProgress)
+        dialog.setMaximum(max(value.total, 1))
+        dialog.setValue(min(value.done, value.total))
+        if value.saving:
+            text = QCoreApplication.translate("orders", "Saving the file…")
+        else:
+            text = fill(
                 QCoreApplication.translate("orders", "Exporting orders… %1 of %2"),
-                count(done),
-                count(total),
+                count(value.done),
+                count(value.total),
             )
-        )
+        dialog.setLabelText(text)
 
     def on_finished(rows: int) -> None:
         dialog.close()
-        report(OrderCounts().written(rows, str(path)))
+        said = OrderCounts().written(rows, str(path))
+        report(said)
+        _show_written(parent, said, path, open_folder)
 
     def on_failed(error: Exception) -> None:
         dialog.close()
@@ -129,3 +167,22 @@ def start_export(
     task.then(on_finished, on_failed)
     dialog.canceled.connect(task.cancel)
     return task
+
+
+def _show_written(parent: QWidget, said: str, path: Path, open_folder: FolderOpener) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("orders", "Export orders"),
+        said,
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.setObjectName("export_written")
+    folder = box.addButton(
+        QCoreApplication.translate("orders", "Open the folder"), QMessageBox.ButtonRole.ActionRole
+    )
+    folder.setObjectName("open_folder")
+    box.setDefaultButton(folder)
+    folder.clicked.connect(lambda: open_folder(path.parent))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()

@@ -7,13 +7,13 @@ from dataclasses import replace
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QWidget,
 )
 
-from gui.filter_parts import clear_button, compact, search_field, typing_pause
+from gui.filter_parts import ChoiceBox, clear_button, search_field, typing_pause
+from gui.formatting import local_time
 from gui.orders.labels import date_preset_labels, money_filter_label, own_store, review_label
 from models.services.order_table import (
     MONEY_FILTERS,
@@ -37,7 +37,7 @@ class FilterBar(QWidget):
         self._connect_signals()
 
     def _create_widgets(self) -> None:
-        self.dates = QComboBox()
+        self.dates = ChoiceBox(letters=9)
         for key, label in date_preset_labels().items():
             self.dates.addItem(label, key)
         today = QDate.currentDate()
@@ -47,28 +47,26 @@ class FilterBar(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.hide()
-        self.store = QComboBox()
+        self.store = ChoiceBox(letters=9)
         self.store.addItem(self.tr("All stores"), None)
         self.store.addItem(own_store(), OWN_STORE)
-        self.category = QComboBox()
+        self.category = ChoiceBox(letters=9)
         self.category.addItem(self.tr("All categories"), None)
         for name in categories():
             self.category.addItem(name, name)
-        self.review = QComboBox()
+        self.review = ChoiceBox(letters=9)
         self.review.addItem(self.tr("Any review state"), None)
         for state in REVIEW_FILTERS:
             self.review.addItem(review_label(state), state)
-        self.money = QComboBox()
+        self.money = ChoiceBox(letters=9)
         self.money.addItem(self.tr("Any money"), None)
         for money in MONEY_FILTERS:
             self.money.addItem(money_filter_label(money), money)
         self.money.setToolTip(self.tr("Orders whose commission the statements paid otherwise"))
         self.search = search_field(self.tr("Search order no., customer or product"), 100)
-        compact(self.dates, self.store, self.category, self.review, letters=9)
-        compact(self.money, letters=13)
         for combo in (self.dates, self.store, self.category, self.review, self.money):
-            # Nine letters wide where there is room; narrower in a small window, not wider
-            # than the screen.
+            # As wide as their words where there is room; narrower in a small window, not
+            # wider than the screen.
             combo.setMinimumWidth(SHRUNK_COMBO)
         self.clear = clear_button()
         self._search_timer = typing_pause(self)
@@ -171,5 +169,5 @@ def _seconds(day: QDate) -> int:
 
 
 def _date(seconds: int) -> QDate:
-    moment = dt.datetime.fromtimestamp(seconds).astimezone()
+    moment = local_time(seconds)
     return QDate(moment.year, moment.month, moment.day)

@@ -9,7 +9,8 @@ from models.services.order_table import OrderRow, SortColumn
 
 def status_label(status: str) -> str:
     return {
-        "pending_payment": QCoreApplication.translate("orders", "Awaiting payment"),
+        # Short: its tab shares a row with the search at 1366 pixels.
+        "pending_payment": QCoreApplication.translate("orders", "Unpaid"),
         "paid": QCoreApplication.translate("orders", "Paid"),
         "shipped": QCoreApplication.translate("orders", "Shipped"),
         "completed": QCoreApplication.translate("orders", "Completed"),
@@ -41,6 +42,8 @@ def review_text(row: OrderRow) -> str:
         text += " · " + QCoreApplication.translate("orders", "waiting to sync")
     elif row.review_sync == "rejected":
         text += " · " + QCoreApplication.translate("orders", "refused by the platform")
+    if row.drafted:
+        text += " · ✎ " + QCoreApplication.translate("orders", "unsaved draft")
     return text.strip(" ·")
 
 
@@ -58,6 +61,17 @@ def money_filter_label(money: str) -> str:
         "share_rate_differs": QCoreApplication.translate("orders", "Share rate differs"),
         "amount_differs": QCoreApplication.translate("orders", "Amount differs"),
     }.get(money, money)
+
+
+def review_tip(row: OrderRow) -> str | None:
+    lines = [row.note] if row.note else []
+    if row.drafted:
+        lines.append(
+            QCoreApplication.translate(
+                "orders", "You have unsaved changes to this review; open the order to finish them."
+            )
+        )
+    return "\n".join(lines) or None
 
 
 def own_store() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from gui.formatting import fill, local_time
+from gui.formatting import day, fill
 from gui.orders.labels import money_filter_label, own_store, review_label, status_label
 from models.services.order_table import OWN_STORE, OrderFilter
 
@@ -27,8 +27,8 @@ def describe_filter(f: OrderFilter, rows: int, store_names: dict[int, str]) -> s
         parts.append(
             fill(
                 QCoreApplication.translate("orders", "placed %1 to %2"),
-                local_time(f.since).strftime("%Y-%m-%d"),
-                local_time(f.until - 1).strftime("%Y-%m-%d"),
+                day(f.since),
+                day(f.until - 1),
             )
         )
     if f.store == OWN_STORE:

@@ -15,8 +15,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from gui.formatting import local_time, money
-from gui.orders.labels import column_titles, own_store, review_text, status_label
+from gui.formatting import money, stamp
+from gui.orders.labels import column_titles, own_store, review_text, review_tip, status_label
 from gui.paged_model import PagedTableModel, keyset_or_nearer_end
 from models.profile import Profile
 from models.services.order_table import (
@@ -26,6 +26,7 @@ from models.services.order_table import (
     SortColumn,
     count_orders,
     fetch_page,
+    position_of,
 )
 
 PAGE: Final = 200
@@ -72,8 +73,8 @@ class OrdersTableModel(PagedTableModel[OrderRow, OrderFilter, Sort]):
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column in RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column is SortColumn.REVIEW and row.note:
-            return row.note
+        if role == Qt.ItemDataRole.ToolTipRole and column is SortColumn.REVIEW:
+            return review_tip(row)
         if role == Qt.ItemDataRole.ForegroundRole and row.status in ("cancelled", "refunded"):
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.FontRole and column is SortColumn.REVIEW and row.review_sync:
@@ -136,12 +137,17 @@ class OrdersTableModel(PagedTableModel[OrderRow, OrderFilter, Sort]):
     def _id_of(self, row: OrderRow) -> int:
         return row.id
 
+    def _position_of(
+        self, profile: Profile, f: OrderFilter, sort: Sort, item_id: int, count: int
+    ) -> int | None:
+        return position_of(profile, f, sort, item_id)
+
     @staticmethod
     def _text(row: OrderRow, column: SortColumn) -> str:
         if column is SortColumn.ORDER_NO:
             return row.order_no
         if column is SortColumn.PLACED_AT:
-            return local_time(row.placed_at).strftime("%Y-%m-%d %H:%M")
+            return stamp(row.placed_at)
         if column is SortColumn.CUSTOMER:
             return f"{row.customer_name} {row.customer_phone}".strip()
         if column is SortColumn.STORE:

@@ -40,6 +40,18 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class PeopleWorkspace(Workspace):
     icon_name = "people"
+    # Who signs in, and the rows whose actions each person's recent list names.
+    shows = frozenset(
+        {
+            "person",
+            "order_review",
+            "product_pick",
+            "release_decision",
+            "poster_print",
+            "withdrawal_request",
+            "store_manager",
+        }
+    )
     loaded = Signal(int)  # people shown after a refresh
     changed = Signal()  # someone was added, disabled or let in again
 

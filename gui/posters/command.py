@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from gui.posters.render import PosterJob, fetch_pictures, write_pdf, write_png
+from gui import messages
+from gui.posters.render import PosterJob, PosterOutputError, write_pdf, write_png
 from models.commands import EXIT_FAILED
 from models.errors import ProfileError, ZhangguiError
 from models.images import PictureCache
@@ -48,20 +49,20 @@ def make_posters(args: argparse.Namespace) -> int:
     try:
         subjects = _subjects(profile, args)
         job = PosterJob(
-            tuple(subjects),
-            args.layout,
-            show_commission=args.commission,
-            pictures=fetch_pictures(PictureCache.for_profile(profile), subjects),
+            tuple(subjects), args.layout, show_commission=args.commission, language=args.language
         )
-        if out.suffix.lower() == ".pdf":
-            pages = write_pdf(job, out)
-            print(f"wrote {out} ({pages} page{'s' if pages != 1 else ''})")
-        else:
-            for path in write_png(job, out):
-                print(f"wrote {path}")
+        with PictureCache.for_profile(profile).session(job.picture_size()) as pictures:
+            if out.suffix.lower() == ".pdf":
+                pages = write_pdf(job, out, pictures=pictures)
+                print(f"wrote {out} ({pages} page{'s' if pages != 1 else ''})")
+            else:
+                for path in write_png(job, out, pictures=pictures):
+                    print(f"wrote {path}")
         record_prints(profile, subjects, args.layout)
-    except ZhangguiError as error:
+    except PosterOutputError as error:
         return _fail(str(error))
+    except ZhangguiError as error:
+        return _fail(messages.describe(error))
     finally:
         profile.close()
     return 0

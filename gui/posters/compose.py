@@ -1,9 +1,10 @@
 """How a poster and a label are put together. Sizes follow the page's width, so one composition
-serves the A4 poster, the A5 table tent and the tall share image."""
+serves the A4 poster, the A5 table tent and the tall share image. Its words are the poster's
+language's (``PosterWords``), never the interface's."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from gui.formatting import fill, money
@@ -19,56 +20,52 @@ from gui.posters.painting import (
     poster_font,
     text_height,
 )
+from gui.posters.words import PosterWords
 from models.services.posters import PosterSubject
 
 CUT_LINE = QColor("#c8c8c8")
 
 
-def headline(subject: PosterSubject) -> str:
+def headline(subject: PosterSubject, words: PosterWords) -> str:
     if subject.kind == "manager":
-        return fill(QCoreApplication.translate("posters", "%1's store"), subject.manager_name)
+        return fill(words(QT_TRANSLATE_NOOP("posters", "%1's store")), subject.manager_name)
     return subject.title
 
 
-def call_to_action(subject: PosterSubject) -> str:
+def call_to_action(subject: PosterSubject, words: PosterWords) -> str:
     if subject.kind == "product":
-        return QCoreApplication.translate("posters", "Scan to buy")
+        return words(QT_TRANSLATE_NOOP("posters", "Scan to buy"))
     if subject.kind == "sale_event":
-        return QCoreApplication.translate("posters", "Scan to join the sale")
-    return QCoreApplication.translate("posters", "Scan to visit the store")
+        return words(QT_TRANSLATE_NOOP("posters", "Scan to join the sale"))
+    return words(QT_TRANSLATE_NOOP("posters", "Scan to visit the store"))
 
 
-def dates(subject: PosterSubject) -> str:
+def dates(subject: PosterSubject, words: PosterWords) -> str:
     if subject.starts_at is None or subject.ends_at is None:
         return ""
-    locale = QLocale()
     # The date format is a translation too: "11月24日 10:00" reads better than a number soup.
-    pattern = QCoreApplication.translate("posters", "MMM d, HH:mm")
-
-    def when(stamp: int) -> str:
-        return locale.toString(QDateTime.fromSecsSinceEpoch(stamp), pattern)
-
+    pattern = QT_TRANSLATE_NOOP("posters", "MMM d, HH:mm")
     return fill(
-        QCoreApplication.translate("posters", "%1 – %2"),
-        when(subject.starts_at),
-        when(subject.ends_at),
+        words(QT_TRANSLATE_NOOP("posters", "%1 – %2")),
+        words.moment(subject.starts_at, pattern),
+        words.moment(subject.ends_at, pattern),
     )
 
 
-def subtitle(subject: PosterSubject) -> str:
+def subtitle(subject: PosterSubject, words: PosterWords) -> str:
     """The small line under the title: the sale's dates, the brand, or what the store offers."""
     if subject.kind == "manager":
-        return fill(QCoreApplication.translate("posters", "A store of %1"), subject.shop_name)
+        return fill(words(QT_TRANSLATE_NOOP("posters", "A store of %1")), subject.shop_name)
     if subject.kind == "shop":
-        return QCoreApplication.translate("posters", "Brand goods at sale prices, new every day")
-    return dates(subject) or subject.brand_name
+        return words(QT_TRANSLATE_NOOP("posters", "Brand goods at sale prices, new every day"))
+    return dates(subject, words) or subject.brand_name
 
 
-def commission_line(subject: PosterSubject) -> str:
+def commission_line(subject: PosterSubject, words: PosterWords) -> str:
     if subject.commission_cents is None:
         return ""
     return fill(
-        QCoreApplication.translate("posters", "Commission %1 · for you only"),
+        words(QT_TRANSLATE_NOOP("posters", "Commission %1 · for you only")),
         money(subject.commission_cents),
     )
 
@@ -77,7 +74,9 @@ def _initial(subject: PosterSubject) -> str:
     return subject.manager_name or subject.brand_name or subject.shop_name
 
 
-def paint_poster(painter: QPainter, page: QRectF, drawn: Drawn, show_commission: bool) -> None:
+def paint_poster(
+    painter: QPainter, page: QRectF, drawn: Drawn, show_commission: bool, words: PosterWords
+) -> None:
     subject = drawn.subject
     w = page.width()
     m = w * 0.07
@@ -99,7 +98,7 @@ def paint_poster(painter: QPainter, page: QRectF, drawn: Drawn, show_commission:
 
     # The QR block sits at the bottom; the picture takes what room the texts leave.
     qr_side = w * 0.3
-    note = commission_line(subject) if show_commission else ""
+    note = commission_line(subject, words) if show_commission else ""
     note_font = poster_font(w * 0.024)
     note_h = text_height(painter, note_font, 1) * 1.2 if note else 0.0
     qr_top = page.bottom() - m * 0.7 - note_h - qr_side
@@ -109,9 +108,13 @@ def paint_poster(painter: QPainter, page: QRectF, drawn: Drawn, show_commission:
     text_width = inner - qr_side - m * 0.4
     cta_y = qr_top + qr_side / 2 - text_height(painter, cta_font, 1)
     draw_text(
-        painter, QPointF(text_left, cta_y), text_width, call_to_action(subject), Ink(cta_font, INK)
+        painter,
+        QPointF(text_left, cta_y),
+        text_width,
+        call_to_action(subject, words),
+        Ink(cta_font, INK),
     )
-    hint = QCoreApplication.translate("posters", "Long-press or scan with WeChat")
+    hint = words(QT_TRANSLATE_NOOP("posters", "Long-press or scan with WeChat"))
     hint_y = qr_top + qr_side / 2 + w * 0.01
     draw_text(
         painter, QPointF(text_left, hint_y), text_width, hint, Ink(hint_font, MUTED), max_lines=2
@@ -126,7 +129,7 @@ def paint_poster(painter: QPainter, page: QRectF, drawn: Drawn, show_commission:
     title_font = poster_font(w * 0.05, bold=True)
     price_font = poster_font(w * 0.095, bold=True)
     small_font = poster_font(w * 0.03)
-    line = subtitle(subject)
+    line = subtitle(subject, words)
     texts_h = text_height(painter, title_font, 2) + m * 0.3
     if subject.price_cents is not None:
         texts_h += text_height(painter, price_font, 1)
@@ -143,7 +146,7 @@ def paint_poster(painter: QPainter, page: QRectF, drawn: Drawn, show_commission:
         painter,
         QPointF(text_left, y),
         inner,
-        headline(subject),
+        headline(subject, words),
         Ink(title_font, INK),
         max_lines=2,
         centred=True,
@@ -157,7 +160,9 @@ def paint_poster(painter: QPainter, page: QRectF, drawn: Drawn, show_commission:
         draw_text(painter, QPointF(text_left, y), inner, line, Ink(small_font, MUTED), centred=True)
 
 
-def paint_label(painter: QPainter, cell: QRectF, drawn: Drawn, show_commission: bool) -> None:
+def paint_label(
+    painter: QPainter, cell: QRectF, drawn: Drawn, show_commission: bool, words: PosterWords
+) -> None:
     """One product's label of a sheet: title across, picture left, price and code right."""
     subject = drawn.subject
     painter.save()
@@ -177,7 +182,7 @@ def paint_label(painter: QPainter, cell: QRectF, drawn: Drawn, show_commission: 
         painter,
         QPointF(cell.left() + pad, y),
         inner,
-        headline(subject),
+        headline(subject, words),
         Ink(title_font, INK),
         max_lines=2,
     )
@@ -201,7 +206,7 @@ def paint_label(painter: QPainter, cell: QRectF, drawn: Drawn, show_commission: 
         )
     small = poster_font(cell.width() * 0.03)
     if show_commission and subject.commission_cents is not None:
-        note = commission_line(subject)
+        note = commission_line(subject, words)
         ry += draw_text(painter, QPointF(right, ry), right_w, note, Ink(small, MUTED), max_lines=2)
     ry += draw_text(painter, QPointF(right, ry), right_w, subject.shop_name, Ink(small, MUTED))
     qr_side = min(right_w, cell.bottom() - pad - ry)

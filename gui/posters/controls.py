@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from gui.posters.batch import ProductBatch
 from gui.posters.layouts import LAYOUTS
 from gui.posters.order import PosterOrder
+from gui.posters.words import POSTER_LANGUAGES, language_name
 from models import wire
 from models.profile import Profile
 from models.services.posters import KINDS, PosterChoice
@@ -65,6 +66,11 @@ class PosterControls(QWidget):
         self.layout_choice = QComboBox()
         for key, paper in LAYOUTS.items():
             self.layout_choice.addItem(paper.name(), key)
+        # The customers' language, whatever language the desk is read in: the shop's first.
+        self.language = QComboBox()
+        for language in POSTER_LANGUAGES:
+            self.language.addItem(language_name(language), language)
+        self.language.setToolTip(self.tr("The language printed on the posters"))
         self.show_commission = QCheckBox(self.tr("Show my commission (for me only)"))
         self.show_commission.setToolTip(
             self.tr("Never on posters for customers: the line says it is for you only.")
@@ -82,6 +88,7 @@ class PosterControls(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Poster for"), self.kind)
         form.addRow(self.tr("Layout"), self.layout_choice)
+        form.addRow(self.tr("Poster language"), self.language)
         buttons = QHBoxLayout()
         for button in (self.print_button, self.pdf_button, self.png_button):
             buttons.addWidget(button)
@@ -102,7 +109,7 @@ class PosterControls(QWidget):
         self.enable_output(False)
 
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
-        for combo in (self.events, self.managers, self.layout_choice):
+        for combo in (self.events, self.managers, self.layout_choice, self.language):
             combo.currentIndexChanged.connect(self._on_choice_changed)
         self.batch.changed.connect(self._on_choice_changed)
         self.show_commission.toggled.connect(self._on_choice_changed)
@@ -120,7 +127,8 @@ class PosterControls(QWidget):
         if kind != "shop" and not targets:
             return None
         layout: wire.PosterLayout = self.layout_choice.currentData()
-        return PosterOrder(kind, targets, layout, self.show_commission.isChecked())
+        language = str(self.language.currentData())
+        return PosterOrder(kind, targets, layout, self.show_commission.isChecked(), language)
 
     def set_choices(self, events: list[PosterChoice], managers: list[PosterChoice]) -> None:
         """Fill the event and manager pickers, keeping what was chosen when it is still there."""

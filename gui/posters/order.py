@@ -1,11 +1,13 @@
-"""What the owner asked the studio for, and the job it makes: subjects read, pictures fetched."""
+"""What the owner asked the studio for, and the job it makes: the subjects read, in the poster's
+language; pictures come page by page while a file is written, or all at once for a print."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from gui.posters.layouts import LAYOUTS
-from gui.posters.render import PosterJob, fetch_pictures
+from gui.i18n import CHINESE
+from gui.posters.job import PosterJob
+from gui.posters.render import fetch_pictures
 from models import wire
 from models.images import PictureCache
 from models.profile import Profile
@@ -26,13 +28,11 @@ class PosterOrder:
     target_ids: tuple[int, ...]
     layout: wire.PosterLayout
     show_commission: bool
+    language: str = CHINESE
 
 
-def prepare(
-    profile: Profile, cache: PictureCache, order: PosterOrder, *, first_page_only: bool = False
-) -> PosterJob:
-    """The subjects of ``order`` with their pictures (of the first page only, for a preview of a
-    long batch); in the background."""
+def prepare(profile: Profile, order: PosterOrder) -> PosterJob:
+    """The job of ``order``, its pictures still to fetch; in the background."""
     subjects: list[PosterSubject]
     if order.kind == "shop":
         subjects = [shop_subject(profile)]
@@ -42,6 +42,11 @@ def prepare(
         subjects = [sale_event_subject(profile, i) for i in order.target_ids]
     else:
         subjects = [manager_subject(profile, i) for i in order.target_ids]
-    shown = subjects[: LAYOUTS[order.layout].per_page] if first_page_only else subjects
-    pictures = fetch_pictures(cache, shown)
-    return PosterJob(tuple(subjects), order.layout, order.show_commission, pictures)
+    return PosterJob(tuple(subjects), order.layout, order.show_commission, language=order.language)
+
+
+def prepare_print(profile: Profile, cache: PictureCache, order: PosterOrder) -> PosterJob:
+    """The job with every picture at hand: a printer is painted on the GUI thread, which must
+    not wait for the network."""
+    job = prepare(profile, order)
+    return replace(job, pictures=fetch_pictures(cache, job.subjects, job.picture_size()))

@@ -8,21 +8,30 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QImage, QPagedPaintDevice, QPageLayout, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
-from gui.posters.compose import paint_label, paint_poster
-from gui.posters.layouts import LAYOUTS, MM_PER_INCH, PDF_RESOLUTION, Layout
-from gui.posters.painting import Drawn
-from models import wire
+from gui.posters.job import PosterJob
+from gui.posters.layouts import MM_PER_INCH, PDF_RESOLUTION
+from gui.posters.pages import PagePainter
 from models.errors import ZhangguiError
-from models.images import PictureCache
-from models.services.posters import PosterSubject, qr_modules
+from models.images import DETAIL_SIZE, PictureCache, PictureSession
+from models.services.posters import PosterSubject
+
+__all__ = [
+    "PosterCancelled",
+    "PosterJob",
+    "PosterOutputError",
+    "fetch_pictures",
+    "page_image",
+    "print_job",
+    "write_pdf",
+    "write_png",
+]
 
 Progress = Callable[[int, int], None]  # pages done, pages in all
 Cancelled = Callable[[], bool]
@@ -36,77 +45,16 @@ class PosterCancelled(ZhangguiError):
     """The owner stopped the batch; no file was left behind."""
 
 
-@dataclass(frozen=True)
-class PosterJob:
-    subjects: tuple[PosterSubject, ...]
-    layout: wire.PosterLayout
-    show_commission: bool = False
-    pictures: Mapping[int, bytes | None] = field(default_factory=dict)
-
-    @property
-    def paper(self) -> Layout:
-        return LAYOUTS[self.layout]
-
-    def pages(self) -> int:
-        return self.paper.pages(len(self.subjects))
-
-
 def fetch_pictures(
-    cache: PictureCache, subjects: Sequence[PosterSubject]
+    cache: PictureCache, subjects: Sequence[PosterSubject], size: int = DETAIL_SIZE
 ) -> dict[int, bytes | None]:
-    """The subjects' product pictures: the stored copy or fetched; None draws a placeholder."""
+    """The subjects' product pictures all at once (for a print, painted on the GUI thread): the
+    stored copy or fetched; None draws a placeholder."""
     wanted = list(dict.fromkeys(i for s in subjects for i in s.picture_ids))
-    return cache.pictures(wanted, size=480) if wanted else {}
-
-
-class _Pages:
-    """A job's subjects decoded once (pictures, QR modules) and painted page by page."""
-
-    def __init__(self, job: PosterJob) -> None:
-        self.job = job
-        self._drawn: dict[int, Drawn] = {}
-        self._pictures: dict[int, QImage | None] = {}
-
-    def _of(self, index: int) -> Drawn:
-        found = self._drawn.get(index)
-        if found is None:
-            subject = self.job.subjects[index]
-            pictures = (self._picture(i) for i in subject.picture_ids)
-            shown = tuple(p for p in pictures if p is not None)
-            found = Drawn(subject, shown, qr_modules(subject.link))
-            self._drawn[index] = found
-        return found
-
-    def _picture(self, product_id: int) -> QImage | None:
-        if product_id not in self._pictures:
-            data = self.job.pictures.get(product_id)
-            image = QImage.fromData(data) if data else QImage()
-            self._pictures[product_id] = None if image.isNull() else image
-        return self._pictures[product_id]
-
-    def paint(self, painter: QPainter, page: QRectF, index: int) -> None:
-        paper = self.job.paper
-        show = self.job.show_commission
-        painter.fillRect(page, Qt.GlobalColor.white)
-        first = index * paper.per_page
-        chosen = range(first, min(first + paper.per_page, len(self.job.subjects)))
-        if paper.per_page == 1:
-            for i in chosen:
-                paint_poster(painter, page, self._of(i), show)
-            return
-        dots = page.width() / paper.width_mm
-        margin = paper.sheet_margin_mm * dots
-        cell_w = (page.width() - 2 * margin) / paper.columns
-        cell_h = (page.height() - 2 * margin) / paper.rows
-        for n, i in enumerate(chosen):
-            row, column = divmod(n, paper.columns)
-            cell = QRectF(
-                page.left() + margin + column * cell_w,
-                page.top() + margin + row * cell_h,
-                cell_w,
-                cell_h,
-            )
-            paint_label(painter, cell, self._of(i), show)
+    if not wanted:
+        return {}
+    with cache.session(size) as session:
+        return session.take(wanted)
 
 
 def _paint_all(
@@ -115,8 +63,10 @@ def _paint_all(
     page: QRectF,
     progress: Progress | None,
     cancelled: Cancelled | None,
+    *,
+    pictures: PictureSession | None = None,
 ) -> None:
-    pages = _Pages(job)
+    pages = PagePainter(job, pictures)
     total = job.pages()
     painter = QPainter()
     if not painter.begin(device):
@@ -140,10 +90,12 @@ def write_pdf(
     job: PosterJob,
     path: Path,
     *,
+    pictures: PictureSession | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> int:
-    """The job as one PDF, written whole or not at all; returns its page count."""
+    """The job as one PDF, written whole or not at all; returns its page count. Pictures the
+    job does not hold come from ``pictures``, page by page."""
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
     if not path.parent.is_dir():
         raise PosterOutputError(f"there is no folder {path.parent}")
@@ -157,7 +109,7 @@ def write_pdf(
     dots = PDF_RESOLUTION / MM_PER_INCH
     page = QRectF(0, 0, job.paper.width_mm * dots, job.paper.height_mm * dots)
     try:
-        _paint_all(job, writer, page, progress, cancelled)
+        _paint_all(job, writer, page, progress, cancelled, pictures=pictures)
         del writer  # the file is complete only once the writer is gone
         os.replace(partial, path)
     except OSError as error:
@@ -171,8 +123,20 @@ def write_pdf(
     return job.pages()
 
 
-def page_image(job: PosterJob, index: int = 0, *, width: int | None = None) -> QImage:
+def page_image(
+    job: PosterJob,
+    index: int = 0,
+    *,
+    width: int | None = None,
+    pictures: PictureSession | None = None,
+) -> QImage:
     """One page as a picture, at the layout's PNG size or scaled to ``width`` pixels."""
+    return _page_picture(job, PagePainter(job, pictures, ahead=0), index, width)
+
+
+def _page_picture(
+    job: PosterJob, pages: PagePainter, index: int, width: int | None = None
+) -> QImage:
     w, h = job.paper.png_pixels()
     if width is not None:
         w, h = width, round(h * width / w)
@@ -183,7 +147,7 @@ def page_image(job: PosterJob, index: int = 0, *, width: int | None = None) -> Q
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    _Pages(job).paint(painter, QRectF(0, 0, w, h), index)
+    pages.paint(painter, QRectF(0, 0, w, h), index)
     painter.end()
     return image
 
@@ -199,6 +163,7 @@ def write_png(
     job: PosterJob,
     path: Path,
     *,
+    pictures: PictureSession | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> list[Path]:
@@ -206,6 +171,7 @@ def write_png(
     if not path.parent.is_dir():
         raise PosterOutputError(f"there is no folder {path.parent}")
     targets = png_paths(path, job.pages())
+    painter = PagePainter(job, pictures)
     written: list[Path] = []
     try:
         for index, target in enumerate(targets):
@@ -213,7 +179,7 @@ def write_png(
                 raise PosterCancelled("the batch was cancelled")
             # The format follows the name: keep ".png" last.
             partial = target.with_name(f".{target.stem}.{uuid.uuid4().hex}.partial.png")
-            if not page_image(job, index).save(str(partial)):
+            if not _page_picture(job, painter, index).save(str(partial)):
                 partial.unlink(missing_ok=True)
                 raise PosterOutputError(f"cannot write {target}")
             os.replace(partial, target)

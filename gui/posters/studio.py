@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from gui import messages, tasks
 from gui.formatting import fill
 from gui.posters.controls import PosterControls
-from gui.posters.order import prepare
+from gui.posters.order import prepare, prepare_print
 from gui.posters.render import (
     PosterCancelled,
     PosterJob,
@@ -43,6 +43,7 @@ from models.profile import Profile
 from models.services.posters import (
     KINDS,
     PosterChoice,
+    PrintsRecorded,
     manager_poster_choices,
     record_prints,
     sale_event_choices,
@@ -57,6 +58,7 @@ LAST_FOLDER: Final = "posters/export_folder"
 
 class PosterStudio(Workspace):
     icon_name = "posters"
+    shows = frozenset({"shop", "sale_event", "store_manager", "product"})
     preview_shown = Signal()  # the preview shows the current choice
 
     def __init__(
@@ -70,7 +72,6 @@ class PosterStudio(Workspace):
         self._job: PosterJob | None = None
         self._preview: QImage | None = None
         self._busy: tasks.Task[object] | None = None
-        self._stale = True
         self._create_widgets()
         self._connect_signals()
 
@@ -111,11 +112,7 @@ class PosterStudio(Workspace):
     # --- what the main window and the catalogue ask -----------------------------------------
 
     def refresh(self) -> None:
-        """Read the events and managers again; while hidden, when next shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        """Read the events and managers again."""
         self._pictures.forget_source()
         profile = self._profile
         tasks.run(
@@ -123,11 +120,6 @@ class PosterStudio(Workspace):
             name="posters.choices",
         ).then(self._on_choices_loaded, self._on_failed)
         self._schedule_preview()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def show_products(self, product_ids: Sequence[int]) -> PosterStudio:
         """Make posters of these products (the catalogue's "Make posters…"); returns the studio,
@@ -157,18 +149,22 @@ class PosterStudio(Workspace):
         profile, cache = self._profile, self._pictures
 
         def work(control: tasks.Control) -> object:
-            job = prepare(profile, cache, order)
+            job = prepare(profile, order)
 
             def report(done: int, total: int) -> None:
                 control.report((done, total))
 
-            if kind == "pdf":
-                write_pdf(job, path, progress=report, cancelled=control.cancelled)
-                written = [path]
-            else:
-                written = write_png(job, path, progress=report, cancelled=control.cancelled)
-            record_prints(profile, job.subjects, job.layout)
-            return written
+            size, stop = job.picture_size(), control.cancelled
+            with cache.session(size, cancelled=stop) as pictures:
+                if kind == "pdf":
+                    write_pdf(job, path, pictures=pictures, progress=report, cancelled=stop)
+                    written = [path]
+                else:
+                    written = write_png(
+                        job, path, pictures=pictures, progress=report, cancelled=stop
+                    )
+            recorded = record_prints(profile, job.subjects, job.layout)
+            return written, recorded
 
         task: tasks.Task[object] = tasks.run_controlled(work, name="posters.export")
         self._start_busy(task, self.tr("Drawing the posters…"))
@@ -182,7 +178,7 @@ class PosterStudio(Workspace):
             return None
         profile, cache = self._profile, self._pictures
         task: tasks.Task[object] = tasks.run(
-            lambda: prepare(profile, cache, order), name="posters.print"
+            lambda: prepare_print(profile, cache, order), name="posters.print"
         )
         self._start_busy(task, self.tr("Preparing the print…"))
         task.then(self._on_print_prepared, self._on_failed)
@@ -211,8 +207,10 @@ class PosterStudio(Workspace):
         profile, cache = self._profile, self._pictures
 
         def work() -> tuple[int, PosterJob, QImage]:
-            job = prepare(profile, cache, order, first_page_only=True)
-            return generation, job, page_image(job, 0, width=PREVIEW_WIDTH)
+            job = prepare(profile, order)
+            with cache.session(job.picture_size()) as pictures:
+                image = page_image(job, 0, width=PREVIEW_WIDTH, pictures=pictures)
+            return generation, job, image
 
         tasks.run(work, name="posters.preview").then(self._on_preview_drawn, self._on_failed)
 
@@ -227,8 +225,8 @@ class PosterStudio(Workspace):
         self.pages.setText(
             fill(
                 self.tr("%1 · %2"),
-                self.tr("%n poster(s)", "", posters),
-                self.tr("%n page(s)", "", pages),
+                self.tr("%Ln poster(s)", "", posters),
+                self.tr("%Ln page(s)", "", pages),
             )
         )
         self.controls.enable_output(self._busy is None)
@@ -260,11 +258,14 @@ class PosterStudio(Workspace):
         self.controls.show_busy(False)
         self.controls.enable_output(self._job is not None)
 
-    def _on_written(self, written: object) -> None:
+    def _on_written(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        written, recorded = result
+        assert isinstance(recorded, PrintsRecorded)
         files = written if isinstance(written, list) else []
         where = str(files[0]) if len(files) == 1 else str(Path(files[0]).parent) if files else ""
         self.controls.status.setText(fill(self.tr("Saved to %1."), where))
-        self.local_action_done.emit()
+        self.local_action_done.emit(recorded.changes)
 
     def _on_print_prepared(self, job: object) -> None:
         assert isinstance(job, PosterJob)
@@ -281,9 +282,9 @@ class PosterStudio(Workspace):
             name="posters.printed",
         ).then(self._on_printed, self._on_failed)
 
-    def _on_printed(self, _records: object) -> None:
+    def _on_printed(self, recorded: PrintsRecorded) -> None:
         self.controls.status.setText(self.tr("Sent to the printer."))
-        self.local_action_done.emit()
+        self.local_action_done.emit(recorded.changes)
 
     def _on_failed(self, error: Exception) -> None:
         if isinstance(error, PosterCancelled):

@@ -3,6 +3,10 @@
 The decision is recorded locally and goes to the platform with the next sync; the dialog says
 so, and after a sync says whether the platform applied or refused it. A request decided
 already, here or elsewhere, opens read-only with its outcome.
+
+Enter never decides: no button of the dialog is a default one, and each decision asks again with
+Cancel as the answer to Enter. A reason typed and not yet used is kept as a draft of the request,
+through a sync, closing the dialog and a restart.
 """
 
 from __future__ import annotations
@@ -10,27 +14,29 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import messages, tasks
+from gui.confirm import confirm
 from gui.formatting import fill
 from gui.releases.consequences import Consequences
 from gui.releases.dossier_view import DossierView
 from gui.releases.labels import day, decision_state, local_outcome, platform_status
 from models import wire
+from models.changes import Changes
 from models.profile import Profile
+from models.services.drafts import save_reason_draft
 from models.services.release_dossier import ReleaseDossier, release_dossier
 from models.services.release_queue import QueuedRequest, queued_request
 from models.services.releases import AlreadyDecided, DecisionRecorded, decide_release
@@ -38,10 +44,12 @@ from models.services.releases import AlreadyDecided, DecisionRecorded, decide_re
 log = logging.getLogger(__name__)
 
 Loaded = tuple[ReleaseDossier | None, QueuedRequest | None]
+DRAFT_PAUSE_MS = 400
 
 
 class ApprovalDialog(QDialog):
     decided = Signal(object)  # the DecisionRecorded, once it is written locally
+    draft_saved = Signal(object)  # the Changes a reason draft made
 
     def __init__(self, profile: Profile, request_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +61,10 @@ class ApprovalDialog(QDialog):
         self._loading: tasks.Task[Loaded] | None = None
         self._writing: tasks.Task[DecisionRecorded] | None = None
         self._words = Consequences(self)
+        self._filling = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_PAUSE_MS)
         self._create_widgets()
         self._connect_signals()
         self.reload()
@@ -93,6 +105,14 @@ class ApprovalDialog(QDialog):
         self.approve_button = QPushButton(self.tr("&Approve…"))
         self.decline_button = QPushButton(self.tr("&Decline…"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Enter in the reason must not press a decision: no button of this dialog is a default.
+        for button in (
+            self.approve_button,
+            self.decline_button,
+            self.buttons.button(QDialogButtonBox.StandardButton.Close),
+        ):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
         decide = QHBoxLayout()
         decide.addWidget(QLabel(self.tr("Reason:")))
@@ -116,7 +136,9 @@ class ApprovalDialog(QDialog):
         self.approve_button.clicked.connect(self._on_approve_button_clicked)
         self.decline_button.clicked.connect(self._on_decline_button_clicked)
         self.reason.textChanged.connect(self._on_reason_text_changed)
+        self.reason.returnPressed.connect(self._on_reason_return_pressed)
         self.buttons.rejected.connect(self.reject)
+        self._draft_timer.timeout.connect(self._on_draft_timer_timeout)
 
     # --- what the workspace and tests ask -------------------------------------------------
 
@@ -143,14 +165,28 @@ class ApprovalDialog(QDialog):
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         """Ask the owner to confirm, in words; Cancel is the default."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        box.setObjectName("release_confirmation")
-        go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-        go.setObjectName("confirm_button")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is go
+        return confirm(self, title, text, action, name="release_confirmation")
+
+    def keep_unsaved(self) -> None:
+        """Write the reason's draft now, on this thread (the dialog closes)."""
+        if not self._draft_timer.isActive():
+            return
+        self._draft_timer.stop()
+        try:
+            changes = save_reason_draft(self._profile, self.request_id, self.reason.text())
+        except Exception:
+            log.exception("the reason for request %s could not be kept", self.request_id)
+            return
+        if changes:
+            self.draft_saved.emit(changes)
+
+    def done(self, result: int) -> None:
+        self.keep_unsaved()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.keep_unsaved()
+        super().closeEvent(event)
 
     # --- slots ----------------------------------------------------------------------------
 
@@ -171,13 +207,44 @@ class ApprovalDialog(QDialog):
         self.dossier_view.show_dossier(self.dossier)
         self.dossier_view.setEnabled(True)
         self._show_outcome(self.request)
+        draft = self.request.draft_reason
+        if self.request.needs_owner and draft and not self.reason.text():
+            self._filling = True
+            self.reason.setText(draft)
+            self._filling = False
+            self.reason_hint.setText(self.tr("The reason you began last time is kept here."))
+            self.reason_hint.show()
 
     def _on_load_failed(self, error: Exception) -> None:
         self._loading = None
         self.outcome.setText(messages.describe(error))
 
     def _on_reason_text_changed(self, _text: str) -> None:
+        if self._filling:
+            return
         self.reason_hint.hide()
+        self._draft_timer.start()
+
+    def _on_reason_return_pressed(self) -> None:
+        # Enter is not a decision; say what is.
+        self.reason_hint.setText(self.tr("To decide, choose Approve… or Decline…."))
+        self.reason_hint.show()
+
+    def _on_draft_timer_timeout(self) -> None:
+        profile, request_id, reason = self._profile, self.request_id, self.reason.text()
+        tasks.run(
+            lambda: save_reason_draft(profile, request_id, reason), name="releases.draft"
+        ).then(self._on_draft_written, self._on_draft_failed)
+
+    def _on_draft_written(self, changes: Changes) -> None:
+        if changes:
+            self.draft_saved.emit(changes)
+
+    def _on_draft_failed(self, error: Exception) -> None:
+        self.reason_hint.setText(
+            fill(self.tr("Your reason could not be kept as a draft: %1"), messages.describe(error))
+        )
+        self.reason_hint.show()
 
     def _on_approve_button_clicked(self) -> None:
         if self.dossier is None:
@@ -219,6 +286,7 @@ class ApprovalDialog(QDialog):
     # --- helpers --------------------------------------------------------------------------
 
     def _record(self, decision: str) -> None:
+        self._draft_timer.stop()
         profile, request_id, reason = self._profile, self.request_id, self.reason.text().strip()
         self._set_decidable(False)
         self.outcome.setText(self.tr("Recording your decision…"))

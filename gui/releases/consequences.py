@@ -18,15 +18,15 @@ class Consequences(QObject):
     def leaving_title(self, dossier: ReleaseDossier) -> str:
         if dossier.status == "approved":
             return fill(
-                self.tr("%n customer(s) left with %1", "", len(dossier.leaving)),
+                self.tr("%Ln customer(s) left with %1", "", len(dossier.leaving)),
                 dossier.manager_name,
             )
-        return self.tr("%n customer(s) would leave", "", len(dossier.leaving))
+        return self.tr("%Ln customer(s) would leave", "", len(dossier.leaving))
 
     def staying(self, dossier: ReleaseDossier) -> str:
         return fill(
             self.tr(
-                "%n other customer(s) of the sub-store stay with you. Only customers with a paid "
+                "%Ln other customer(s) of the sub-store stay with you. Only customers with a paid "
                 "order in the sub-store of %1 leave; everyone else stays.",
                 "",
                 dossier.staying_in_sub_store,
@@ -48,7 +48,7 @@ class Consequences(QObject):
             return self.tr("None of their orders is still open.")
         return fill(
             self.tr(
-                "%n open order(s) of theirs are affected: %1, with %2 commission.",
+                "%Ln open order(s) of theirs are affected: %1, with %2 commission.",
                 "",
                 dossier.open_orders,
             ),
@@ -57,14 +57,14 @@ class Consequences(QObject):
         )
 
     def allocated(self, allocated: int) -> str:
-        return self.tr("%n public-domain customer(s) allocated", "", allocated)
+        return self.tr("%Ln public-domain customer(s) allocated", "", allocated)
 
     def approve_question(self, dossier: ReleaseDossier) -> str:
         name = dossier.manager_name
         lines = [
             fill(
                 self.tr(
-                    "%n customer(s) will leave with %1 and belong to %1's new shop.",
+                    "%Ln customer(s) will leave with %1 and belong to %1's new shop.",
                     "",
                     len(dossier.leaving),
                 ),
@@ -82,7 +82,7 @@ class Consequences(QObject):
                 money(dossier.open_commission_cents),
             ),
             self.tr(
-                "%n other customer(s) of the sub-store stay with you.",
+                "%Ln other customer(s) of the sub-store stay with you.",
                 "",
                 dossier.staying_in_sub_store,
             ),

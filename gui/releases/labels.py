@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.formatting import day_and_time, fill, local_time
+from gui.formatting import day as date_text
+from gui.formatting import day_and_time, fill
 from models.services.release_audit import AuditEntry
 from models.services.release_queue import LocalDecision, QueuedRequest
 
@@ -127,4 +128,4 @@ def assessment_label(assessment: str) -> str:
 
 
 def day(seconds: int | None) -> str:
-    return local_time(seconds).strftime("%Y-%m-%d") if seconds else "—"
+    return date_text(seconds) if seconds else "—"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any, Final, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -74,9 +75,21 @@ class _ListTableModel(QAbstractTableModel, Generic[T]):
         return list(self._rows)
 
     def set_rows(self, rows: list[T]) -> None:
-        self.beginResetModel()
+        """Show ``rows`` in place: the current row and the selection follow their rows by key."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        keys = [self._key(self._rows[i.row()]) if i.row() < len(self._rows) else None for i in old]
         self._rows = list(rows)
-        self.endResetModel()
+        where = {self._key(row): number for number, row in enumerate(self._rows)}
+        moved = []
+        for index, key in zip(old, keys, strict=True):
+            row = where.get(key) if key is not None else None
+            moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(old, moved)
+        self.layoutChanged.emit()
+
+    def _key(self, row: T) -> Hashable:
+        return getattr(row, "id", id(row))
 
     def _titles(self) -> list[str]:
         raise NotImplementedError
@@ -100,11 +113,15 @@ class ReleaseQueueModel(_ListTableModel[QueuedRequest]):
         ]
 
     def _texts(self, row: QueuedRequest) -> list[str]:
+        decision = decision_state(row)
+        if row.draft_reason and row.needs_owner:
+            drafted = self.tr("reason drafted")
+            decision = f"{decision} · ✎ {drafted}"
         return [
             row.manager_name or self.tr("(unknown manager)"),
             moment(row.created_at),
             platform_status(row.status),
-            decision_state(row),
+            decision,
         ]
 
     def _stands_out(self, row: QueuedRequest) -> bool:
@@ -126,6 +143,9 @@ class DecisionLogModel(_ListTableModel[AuditEntry]):
             self.tr("Reason"),
             self.tr("Outcome"),
         ]
+
+    def _key(self, row: AuditEntry) -> Hashable:
+        return (row.request_id, row.at, row.here, row.decision)
 
     def _texts(self, row: AuditEntry) -> list[str]:
         return [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,9 +23,11 @@ from gui.formatting import fill
 from gui.releases.approval_dialog import ApprovalDialog
 from gui.releases.table_models import DecisionLogModel, ReleaseQueueModel
 from gui.workspace import Workspace
+from models.changes import Changes
 from models.profile import Profile
 from models.services.release_audit import AuditEntry, release_audit
 from models.services.release_queue import QueuedRequest, release_queue
+from models.services.releases import DecisionRecorded
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,20 @@ def _table(model: ReleaseQueueModel | DecisionLogModel) -> QTableView:
 
 class ReleasesWorkspace(Workspace):
     icon_name = "releases"
+    shows = frozenset(
+        {
+            "release_request",
+            "release_decision",
+            "release_reason_draft",
+            "store_manager",
+            "customer",
+            "customer_binding",
+            "order",
+            "outbox",
+        }
+    )
+    # The navigation counts the requests waiting for the owner, hidden or not.
+    counts = frozenset({"release_request", "release_decision", "outbox"})
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,8 +129,11 @@ class ReleasesWorkspace(Workspace):
 
     # --- what the main window asks --------------------------------------------------------
 
+    def refresh_count(self, changes: Changes) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
-        """Read the queue and the log again (also while hidden: the badge shows the count)."""
+        """Read the queue and the log again; the current request and the scroll stay."""
         if self._dialog is not None:
             self._dialog.reload()
         if self._loading is not None:
@@ -136,6 +155,7 @@ class ReleasesWorkspace(Workspace):
             return
         dialog = ApprovalDialog(self._profile, request_id, self)
         dialog.decided.connect(self._on_dialog_decided)
+        dialog.draft_saved.connect(self._on_dialog_draft_saved)
         self._dialog = dialog
         try:
             dialog.exec()
@@ -145,11 +165,6 @@ class ReleasesWorkspace(Workspace):
 
     def current_request(self) -> QueuedRequest | None:
         return self.queue_model.row_at(self.queue.currentIndex().row())
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded_once:
-            self.refresh()
 
     # --- slots ----------------------------------------------------------------------------
 
@@ -161,7 +176,7 @@ class ReleasesWorkspace(Workspace):
         self.queue_model.set_rows(queue)
         self.log_model.set_rows(entries)
         row = self.queue_model.row_of(current.id) if current is not None else -1
-        if queue:
+        if queue and self.queue.currentIndex().row() != max(row, 0):
             self.queue.selectRow(max(row, 0))
         self.open_button.setEnabled(bool(queue))
         needing = sum(q.needs_owner for q in queue)
@@ -193,9 +208,12 @@ class ReleasesWorkspace(Workspace):
     def _on_queue_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.open_button.setEnabled(current.isValid())
 
-    def _on_dialog_decided(self, _decision: object) -> None:
+    def _on_dialog_draft_saved(self, changes: Changes) -> None:
+        self.refresh_changed(changes)
+
+    def _on_dialog_decided(self, decision: DecisionRecorded) -> None:
         self.refresh()
-        self.local_action_done.emit()
+        self.local_action_done.emit(decision.changes)
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -209,7 +227,7 @@ class ReleasesWorkspace(Workspace):
             return self.tr("No request waits for your decision.")
         return fill(
             self.tr(
-                "%n request(s) wait for your decision. Open one to see who would leave with the "
+                "%Ln request(s) wait for your decision. Open one to see who would leave with the "
                 "manager before you decide.",
                 "",
                 needing,

@@ -108,6 +108,11 @@ class SyncState(Base):
     epoch: Mapped[str | None] = mapped_column(String(64))
     last_sync_at: Mapped[int | None]
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # The re-snapshot being built beside the mirror (models.sync.snapshot), or "" when none is.
+    snapshot_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # The platform's public address for posters' codes, as it announced it; "" when it announced
+    # none (its own address serves), None until it has been asked.
+    public_url: Mapped[str | None] = mapped_column(String(200))
 
 
 class DecisionLog(Base):
@@ -166,3 +171,32 @@ class ConfirmedRow(Base):
     entity: Mapped[str] = mapped_column(String(32), primary_key=True)
     entity_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     payload: Mapped[str | None] = mapped_column(Text)
+
+
+class OrderReviewDraft(Base):
+    """What the owner has set in an order's review and not yet saved; never sent anywhere.
+
+    A field left NULL was not touched: the saved review's value stands. ``base_*`` is the saved
+    review and the order's status as they were when she began, so that a change on the platform
+    meanwhile can be told to her rather than silently kept or overwritten.
+    """
+
+    __tablename__ = "order_review_draft"
+    order_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    reviewed: Mapped[bool | None]
+    flag: Mapped[str | None] = mapped_column(String(12))
+    note: Mapped[str | None] = mapped_column(Text)
+    base_reviewed: Mapped[bool]
+    base_flag: Mapped[str] = mapped_column(String(12))
+    base_note: Mapped[str] = mapped_column(Text)
+    base_status: Mapped[str] = mapped_column(String(20))
+    updated_at: Mapped[int]
+
+
+class ReleaseReasonDraft(Base):
+    """A reason the owner is typing for a release decision she has not made yet."""
+
+    __tablename__ = "release_reason_draft"
+    request_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    reason: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[int]

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import httpx
 from sqlalchemy import select
 
 from models import wire
+from models.changes import Changes
 from models.db import SyncState
 from models.errors import (
     NotSignedIn,
     PlatformAddressInvalid,
+    PlatformError,
     PlatformUnreachable,
     ProfileOtherShop,
     SignInEnded,
@@ -23,7 +25,6 @@ from models.errors import (
 from models.profile import Profile
 from models.sync.handover import aside_path, clear_profile, set_aside, take_back
 from models.sync.lock import sync_lock
-from models.sync.syncer import SyncOptions, push_pending
 from models.sync.transport import PlatformClient
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,8 @@ log = logging.getLogger(__name__)
 LOGIN_TIMEOUT_SECONDS: Final = 20.0
 LOOPBACK_NAMES: Final = frozenset({"localhost"})
 # Sending the previous person's actions before someone else signs in: one quick try.
-HANDOVER_OPTIONS = SyncOptions(retries=1, backoff=0.2, timeout=15.0)
+HANDOVER_RETRIES: Final = 1
+HANDOVER_TIMEOUT_SECONDS: Final = 15.0
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,27 @@ class SignedIn:
     taken_back: int = 0
     # Actions of the person signed in before that could not be sent and were kept aside.
     set_aside: int = 0
+
+
+@dataclass(frozen=True)
+class LoggedIn(SignedIn):
+    """A sign-in just written: the profile's shop and token changed (and with another person,
+    everything on this computer)."""
+
+    changes: Changes = field(default_factory=Changes)
+
+    def shop(self) -> SignedIn:
+        """The shop signed in to, as ``signed_in`` reads it back."""
+        return SignedIn(
+            self.shop_id,
+            self.shop_code,
+            self.shop_name,
+            self.platform_url,
+            self.user,
+            self.role,
+            self.display_name,
+            self.store_manager_id,
+        )
 
 
 def platform_address(text: str) -> str:
@@ -99,7 +122,7 @@ def login(
     user: str = "",
     *,
     timeout: float = LOGIN_TIMEOUT_SECONDS,
-) -> SignedIn:
+) -> LoggedIn:
     """Sign in and keep the token; a profile stays with the shop it first signed in to.
 
     ``user`` names a person of the shop; empty means the shop's owner. Signing in as someone
@@ -114,7 +137,7 @@ def login(
 
 def signup(
     profile: Profile, platform_url: str, shop_code: str, user: str, *, code: str, password: str
-) -> SignedIn:
+) -> LoggedIn:
     """A new person's first sign-in with the owner's one-time code and a password of their own."""
     url = platform_address(platform_url)
     request = wire.SignupRequest(
@@ -125,7 +148,7 @@ def signup(
     return _keep(profile, url, answer)
 
 
-def _keep(profile: Profile, url: str, answer: wire.LoginResponse) -> SignedIn:
+def _keep(profile: Profile, url: str, answer: wire.LoginResponse) -> LoggedIn:
     with sync_lock(profile.folder):
         with profile.read() as s:
             state = s.scalar(select(SyncState))
@@ -156,9 +179,10 @@ def _keep(profile: Profile, url: str, answer: wire.LoginResponse) -> SignedIn:
             state.person_id = answer.person_id
             state.display_name = answer.display_name
             state.store_manager_id = answer.store_manager_id
+            state.public_url = announced_public_url(answer.public_url)
     if switching:
         log.info("signed in as %s (%s) in place of %s", answer.user, answer.role, before)
-    return SignedIn(
+    return LoggedIn(
         answer.shop_id,
         answer.shop_code,
         answer.shop_name,
@@ -169,6 +193,7 @@ def _keep(profile: Profile, url: str, answer: wire.LoginResponse) -> SignedIn:
         answer.store_manager_id,
         taken_back=taken,
         set_aside=kept_aside,
+        changes=Changes.everything() if switching else Changes.of_entities("sync_state"),
     )
 
 
@@ -177,14 +202,51 @@ def _hand_over(profile: Profile, shop_id: int, user: str, url: str, token: str) 
     and empty the profile; returns how many actions wait aside."""
     if token:
         try:
-            with PlatformClient(url, token, HANDOVER_OPTIONS.timeout) as client:
-                push_pending(profile, client, HANDOVER_OPTIONS)
+            # The syncer learns the platform's address from here: imported when needed.
+            from models.sync.syncer import SyncOptions, push_pending
+
+            options = SyncOptions(
+                retries=HANDOVER_RETRIES, backoff=0.2, timeout=HANDOVER_TIMEOUT_SECONDS
+            )
+            with PlatformClient(url, token, options.timeout) as client:
+                push_pending(profile, client, options)
         except ZhangguiError as error:
             log.info("could not send the actions of %s before the change: %s", user, error)
     with profile.writer.begin() as conn:
         waiting = set_aside(conn, profile.folder, shop_id, user)
         clear_profile(conn)
     return waiting
+
+
+def announced_public_url(text: str) -> str:
+    """What the platform announced as its public address, or "" for none or a malformed one
+    (its own address then serves, as before the announcement)."""
+    if not text:
+        return ""
+    try:
+        return wire.public_url(text)
+    except ValueError:
+        log.warning("the platform announced an unusable public address: %.80r", text)
+        return ""
+
+
+def learn_public_url(profile: Profile, client: PlatformClient) -> None:
+    """Ask the platform's health answer for its public address once, for a profile that signed
+    in before platforms announced it."""
+    with profile.read() as s:
+        known = s.scalar(select(SyncState.public_url))
+    if known is not None:
+        return
+    try:
+        announced = announced_public_url(client.health().public_url)
+    except PlatformError as error:
+        # The pull that follows meets the same trouble and reports it; ask again next time.
+        log.info("the platform's public address is not known yet: %s", error)
+        return
+    with profile.write() as s:
+        state = s.scalar(select(SyncState))
+        if state is not None:
+            state.public_url = announced
 
 
 def signed_in(profile: Profile) -> SignedIn | None:

@@ -15,13 +15,16 @@ from typing import Final, TypeVar
 from sqlalchemy import Connection, select
 
 from models import wire
+from models.changes import Changes
 from models.db import Order, OrderReview, table_of
-from models.errors import InvalidInput, UnknownOrder
+from models.errors import UnknownOrder
 from models.profile import Profile
+from models.services.drafts import FLAGS as DRAFT_FLAGS
+from models.services.drafts import check_review, clear_saved_drafts
 from models.sync.apply import IN_CHUNK
 from models.sync.outbox import Action, record_actions
 
-FLAGS: Final = ("none", "problem", "follow_up")
+FLAGS: Final = DRAFT_FLAGS
 T = TypeVar("T")
 _orders = table_of(Order)
 _reviews = table_of(OrderReview)
@@ -35,6 +38,7 @@ class ReviewState:
     flag: str
     note: str
     mutation_id: str
+    changes: Changes
 
 
 def review_orders(
@@ -51,7 +55,7 @@ def review_orders(
     UnknownOrder (naming every number not found) when any order is not in this shop; then
     nothing is written.
     """
-    _check(flag, note)
+    check_review(flag, note)
     numbers = list(dict.fromkeys(order_nos))
     if not numbers:
         return []
@@ -61,10 +65,7 @@ def review_orders(
         found = _ids_by_number(conn, numbers)
         missing = [number for number in numbers if number not in found]
         if missing:
-            shown = ", ".join(missing[:5]) + (
-                f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-            )
-            raise UnknownOrder(f"no order {shown} in this shop", order_nos=tuple(missing))
+            raise UnknownOrder(missing[0], order_nos=tuple(missing))
         orders = [(found[number], number) for number in numbers]
         return _record(conn, orders, reviewed=reviewed, flag=flag, note=note, now=stamp)
 
@@ -79,7 +80,7 @@ def review_order_ids(
     now: int | None = None,
 ) -> list[ReviewState]:
     """The same for orders the owner selected in a table, by id."""
-    _check(flag, note)
+    check_review(flag, note)
     ids = list(dict.fromkeys(order_ids))
     if not ids:
         return []
@@ -89,16 +90,9 @@ def review_order_ids(
         numbers = _numbers_by_id(conn, ids)
         missing = [i for i in ids if i not in numbers]
         if missing:
-            raise UnknownOrder(f"no order with id {missing[0]} in this shop")
+            raise UnknownOrder(f"#{missing[0]}")
         orders = [(order_id, numbers[order_id]) for order_id in ids]
         return _record(conn, orders, reviewed=reviewed, flag=flag, note=note, now=stamp)
-
-
-def _check(flag: str | None, note: str | None) -> None:
-    if flag is not None and flag not in FLAGS:
-        raise InvalidInput(f"flag must be one of {', '.join(FLAGS)}")
-    if note is not None and len(note) > wire.MAX_NOTE_LENGTH:
-        raise InvalidInput(f"a note has at most {wire.MAX_NOTE_LENGTH} characters")
 
 
 def _record(
@@ -123,14 +117,19 @@ def _record(
         payloads.append(payload)
     actions = [Action(p, p.model_dump() | {"updated_at": now}) for p in payloads]
     mutation_ids = record_actions(conn, "order_review.set", actions, now)
-    states = []
-    for (order_id, number), payload, mutation_id in zip(
-        orders, payloads, mutation_ids, strict=True
-    ):
-        states.append(
-            ReviewState(order_id, number, payload.reviewed, payload.flag, payload.note, mutation_id)
+    ids = [order_id for order_id, _ in orders]
+    drafted = clear_saved_drafts(conn, ids, reviewed=reviewed, flag=flag, note=note)
+    changes = Changes.of_rows("order_review", ids) | Changes.of_rows("outbox", mutation_ids)
+    if drafted:
+        changes |= Changes.of_rows("order_review_draft", drafted)
+    return [
+        ReviewState(
+            order_id, number, payload.reviewed, payload.flag, payload.note, mutation_id, changes
         )
-    return states
+        for (order_id, number), payload, mutation_id in zip(
+            orders, payloads, mutation_ids, strict=True
+        )
+    ]
 
 
 def _chunks(items: list[T]) -> Iterable[list[T]]:

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, exists, func, or_, sele
 from sqlalchemy.orm import Session
 
 from models import wire
+from models.changes import Changes
 from models.db import Brand, OutboxEntry, Product, ProductPick, SaleEvent, Sku, table_of
 from models.errors import InvalidInput
 from models.profile import Profile
@@ -29,6 +30,10 @@ MAX_PAGE: Final = 1_000
 
 class UnknownProduct(InvalidInput):
     """No product with that id in the catalogue this computer has."""
+
+    def __init__(self, product_ids: list[int]) -> None:
+        super().__init__("product", "unknown", value=", ".join(map(str, product_ids)))
+        self.product_ids = product_ids
 
 
 class ProductSort(Enum):
@@ -112,6 +117,7 @@ class PickState:
     product_id: int
     picked: bool
     mutation_id: str
+    changes: Changes
 
 
 def commission_per_piece(price_cents: int, rate_bp: int) -> int:
@@ -202,7 +208,7 @@ def fetch_products(
 ) -> list[ProductCard]:
     """The products of ``f`` in view order, ``limit`` of them from ``offset``."""
     if not 0 < limit <= MAX_PAGE or offset < 0:
-        raise InvalidInput(f"a page has 1 to {MAX_PAGE} rows from a non-negative offset")
+        raise InvalidInput("page", "out_of_range", value=limit, low=1, limit=MAX_PAGE)
     with profile.read() as s:
         ids = list(s.scalars(_ids_query(f, sort).limit(limit).offset(offset)))
         return _cards(s, ids)
@@ -324,9 +330,12 @@ def pick_product(
     row = {"product_id": product_id, "picked": picked, "updated_at": stamp}
     with profile.write() as s:
         if s.get(Product, product_id) is None:
-            raise UnknownProduct(f"no product {product_id} in the catalogue")
+            raise UnknownProduct([product_id])
         mutation_id = record_action(s.connection(), "product_pick.set", payload, row, stamp)
-    return PickState(product_id, picked, mutation_id)
+    changes = Changes.of_rows("product_pick", [product_id]) | Changes.of_rows(
+        "outbox", [mutation_id]
+    )
+    return PickState(product_id, picked, mutation_id, changes)
 
 
 def picked_count(profile: Profile) -> int:

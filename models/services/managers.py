@@ -45,8 +45,13 @@ class ManagerLine:
     customers_target: int
     started_at: int
     deadline_at: int
+    completed_at: int | None
+    last_sale_at: int | None  # the newest paid order of the sub-store placed in this stage
     forecast: Forecast
-    trend: tuple[int, ...]  # paid sales per week, oldest first, the last TREND_WEEKS weeks
+    # Paid orders of the sub-store by the week they were placed in, oldest first, the last
+    # TREND_WEEKS weeks up to now, whatever stage they counted for.
+    trend: tuple[int, ...]
+    trend_since: int  # the moment the first of those weeks began
 
     @property
     def progress(self) -> float:
@@ -170,6 +175,7 @@ def manager_lines(profile: Profile, now: int) -> list[ManagerLine]:
         if progress is None or stage is None:
             continue
         last = last_sale.get(m.id)
+        last = last if last is not None and last >= progress.started_at else None
         stage_progress = StageProgress(
             started_at=progress.started_at,
             deadline_at=progress.deadline_at,
@@ -177,7 +183,7 @@ def manager_lines(profile: Profile, now: int) -> list[ManagerLine]:
             sales_target_cents=stage.sales_target_cents,
             customers=progress.customers_count,
             customers_target=stage.customers_target,
-            last_sale_at=last if last is not None and last >= progress.started_at else None,
+            last_sale_at=last,
         )
         lines.append(
             ManagerLine(
@@ -197,8 +203,11 @@ def manager_lines(profile: Profile, now: int) -> list[ManagerLine]:
                 customers_target=stage.customers_target,
                 started_at=progress.started_at,
                 deadline_at=progress.deadline_at,
+                completed_at=progress.completed_at,
+                last_sale_at=last,
                 forecast=forecast(stage_progress, now),
                 trend=tuple(weeks.get(m.id, [0] * TREND_WEEKS)),
+                trend_since=trend_since,
             )
         )
     return lines

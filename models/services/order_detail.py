@@ -12,10 +12,12 @@ from models.db import (
     Order,
     OrderItem,
     OrderReview,
+    OrderReviewDraft,
     OutboxEntry,
     StoreManager,
 )
 from models.profile import Profile
+from models.services.drafts import ReviewDraft, SavedReview, draft_of
 from models.services.people import names_here
 
 
@@ -65,6 +67,12 @@ class OrderDetail:
     reject_reason: str
     review_by: str = ""  # the name of who saved the review last
     review_by_me: bool = False  # the person signed in here
+    draft: ReviewDraft | None = None  # what the owner set and has not saved yet
+
+    @property
+    def saved(self) -> SavedReview:
+        """The review as saved on this computer, and the order's status."""
+        return SavedReview(self.reviewed, self.flag, self.note, self.status)
 
 
 def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
@@ -124,6 +132,8 @@ def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
             .order_by(OutboxEntry.position.desc())
             .limit(1)
         ).first()
+        drafted = s.get(OrderReviewDraft, order_id)
+        draft = draft_of(drafted) if drafted is not None else None
     timeline.sort(key=lambda m: m.at)
     return OrderDetail(
         id=order.id,
@@ -141,4 +151,5 @@ def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
         reject_reason=last[1] if last and last[0] == "rejected" else "",
         review_by=names.of(review.actor) if review is not None and review.actor else "",
         review_by_me=review is not None and review.actor == names.me,
+        draft=draft,
     )

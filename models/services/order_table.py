@@ -14,11 +14,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from models import wire
-from models.db import Customer, Order, OrderReview, OutboxEntry, StoreManager, table_of
+from models.db import (
+    Customer,
+    Order,
+    OrderReview,
+    OrderReviewDraft,
+    OutboxEntry,
+    StoreManager,
+    table_of,
+)
 from models.profile import Profile
 from models.search import order_text_clause, order_text_ids, order_text_matches_at_most
 from models.services.order_sorts import Sort, SortColumn, landing, run_query, runs
@@ -36,6 +44,7 @@ __all__ = [
     "count_orders",
     "day_range",
     "fetch_page",
+    "position_of",
 ]
 
 OWN_STORE: Final = 0  # the store filter's value for the owner's own store (no manager)
@@ -95,6 +104,7 @@ class OrderRow:
     note: str
     review_sync: str  # "", "pending" or "rejected"
     sort_key: tuple[Any, ...] = field(repr=False, default=())
+    drafted: bool = False  # the owner has unsaved words in this order's review
 
 
 def _where(f: OrderFilter, *, dense_text: bool = False) -> list[ColumnElement[bool]]:
@@ -217,6 +227,34 @@ def fetch_page(
     return rows[::-1] if from_end else rows
 
 
+def position_of(profile: Profile, f: OrderFilter, sort: Sort, order_id: int) -> int | None:
+    """Where ``order_id`` stands among the rows of ``f`` in ``sort`` order; None when ``f`` does
+    not hold it. A refresh puts the owner's current order back by this, wherever it moved."""
+    found = fetch_page(profile, f, sort, limit=1, only_ids=[order_id])
+    if not found:
+        return None
+    number, *key = found[0].sort_key
+    numbered = list(enumerate(runs(sort.column)))
+    if sort.descending:
+        numbered.reverse()
+    before = 0
+    with profile.read() as s:
+        where = _where(f)
+        for run_number, run in numbered:
+            rows = [*where, *run.rows]
+            if run_number != number:
+                before += int(s.scalar(select(func.count()).select_from(Order).where(*rows)) or 0)
+                continue
+            row_key = tuple_(*run.keys)
+            bound = tuple_(*map(literal, key))
+            ahead = row_key > bound if sort.descending else row_key < bound
+            before += int(
+                s.scalar(select(func.count()).select_from(Order).where(*rows, ahead)) or 0
+            )
+            return before
+    return None
+
+
 def _dense_text(s: Session, f: OrderFilter, sort: Sort) -> bool:
     """Whether a search matches so many orders that walking the sort's index, testing each
     order, finds a page sooner than gathering every match first.
@@ -251,14 +289,13 @@ def _fetch(
         .scalar_subquery()
     )
     keys = list(keyed.c)[2:]
+    # Plain columns, not ORM objects: a page of an export is thousands of rows, and building
+    # an Order and an OrderReview for each costs more than the query.
     query = (
         select(
-            Order,
-            OrderReview,
-            Customer.name,
-            Customer.phone_masked,
-            StoreManager.name,
+            *_ROW_COLUMNS,
             review_sync,
+            OrderReviewDraft.order_id,
             keyed.c.run,
             *keys,
         )
@@ -267,40 +304,75 @@ def _fetch(
         .outerjoin(OrderReview, OrderReview.order_id == Order.id)
         .outerjoin(Customer, Customer.id == Order.customer_id)
         .outerjoin(StoreManager, StoreManager.id == Order.store_manager_id)
+        .outerjoin(OrderReviewDraft, OrderReviewDraft.order_id == Order.id)
         .order_by(*[k.desc() if descending else k.asc() for k in keys])
     )
-    return [
-        _row(order, review, (cname, cphone, sname, sync_state), tuple(key))
-        for order, review, cname, cphone, sname, sync_state, *key in s.execute(query).all()
-    ]
+    width = len(_ROW_COLUMNS) + 2  # and the review's sync state, and its draft
+    return [_row(values[:width], tuple(values[width:])) for values in s.execute(query).all()]
 
 
-def _row(
-    order: Order,
-    review: OrderReview | None,
-    joined: tuple[str | None, str | None, str | None, str | None],
-    key: tuple[Any, ...],
-) -> OrderRow:
-    customer_name, customer_phone, store_name, sync_state = joined
+_ROW_COLUMNS: Final = (
+    Order.id,
+    Order.order_no,
+    Order.placed_at,
+    Customer.name,
+    Customer.phone_masked,
+    Order.store_manager_id,
+    StoreManager.name,
+    Order.items_summary,
+    Order.item_count,
+    Order.amount_cents,
+    Order.commission_cents,
+    Order.status,
+    Order.category,
+    OrderReview.reviewed,
+    OrderReview.flag,
+    OrderReview.note,
+)
+
+
+def _row(values: Sequence[Any], key: tuple[Any, ...]) -> OrderRow:
+    (
+        order_id,
+        order_no,
+        placed_at,
+        customer_name,
+        customer_phone,
+        store_manager_id,
+        store_name,
+        items_summary,
+        item_count,
+        amount_cents,
+        commission_cents,
+        status,
+        category,
+        reviewed,
+        flag,
+        note,
+        sync_state,
+        draft_id,
+    ) = values
+    drafted = draft_id is not None
     return OrderRow(
-        id=order.id,
-        order_no=order.order_no,
-        placed_at=order.placed_at,
+        id=order_id,
+        order_no=order_no,
+        placed_at=placed_at,
         customer_name=customer_name or "",
         customer_phone=customer_phone or "",
-        store_manager_id=order.store_manager_id,
+        store_manager_id=store_manager_id,
         store_name=store_name or "",
-        items_summary=order.items_summary,
-        item_count=order.item_count,
-        amount_cents=order.amount_cents,
-        commission_cents=order.commission_cents,
-        status=order.status,
-        category=order.category,
-        reviewed=bool(review and review.reviewed),
-        flag=review.flag if review else "none",
-        note=review.note if review else "",
+        items_summary=items_summary,
+        item_count=item_count,
+        amount_cents=amount_cents,
+        commission_cents=commission_cents,
+        status=status,
+        category=category,
+        reviewed=bool(reviewed),
+        flag=flag or "none",
+        note=note or "",
         review_sync=sync_state or "",
         sort_key=key,
+        drafted=drafted,
     )
 
 

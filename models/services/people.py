@@ -190,9 +190,9 @@ def add_person(
     """Ask the platform for a new person and their one-time sign-up code (online only)."""
     user_name, display_name = user_name.strip(), display_name.strip()
     if not display_name:
-        raise InvalidInput("a person needs a name")
+        raise InvalidInput("person_name", "missing")
     if role not in ("assistant", "manager"):
-        raise InvalidInput("a person added is an assistant or a store manager")
+        raise InvalidInput("role", "not_one_of", value=role, allowed=("assistant", "manager"))
     try:
         request = wire.AddPersonRequest(
             user_name=user_name,
@@ -201,10 +201,7 @@ def add_person(
             store_manager_id=store_manager_id,
         )
     except ValueError as error:
-        raise InvalidInput(
-            "a user name is 1 to 32 letters, digits, dots, dashes or underscores, "
-            "starting with a letter or digit"
-        ) from error
+        raise InvalidInput("user_name", "unreadable", value=user_name) from error
     with _owner_client(profile) as client:
         answer = client.add_person(request)
     _keep(profile, answer.person)

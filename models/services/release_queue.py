@@ -13,7 +13,7 @@ from typing import Final, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.db import DecisionLog, ReleaseRequest, StoreManager
+from models.db import DecisionLog, ReleaseReasonDraft, ReleaseRequest, StoreManager
 from models.profile import Profile
 
 DecisionState = Literal["undecided", "waiting", "applied", "refused", "elsewhere"]
@@ -54,6 +54,7 @@ class QueuedRequest:
     platform_reason: str  # the reason the platform recorded with its decision
     state: DecisionState
     local: LocalDecision | None
+    draft_reason: str = ""  # a reason typed here and not yet used in a decision
 
     @property
     def needs_owner(self) -> bool:
@@ -65,11 +66,14 @@ def release_queue(profile: Profile) -> list[QueuedRequest]:
     with profile.read() as s:
         local = _local_decisions(s)
         rows = s.execute(
-            select(ReleaseRequest, StoreManager.name).outerjoin(
-                StoreManager, StoreManager.id == ReleaseRequest.store_manager_id
-            )
+            select(ReleaseRequest, StoreManager.name, ReleaseReasonDraft.reason)
+            .outerjoin(StoreManager, StoreManager.id == ReleaseRequest.store_manager_id)
+            .outerjoin(ReleaseReasonDraft, ReleaseReasonDraft.request_id == ReleaseRequest.id)
         ).all()
-    queue = [_queued(request, name or "", local.get(request.id)) for request, name in rows]
+    queue = [
+        _queued(request, name or "", local.get(request.id), draft or "")
+        for request, name, draft in rows
+    ]
     queue.sort(key=lambda q: (not q.needs_owner, -q.created_at, -q.id))
     return queue
 
@@ -112,7 +116,7 @@ def _local_decisions(s: Session) -> dict[int, LocalDecision]:
 
 
 def _queued(
-    request: ReleaseRequest, manager_name: str, local: LocalDecision | None
+    request: ReleaseRequest, manager_name: str, local: LocalDecision | None, draft: str
 ) -> QueuedRequest:
     state: DecisionState
     if local is not None:
@@ -131,4 +135,5 @@ def _queued(
         platform_reason=request.decision_reason,
         state=state,
         local=local,
+        draft_reason=draft,
     )

@@ -9,22 +9,32 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from models import wire
+from models.changes import Changes
 from models.db import DecisionLog, ReleaseRequest, Shop
 from models.errors import InvalidInput
 from models.profile import Profile
+from models.services.drafts import clear_reason_draft
 from models.sync.outbox import record_action, signed_in_actor
 
 
 class AlreadyDecided(InvalidInput):
     """The release request was decided already, here or elsewhere; one decision per request.
 
-    The approval dialog says this in its own words, so gui/messages needs none for it.
+    The approval dialog says this in its own words; gui/messages has words for it too.
     """
 
     def __init__(self, request_id: int, status: str) -> None:
-        super().__init__(f"release request {request_id} is already {status}")
+        super().__init__("release_request", "decided", value=request_id)
         self.request_id = request_id
         self.status = status  # approved, declined, waiting (not yet synced) or decided
+
+
+class UnknownReleaseRequest(InvalidInput):
+    """No release request with that id in this shop."""
+
+    def __init__(self, request_id: int) -> None:
+        super().__init__("release_request", "unknown", value=request_id)
+        self.request_id = request_id
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,7 @@ class DecisionRecorded:
     request_id: int
     decision: str
     mutation_id: str
+    changes: Changes
 
 
 def decide_release(
@@ -39,14 +50,14 @@ def decide_release(
 ) -> DecisionRecorded:
     """Record approve or decline; the platform has the last word when the outbox is pushed."""
     if decision not in ("approve", "decline"):
-        raise InvalidInput("a decision is approve or decline")
+        raise InvalidInput("decision", "not_one_of", value=decision, allowed=("approve", "decline"))
     if len(reason) > wire.MAX_REASON_LENGTH:
-        raise InvalidInput(f"a reason has at most {wire.MAX_REASON_LENGTH} characters")
+        raise InvalidInput("reason", "too_long", value=len(reason), limit=wire.MAX_REASON_LENGTH)
     stamp = int(time.time()) if now is None else now
     with profile.write() as s:
         request = s.get(ReleaseRequest, request_id)
         if request is None:
-            raise InvalidInput(f"no release request {request_id} in this shop")
+            raise UnknownReleaseRequest(request_id)
         if request.status != "pending":
             raise AlreadyDecided(request_id, request.status)
         # A refused decision may be made again; a waiting or applied one may not.
@@ -84,4 +95,10 @@ def decide_release(
                 refusal="",
             )
         )
-    return DecisionRecorded(request_id, decision, mutation_id)
+        drafted = clear_reason_draft(s, request_id)
+    changes = Changes.of_rows("release_decision", [request_id]) | Changes.of_rows(
+        "outbox", [mutation_id]
+    )
+    if drafted:
+        changes |= Changes.of_rows("release_reason_draft", [request_id])
+    return DecisionRecorded(request_id, decision, mutation_id, changes)

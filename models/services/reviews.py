@@ -17,6 +17,9 @@ def review_order(
     note: str | None = None,
     now: int | None = None,
 ) -> ReviewState:
-    """Change what was given of an order's review; the rest stays as it was."""
+    """Change what was given of an order's review; the rest stays as it was.
+
+    What is saved leaves the order's draft; a draft of what was not given stays.
+    """
     [state] = review_orders(profile, [order_no], reviewed=reviewed, flag=flag, note=note, now=now)
     return state

@@ -2,6 +2,9 @@
 
 Ranges are local dates, first and last day included. Every series has one value for every bucket
 of the range (zero where nothing sold), and ``times`` holds each bucket's start in epoch seconds.
+A range's bucket follows its length unless the owner chose one (``auto_granularity``); the store
+chart shows the own store, the biggest sub-stores and one "others" series, so that a shop of forty
+managers still reads as at most ten lines.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from sqlalchemy import ColumnElement, Integer, Row, cast, func, literal, select
+from sqlalchemy import ColumnElement, Integer, Row, case, cast, desc, func, literal, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.db import (
@@ -32,6 +35,12 @@ _EPOCH_ORDINAL: Final = dt.date(1970, 1, 1).toordinal()
 # Customer sources in the order the growth chart stacks them; bound_via of the customer rows.
 SOURCES: Final = ("own", "manager", "public_domain", "transferred_in")
 OWN_STORE: Final = "own"
+OTHER_STORES: Final = "others"
+# The own store, the biggest sub-stores, and the rest as one: ten lines at most.
+STORE_SERIES: Final = 10
+# Longest ranges still read by day, then by week; longer ones by month.
+DAYS_BY_DAY: Final = 92
+DAYS_BY_WEEK: Final = 400
 
 
 @dataclass(frozen=True)
@@ -42,9 +51,10 @@ class DaySpan:
 
 @dataclass(frozen=True)
 class Series:
-    key: str  # a category, a source, "own" or a manager's id
+    key: str  # a category, a source, "own", a manager's id, or "others"
     name: str  # a manager's name; empty where the key says it all
     values: list[int]
+    members: int = 0  # for "others": how many stores it sums
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class SalesSeries:
     # The 7-day moving average of each day's sales, also when the buckets are weeks or months.
     average_times: list[int]
     average_cents: list[int]
+    unfinished: bool = False  # the last bucket is still running (it holds today)
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,7 @@ class Breakdown:
 
     times: list[int]
     series: list[Series]
+    unfinished: bool = False  # the last bucket is still running (it holds today)
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,7 @@ class GrowthSeries:
     times: list[int]
     series: list[Series]  # new customers per bucket, one series per source
     releases: list[ReleaseMark]
+    unfinished: bool = False
 
 
 def day_number(day: dt.date) -> int:
@@ -94,6 +107,22 @@ def bucket_start(day: int, granularity: Granularity) -> int:
     if granularity == "week":
         return day - (day + 3) % 7  # 1970-01-01 was a Thursday
     return day_number(date_of(day).replace(day=1))
+
+
+def auto_granularity(first: dt.date, last: dt.date) -> Granularity:
+    """The bucket a range reads best in: days for up to three months, weeks for up to about a
+    year, months beyond (two years by day would be 730 bars)."""
+    days = (last - first).days + 1
+    if days <= DAYS_BY_DAY:
+        return "day"
+    return "week" if days <= DAYS_BY_WEEK else "month"
+
+
+def unfinished(last: dt.date, granularity: Granularity, today: dt.date | None) -> bool:
+    """Whether the range's last bucket is still running: it holds today (or days to come)."""
+    if today is None:
+        return False
+    return last >= today and bucket_start(day_number(last), granularity) <= day_number(today)
 
 
 def buckets(first: int, last: int, granularity: Granularity) -> list[int]:
@@ -126,7 +155,7 @@ def _bucket_sql(day: InstrumentedAttribute[int], granularity: Granularity) -> Co
 
 def sales_span(profile: Profile) -> DaySpan | None:
     """The first and last day with a sale or a new customer; None for a shop with neither."""
-    _ready_offset(profile)
+    ready_offset(profile)
     with profile.read() as s:
         sales = s.execute(
             select(func.min(CategorySalesDay.day), func.max(CategorySalesDay.day))
@@ -140,9 +169,17 @@ def sales_span(profile: Profile) -> DaySpan | None:
 
 
 def sales_series(
-    profile: Profile, first: dt.date, last: dt.date, granularity: Granularity
+    profile: Profile,
+    first: dt.date,
+    last: dt.date,
+    granularity: Granularity,
+    *,
+    today: dt.date | None = None,
+    average: bool = True,
 ) -> SalesSeries:
-    offset = _ready_offset(profile)
+    """Sales, orders and commission per bucket; with ``average``, also the 7-day moving average
+    of each day's sales (a compared range needs none)."""
+    offset = ready_offset(profile)
     start, end = day_number(first), day_number(last)
     bucket = _bucket_sql(CategorySalesDay.day, granularity).label("bucket")
     with profile.read() as s:
@@ -157,17 +194,21 @@ def sales_series(
             .where(CategorySalesDay.day.between(start, end))
             .group_by(bucket)
         ).all()
-        daily = dict(
-            conn.execute(
-                select(CategorySalesDay.day, func.sum(CategorySalesDay.amount_cents))
-                .where(CategorySalesDay.day.between(start - AVERAGE_DAYS + 1, end))
-                .group_by(CategorySalesDay.day)
-            ).all()
+        daily: dict[int, int] = (
+            dict(
+                conn.execute(
+                    select(CategorySalesDay.day, func.sum(CategorySalesDay.amount_cents))
+                    .where(CategorySalesDay.day.between(start - AVERAGE_DAYS + 1, end))
+                    .group_by(CategorySalesDay.day)
+                ).all()
+            )
+            if average
+            else {}
         )
     starts = buckets(start, end, granularity)
     found = {int(r[0]): (int(r[1]), int(r[2]), int(r[3])) for r in rows}
     values = [found.get(b, (0, 0, 0)) for b in starts]
-    days = list(range(start, end + 1))
+    days = list(range(start, end + 1)) if average else []
     return SalesSeries(
         times=_times(starts, offset),
         amount_cents=[v[0] for v in values],
@@ -175,14 +216,20 @@ def sales_series(
         commission_cents=[v[2] for v in values],
         average_times=_times(days, offset),
         average_cents=_moving_average(daily, days),
+        unfinished=unfinished(last, granularity, today),
     )
 
 
 def category_series(
-    profile: Profile, first: dt.date, last: dt.date, granularity: Granularity
+    profile: Profile,
+    first: dt.date,
+    last: dt.date,
+    granularity: Granularity,
+    *,
+    today: dt.date | None = None,
 ) -> Breakdown:
     """Sales amount per category, the biggest category first."""
-    offset = _ready_offset(profile)
+    offset = ready_offset(profile)
     start, end = day_number(first), day_number(last)
     with profile.read() as s:
         rows = _per_bucket_and_key(
@@ -197,46 +244,72 @@ def category_series(
     starts = buckets(start, end, granularity)
     columns = _columns(rows, starts)
     series = [Series(str(k), "", columns[k]) for k in _by_total(columns)]
-    return Breakdown(_times(starts, offset), series)
+    return Breakdown(_times(starts, offset), series, unfinished(last, granularity, today))
 
 
 def store_series(
-    profile: Profile, first: dt.date, last: dt.date, granularity: Granularity
+    profile: Profile,
+    first: dt.date,
+    last: dt.date,
+    granularity: Granularity,
+    *,
+    top: int | None = STORE_SERIES,
+    today: dt.date | None = None,
 ) -> Breakdown:
-    """Sales amount of the owner's own store, then of each manager's sub-store, biggest first."""
-    offset = _ready_offset(profile)
+    """Sales amount of the owner's own store, then of each manager's sub-store, biggest first.
+
+    With ``top``, at most that many series: the own store, the sub-stores that sold most in the
+    range, and "others", the sum of the rest (summed in SQL too). ``top=None`` gives every store.
+    """
+    offset = ready_offset(profile)
     start, end = day_number(first), day_number(last)
+    in_range = StoreSalesDay.day.between(start, end)
     with profile.read() as s:
-        rows = _per_bucket_and_key(
-            s,
-            StoreSalesDay.day,
-            StoreSalesDay.store_key,
-            StoreSalesDay.amount_cents,
-            start=start,
-            end=end,
-            granularity=granularity,
-        )
-        names: dict[int, str] = dict(
-            s.connection().execute(select(StoreManager.id, StoreManager.name)).all()
-        )
+        conn = s.connection()
+        totals = conn.execute(
+            select(StoreSalesDay.store_key, func.sum(StoreSalesDay.amount_cents).label("sold"))
+            .where(in_range)
+            .group_by(StoreSalesDay.store_key)
+            .order_by(desc("sold"), StoreSalesDay.store_key)
+        ).all()
+        managers = [int(k) for k, _sold in totals if k != 0]
+        shown = managers if top is None or len(managers) <= top - 1 else managers[: top - 2]
+        others = len(managers) - len(shown)
+        key: ColumnElement[int] = StoreSalesDay.store_key.expression
+        if others:
+            kept = StoreSalesDay.store_key.in_([0, *shown])
+            key = case((kept, StoreSalesDay.store_key), else_=literal(_OTHERS_KEY))
+        bucket = _bucket_sql(StoreSalesDay.day, granularity).label("bucket")
+        rows = conn.execute(
+            select(bucket, key.label("store"), func.sum(StoreSalesDay.amount_cents))
+            .where(in_range)
+            .group_by(bucket, "store")
+        ).all()
+        names: dict[int, str] = dict(conn.execute(select(StoreManager.id, StoreManager.name)).all())
     starts = buckets(start, end, granularity)
     columns = _columns(rows, starts)
-    # Key 0 is the owner's own store: first, whatever it sold.
-    order = sorted(columns, key=lambda k: (k != 0, -sum(columns[k]), k))
-    series = [
-        Series(OWN_STORE, "", columns[k])
-        if k == 0
-        else Series(str(k), names.get(k, f"#{k}"), columns[k])
-        for k in order
-    ]
-    return Breakdown(_times(starts, offset), series)
+    series: list[Series] = []
+    if 0 in columns:  # the owner's own store first, whatever it sold
+        series.append(Series(OWN_STORE, "", columns[0]))
+    series += [Series(str(k), names.get(k, f"#{k}"), columns[k]) for k in shown if k in columns]
+    if others:
+        series.append(Series(OTHER_STORES, "", columns[_OTHERS_KEY], members=others))
+    return Breakdown(_times(starts, offset), series, unfinished(last, granularity, today))
+
+
+_OTHERS_KEY: Final = -1  # no manager has a negative id
 
 
 def growth_series(
-    profile: Profile, first: dt.date, last: dt.date, granularity: Granularity
+    profile: Profile,
+    first: dt.date,
+    last: dt.date,
+    granularity: Granularity,
+    *,
+    today: dt.date | None = None,
 ) -> GrowthSeries:
     """New customers per bucket by how they came, and the approved releases in the range."""
-    offset = _ready_offset(profile)
+    offset = ready_offset(profile)
     start, end = day_number(first), day_number(last)
     since, until = start * DAY - offset, (end + 1) * DAY - offset
     with profile.read() as s:
@@ -265,7 +338,7 @@ def growth_series(
     keys += sorted(set(columns) - set(SOURCES))
     series = [Series(k, "", columns.get(k) or [0] * len(starts)) for k in keys]
     marks = [ReleaseMark(int(at or 0), name or "") for at, name in releases]
-    return GrowthSeries(_times(starts, offset), series, marks)
+    return GrowthSeries(_times(starts, offset), series, marks, unfinished(last, granularity, today))
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -294,8 +367,9 @@ def _per_bucket_and_key(
     )
 
 
-def _ready_offset(profile: Profile) -> int:
-    """The rollups' UTC offset, after rebuilding them if the computer's zone moved."""
+def ready_offset(profile: Profile) -> int:
+    """The rollups' UTC offset, after rebuilding them if the computer's zone moved; every
+    reader of the rollups asks this first."""
     current = rollups.local_utc_offset()
     with profile.engine.connect() as conn:
         kept = rollups.live_offset(conn)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import orjson
 from sqlalchemy import delete, select
 
+from models.changes import Changes
 from models.db import SavedView
 from models.errors import InvalidInput
 from models.profile import Profile
@@ -24,13 +25,19 @@ class View:
     filter: OrderFilter
 
 
-def save_view(profile: Profile, name: str, f: OrderFilter) -> View:
+@dataclass(frozen=True)
+class ViewSaved:
+    view: View
+    changes: Changes
+
+
+def save_view(profile: Profile, name: str, f: OrderFilter) -> ViewSaved:
     """Save (or replace) a view under ``name``."""
     name = name.strip()
     if not name:
-        raise InvalidInput("a view needs a name")
+        raise InvalidInput("view_name", "missing")
     if len(name) > MAX_NAME:
-        raise InvalidInput(f"a view's name has at most {MAX_NAME} characters")
+        raise InvalidInput("view_name", "too_long", value=len(name), limit=MAX_NAME)
     filters = orjson.dumps(dataclasses.asdict(f)).decode()
     with profile.write() as s:
         view = s.scalar(select(SavedView).where(SavedView.name == name))
@@ -40,7 +47,8 @@ def save_view(profile: Profile, name: str, f: OrderFilter) -> View:
         else:
             view.filters = filters
         s.flush()
-        return View(view.id, view.name, f)
+        saved = View(view.id, view.name, f)
+    return ViewSaved(saved, Changes.of_rows("saved_view", [saved.id]))
 
 
 def saved_views(profile: Profile) -> list[View]:
@@ -49,9 +57,10 @@ def saved_views(profile: Profile) -> list[View]:
         return [View(v.id, v.name, _filter(v.filters)) for v in rows]
 
 
-def delete_view(profile: Profile, view_id: int) -> None:
+def delete_view(profile: Profile, view_id: int) -> Changes:
     with profile.write() as s:
         s.execute(delete(SavedView).where(SavedView.id == view_id))
+    return Changes.of_rows("saved_view", [view_id])
 
 
 def _filter(filters: str) -> OrderFilter:

@@ -29,16 +29,14 @@ WithdrawalState = Literal["waiting", "applied", "paid", "refused"]
 
 class WithdrawalTooSmall(InvalidInput):
     def __init__(self, amount_cents: int, minimum_cents: int) -> None:
-        super().__init__(f"a withdrawal is at least {minimum_cents} cents, not {amount_cents}")
+        super().__init__("withdrawal", "out_of_range", value=amount_cents, low=minimum_cents)
         self.amount_cents = amount_cents
         self.minimum_cents = minimum_cents
 
 
 class WithdrawalOverBalance(InvalidInput):
     def __init__(self, amount_cents: int, available_cents: int) -> None:
-        super().__init__(
-            f"{amount_cents} cents is more than the available balance of {available_cents}"
-        )
+        super().__init__("withdrawal", "out_of_range", value=amount_cents, limit=available_cents)
         self.amount_cents = amount_cents
         self.available_cents = available_cents
 
@@ -63,7 +61,7 @@ def request_withdrawal(
     of the balance cannot cover it (the platform checks again, and has the last word)."""
     stamp = int(time.time()) if now is None else now
     if not 0 < amount_cents <= wire.MAX_WITHDRAWAL_CENTS:
-        raise InvalidInput("a withdrawal is a positive amount of money")
+        raise InvalidInput("withdrawal", "out_of_range", value=amount_cents)
     with profile.write() as s:
         terms = shop_terms(s)
         if amount_cents < terms.min_withdrawal_cents:

@@ -1,4 +1,9 @@
-"""Apply one pulled page to the local database, in one transaction with its cursor."""
+"""Apply one pulled page to the local database, in one transaction with its cursor.
+
+The rule "a pull never overwrites a row with a pending outbox entry" lives here: a page, and the
+swap of a complete re-snapshot (``models.sync.swap``), park the platform's version of such a row
+in ``confirmed_row`` instead of writing it.
+"""
 
 from __future__ import annotations
 
@@ -46,7 +51,7 @@ def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
     for entity, page_rows in upserts.items():
         if not page_rows:
             continue
-        rows = _park_pending(conn, entity, page_rows) if entity in CLIENT_TABLES else page_rows
+        rows = park_pending(conn, entity, page_rows) if entity in CLIENT_TABLES else page_rows
         keys = [r["id"] for r in rows] if offset is not None and entity in rollups.TRACKED else []
         if offset is not None:
             rollups.count_rows(conn, entity, keys, offset, -1)
@@ -60,7 +65,7 @@ def apply_page(conn: Connection, page: wire.PullPage) -> PageCounts:
         if not page_keys:
             continue
         keys = (
-            _park_pending_deletes(conn, entity, page_keys) if entity in CLIENT_TABLES else page_keys
+            park_pending_deletes(conn, entity, page_keys) if entity in CLIENT_TABLES else page_keys
         )
         if offset is not None:
             rollups.count_rows(conn, entity, keys, offset, -1)
@@ -132,9 +137,17 @@ def pending_keys(conn: Connection, entity: str, keys: Iterable[int | str]) -> se
     return found
 
 
-def _park_pending(
-    conn: Connection, entity: str, rows: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
+def not_pending(alias: str, key: str) -> str:
+    """SQL that keeps out the rows of ``alias`` with a pending outbox entry, for set-based
+    writes of one entity (bound as ``:entity``)."""
+    return (
+        f'AND CAST({alias}."{key}" AS TEXT) NOT IN (SELECT entity_key FROM main.outbox'
+        " WHERE entity = :entity AND status = 'pending')"
+    )
+
+
+def park_pending(conn: Connection, entity: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Park the rows that have a pending outbox entry; returns the others, to be written."""
     key = wire.ENTITY_KEYS[entity]
     pending = pending_keys(conn, entity, (r[key] for r in rows))
     if not pending:
@@ -151,7 +164,8 @@ def _park_pending(
     return [r for r in rows if str(r[key]) not in pending]
 
 
-def _park_pending_deletes(conn: Connection, entity: str, keys: list[int | str]) -> list[int | str]:
+def park_pending_deletes(conn: Connection, entity: str, keys: list[int | str]) -> list[int | str]:
+    """Park the deletion of rows that have a pending outbox entry; returns the other keys."""
     pending = pending_keys(conn, entity, keys)
     if not pending:
         return keys

@@ -1,4 +1,9 @@
-"""Re-snapshot: forget the mirror and pull it again from the start, keeping every local action."""
+"""Starting a re-snapshot, keeping every local action.
+
+A mirror that holds rows keeps them: the fresh snapshot is built beside it (``snapshot``) and
+replaces it in one transaction when complete (``swap``). Only a mirror that holds nothing yet is
+pulled into directly, the way a first pull is, since there is nothing to keep working on.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,22 @@ from models.sync import money_checks, rollups
 from models.sync.outbox import requeue_journal
 
 log = logging.getLogger(__name__)
+
+
+def holds_nothing(conn: Connection) -> bool:
+    """Whether the mirror has no row at all (a first pull has not brought anything yet)."""
+    return all(
+        conn.scalar(select(1).select_from(table).limit(1)) is None
+        for table in MIRROR_TABLES.values()
+    )
+
+
+def begin_snapshot(conn: Connection, snapshot_id: str, reason: str) -> None:
+    """Note that a fresh snapshot is built beside the mirror; the actions the platform may have
+    lost are queued again, so that the snapshot has them."""
+    requeued = requeue_journal(conn)
+    conn.execute(update(table_of(SyncState)).values(snapshot_id=snapshot_id))
+    log.warning("re-snapshot beside the mirror (%s); %d actions queued again", reason, requeued)
 
 
 def reset_mirror(conn: Connection, reason: str) -> None:
@@ -31,5 +52,7 @@ def reset_mirror(conn: Connection, reason: str) -> None:
     clear_indexes(conn)
     rollups.clear(conn)
     money_checks.mark_stale(conn)
-    conn.execute(update(table_of(SyncState)).values(cursor=wire.START_CURSOR, epoch=None))
-    log.warning("re-snapshot of the mirror (%s); %d actions queued again", reason, requeued)
+    conn.execute(
+        update(table_of(SyncState)).values(cursor=wire.START_CURSOR, epoch=None, snapshot_id="")
+    )
+    log.warning("re-snapshot of an empty mirror (%s); %d actions queued again", reason, requeued)

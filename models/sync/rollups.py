@@ -122,6 +122,15 @@ def count_rows(
         conn.exec_driver_sql(sql, {"offset": offset, "sign": sign, "keys": ids})
 
 
+def count_listed(conn: Connection, entity: str, key_table: str, offset: int, sign: int) -> None:
+    """As ``count_rows``, for the rows whose ids the table ``key_table`` lists (column ``k``)."""
+    if entity not in TRACKED:
+        return
+    where = f"AND id IN (SELECT k FROM {key_table})"
+    for sql in _all_sales_sql(where) if entity == "order" else (_customers_sql(where),):
+        conn.exec_driver_sql(sql, {"offset": offset, "sign": sign})
+
+
 def mark_stale(conn: Connection) -> None:
     """The mirror is about to be written without the rollups: rebuild them before use."""
     _recreate(conn)

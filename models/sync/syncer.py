@@ -4,31 +4,35 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import httpx
 from sqlalchemy import select, update
 
 from models import wire
+from models.changes import ENTITIES, ChangeCollector, Changes
 from models.db import SyncState, table_of
 from models.errors import (
     CursorExpired,
+    MalformedPayload,
     NotSignedIn,
     PlatformSilent,
     PlatformUnreachable,
     SyncCancelled,
 )
 from models.profile import Profile
-from models.sync import money_checks, outbox
+from models.services.account import learn_public_url
+from models.sync import money_checks, outbox, snapshot
 from models.sync.apply import PageCounts, apply_page
 from models.sync.bulk import drop_bulk_indexes, ensure_indexes, is_empty_mirror
 from models.sync.lock import sync_lock
-from models.sync.reset import reset_mirror
+from models.sync.reset import begin_snapshot, holds_nothing, reset_mirror
 from models.sync.rollups import mark_stale, rebuild_if_stale
+from models.sync.swap import replace_mirror
 from models.sync.transport import ANSWER_TIMEOUT, PlatformClient
 
 log = logging.getLogger(__name__)
@@ -40,9 +44,10 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class SyncProgress:
-    phase: str  # "push" or "pull"
+    phase: str  # "push", "pull", or "snapshot" (a fresh copy built beside the mirror)
     done: int
     pending: int  # outbox entries still to send; 0 while pulling
+    received: Mapping[str, int] = field(default_factory=dict)  # rows per entity, while pulling
 
 
 @dataclass
@@ -54,6 +59,30 @@ class SyncReport:
     rejected: list[outbox.RejectedAction] = field(default_factory=list)
     resets: int = 0
     cursor: str = ""
+    # What the pages applied and the answers put back; bounded however much arrives.
+    collected: ChangeCollector = field(default_factory=ChangeCollector, repr=False)
+
+    @property
+    def changes(self) -> Changes:
+        """Which entities and rows this sync changed on this computer, so far."""
+        return self.collected.changes()
+
+    def note_page(self, page: wire.PullPage) -> None:
+        upserts = cast(Mapping[str, list[dict[str, Any]]], page.upserts)
+        for entity, rows in upserts.items():
+            if rows:
+                key = wire.ENTITY_KEYS[entity]
+                self.collected.add(entity, (row[key] for row in rows))
+        for entity, keys in page.deletes.items():
+            if keys:
+                self.collected.add(entity, keys)
+
+    def note_answers(self, batch: list[wire.Mutation]) -> None:
+        # An applied action's row shows it is no longer waiting; a refused one's went back.
+        self.collected.add("outbox", (m.id for m in batch))
+        for mutation in batch:
+            entity, key_field = outbox.KIND_ENTITY[mutation.kind]
+            self.collected.add(entity, [mutation.payload[key_field]])
 
 
 @dataclass
@@ -71,9 +100,15 @@ class SyncOptions:
     transport: httpx.BaseTransport | None = None
 
 
-def sync(profile: Profile, options: SyncOptions | None = None) -> SyncReport:
-    """Run one sync of ``profile``; raises a typed error, recorded in words in the sync state."""
+def sync(
+    profile: Profile, options: SyncOptions | None = None, report: SyncReport | None = None
+) -> SyncReport:
+    """Run one sync of ``profile``; raises a typed error, recorded in words in the sync state.
+
+    A caller that passes ``report`` still has, after a failure, what the sync applied.
+    """
     opts = options or SyncOptions()
+    report = report if report is not None else SyncReport()
     with sync_lock(profile.folder):
         with profile.read() as s:
             state = s.scalar(select(SyncState))
@@ -81,7 +116,7 @@ def sync(profile: Profile, options: SyncOptions | None = None) -> SyncReport:
             raise NotSignedIn("this profile has not signed in to a shop yet")
         if not state.token:
             raise NotSignedIn("this computer was signed out of the shop; sign in again")
-        report = SyncReport()
+        report.collected.add_all("sync_state")
         try:
             with PlatformClient(
                 state.platform_url, state.token, opts.timeout, opts.transport
@@ -111,18 +146,30 @@ class _Run:
     report: SyncReport
 
     def run(self) -> None:
+        learn_public_url(self.profile, self.client)
         self.push()
         try:
             self.pull()
         except CursorExpired as exc:
-            self.reset(exc.message)
+            self.start_snapshot(exc.message)
             self.push()
             self.pull()
 
-    def reset(self, reason: str) -> None:
+    def start_snapshot(self, reason: str) -> None:
+        """Take a fresh snapshot: beside the mirror, or straight into it when it is empty."""
+        snapshot_id = snapshot.new_snapshot_id()
         with self.profile.writer.begin() as conn:
-            reset_mirror(conn, reason)
+            if holds_nothing(conn):
+                reset_mirror(conn, reason)
+                snapshot_id = ""
+            else:
+                begin_snapshot(conn, snapshot_id, reason)
         self.report.resets += 1
+        if snapshot_id:
+            snapshot.create(self.profile.folder, snapshot_id, reason).close()
+        else:
+            snapshot.discard(self.profile.folder)
+        self.report.collected.add_all(*ENTITIES)
 
     def push(self) -> None:
         """Send the outbox in order, a batch at a time; the platform applies the next batch
@@ -149,6 +196,7 @@ class _Run:
                 now = int(self.opts.clock())
                 with self.profile.writer.begin() as conn:
                     outbox.record_results(conn, response.results, now)
+                self.report.note_answers(sent)
                 for result in response.results:
                     if result.outcome == "rejected":
                         refused.append(result.id)
@@ -176,22 +224,54 @@ class _Run:
         with self.profile.read() as s:
             state = s.scalar(select(SyncState))
             assert state is not None
-            cursor, epoch = state.cursor, state.epoch
-        if cursor == wire.START_CURSOR:
+            cursor, epoch, snapshot_id = state.cursor, state.epoch, state.snapshot_id
+        if not snapshot_id and snapshot.snapshot_path(self.profile.folder).exists():
+            snapshot.discard(self.profile.folder)  # left over by a swap that was not tidied
+        if cursor == wire.START_CURSOR and not snapshot_id:
             with self.profile.writer.begin() as conn:
                 if is_empty_mirror(conn):
                     drop_bulk_indexes(conn)
                     mark_stale(conn)
                     money_checks.mark_stale(conn)
         try:
-            self._pull_pages(cursor, epoch)
+            if snapshot_id:
+                self._pull_snapshot(snapshot_id)
+            else:
+                self._pull_pages(cursor, epoch, self._write_page, "pull")
         finally:
             with self.profile.writer.begin() as conn:
                 rebuild_if_stale(conn)
-                ensure_indexes(conn)
                 money_checks.rebuild_if_stale(conn)
+            ensure_indexes(self.profile.writer)
 
-    def _pull_pages(self, cursor: str, epoch: str | None) -> None:
+    def _write_page(self, page: wire.PullPage) -> int:
+        with self.profile.writer.begin() as conn:
+            counts = apply_page(conn, page)
+        self.report.pulled.add(counts)
+        self.report.cursor = page.next_cursor
+        return self.report.pulled.total
+
+    def _pull_snapshot(self, snapshot_id: str) -> None:
+        folder = self.profile.folder
+        fresh = snapshot.resume(folder, snapshot_id)
+        if fresh is None:
+            # Missing or unreadable: start it again, under a new id.
+            snapshot_id = snapshot.new_snapshot_id()
+            with self.profile.writer.begin() as conn:
+                conn.execute(update(table_of(SyncState)).values(snapshot_id=snapshot_id))
+            fresh = snapshot.create(folder, snapshot_id, "the snapshot file was not usable")
+        try:
+            self._pull_pages(fresh.cursor, fresh.epoch, _counting(fresh), "snapshot")
+        finally:
+            fresh.close()
+        self._check_cancel()
+        self.report.pulled.add(replace_mirror(self.profile, fresh))
+        self.report.cursor = fresh.cursor
+        snapshot.discard(folder)
+
+    def _pull_pages(
+        self, cursor: str, epoch: str | None, write: Callable[[wire.PullPage], int], phase: str
+    ) -> None:
         # The next page is fetched and parsed while this one is written: the platform, the
         # network and the parsing overlap with SQLite's work.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as prefetch:
@@ -199,20 +279,29 @@ class _Run:
             while True:
                 page = coming.result()
                 if epoch is not None and page.epoch != epoch:
-                    # The platform was restored from a backup: its history is not ours any more.
-                    raise CursorExpired("new_epoch", "the platform was restored from a backup")
+                    self._confirm_new_epoch(epoch)
                 if page.more:
                     coming = prefetch.submit(self._fetch, page.next_cursor)
-                with self.profile.writer.begin() as conn:
-                    counts = apply_page(conn, page)
-                self.report.pulled.add(counts)
+                done = write(page)
+                self.report.note_page(page)
                 self.report.pages += 1
-                cursor, epoch = page.next_cursor, page.epoch
-                self.report.cursor = cursor
-                self.opts.progress(SyncProgress("pull", self.report.pulled.total, 0))
+                epoch = page.epoch
+                received = dict(self.report.pulled.upserted)
+                self.opts.progress(SyncProgress(phase, done, 0, received))
                 if not page.more:
                     return
                 self._check_cancel()
+
+    def _confirm_new_epoch(self, ours: str) -> None:
+        """A page of another epoch: a re-snapshot only when the platform itself says so."""
+        health = self._retry(self.client.health)
+        if health.epoch == ours:
+            log.warning("a page of another epoch, while the platform says %s; not applied", ours)
+            raise MalformedPayload(
+                "bad_page", "a page of another epoch, while the platform's epoch did not change"
+            )
+        # The platform was restored from a backup: its history is not ours any more.
+        raise CursorExpired("new_epoch", "the platform was restored from a backup")
 
     def _fetch(self, cursor: str) -> wire.PullPage:
         self._check_cancel()
@@ -252,3 +341,11 @@ def _record_outcome(profile: Profile, error: str, now: int) -> None:
         values["last_sync_at"] = now
     with profile.writer.begin() as conn:
         conn.execute(update(table_of(SyncState)).values(**values))
+
+
+def _counting(fresh: snapshot.Snapshot) -> Callable[[wire.PullPage], int]:
+    def write(page: wire.PullPage) -> int:
+        fresh.apply_page(page)
+        return fresh.rows
+
+    return write

@@ -165,6 +165,18 @@
             <translation>%1申请独立开店（%2 提出）</translation>
         </message>
         <message>
+            <source>The reason you began last time is kept here.</source>
+            <translation>上次写了一半的理由保留在这里。</translation>
+        </message>
+        <message>
+            <source>To decide, choose Approve… or Decline….</source>
+            <translation>要做决定，请点“同意…”或“拒绝…”。</translation>
+        </message>
+        <message>
+            <source>Your reason could not be kept as a draft: %1</source>
+            <translation>理由未能保存为草稿：%1</translation>
+        </message>
+        <message>
             <source>Approve %1's release?</source>
             <translation>同意%1的放手申请？</translation>
         </message>
@@ -211,6 +223,57 @@
         <message>
             <source>On the platform: %1.</source>
             <translation>平台状态：%1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Arriving</name>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln 笔订单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln customer(s)</source>
+            <translation>
+                <numerusform>%Ln 位顾客</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 件商品</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln store manager(s)</source>
+            <translation>
+                <numerusform>%Ln 位店长</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln sale event(s)</source>
+            <translation>
+                <numerusform>%Ln 个档期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln release request(s)</source>
+            <translation>
+                <numerusform>%Ln 个放手申请</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln brand(s)</source>
+            <translation>
+                <numerusform>%Ln 个品牌</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln change(s) received so far</source>
+            <translation>
+                <numerusform>已收到 %Ln 条更新</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -375,6 +438,21 @@
         </message>
     </context>
     <context>
+        <name>ChartWords</name>
+        <message numerus="yes">
+            <source>%Ln other store(s)</source>
+            <translation>
+                <numerusform>其余 %Ln 家店</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln 笔订单</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ChartsWorkspace</name>
         <message>
             <source>Sales charts</source>
@@ -409,6 +487,14 @@
             <translation>近 90 天</translation>
         </message>
         <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>上月</translation>
+        </message>
+        <message>
             <source>Last 12 months</source>
             <translation>近 12 个月</translation>
         </message>
@@ -419,6 +505,26 @@
         <message>
             <source>Custom dates</source>
             <translation>自定义日期</translation>
+        </message>
+        <message>
+            <source>Bucket size</source>
+            <translation>统计周期</translation>
+        </message>
+        <message>
+            <source>No comparison</source>
+            <translation>不对比</translation>
+        </message>
+        <message>
+            <source>Compare with the period before</source>
+            <translation>对比上一周期</translation>
+        </message>
+        <message>
+            <source>Compare with a year before</source>
+            <translation>对比去年同期</translation>
+        </message>
+        <message>
+            <source>Draw the sales of the period before, or of a year before, over the bars</source>
+            <translation>在柱形上叠加上一周期或去年同期的销售额</translation>
         </message>
         <message>
             <source>Save picture…</source>
@@ -449,6 +555,10 @@
             <translation>时间范围</translation>
         </message>
         <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
             <source>PNG picture (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -468,15 +578,21 @@
     <context>
         <name>Consequences</name>
         <message numerus="yes">
-            <source>%n customer(s) would leave</source>
+            <source>%Ln customer(s) left with %1</source>
             <translation>
-                <numerusform>将有 %n 位顾客离开</numerusform>
+                <numerusform>%Ln 位顾客已随%1离开</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n other customer(s) of the sub-store stay with you. Only customers with a paid order in the sub-store of %1 leave; everyone else stays.</source>
+            <source>%Ln customer(s) would leave</source>
             <translation>
-                <numerusform>子店其余 %n 位顾客继续留在您的店。只有在%1子店有已付款订单的顾客才会离开，其他顾客全部留下。</numerusform>
+                <numerusform>将有 %Ln 位顾客离开</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln other customer(s) of the sub-store stay with you. Only customers with a paid order in the sub-store of %1 leave; everyone else stays.</source>
+            <translation>
+                <numerusform>子店其余 %Ln 位顾客继续留在您的店。只有在%1子店有已付款订单的顾客才会离开，其他顾客全部留下。</numerusform>
             </translation>
         </message>
         <message>
@@ -488,21 +604,27 @@
             <translation>他们没有未完结的订单。</translation>
         </message>
         <message numerus="yes">
-            <source>%n open order(s) of theirs are affected: %1, with %2 commission.</source>
+            <source>%Ln open order(s) of theirs are affected: %1, with %2 commission.</source>
             <translation>
-                <numerusform>受影响的未完结订单 %n 笔：金额 %1，佣金 %2。</numerusform>
+                <numerusform>受影响的未完结订单 %Ln 笔：金额 %1，佣金 %2。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n public-domain customer(s) allocated</source>
+            <source>%Ln public-domain customer(s) allocated</source>
             <translation>
-                <numerusform>平台补充公域顾客 %n 位</numerusform>
+                <numerusform>平台补充公域顾客 %Ln 位</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n customer(s) will leave with %1 and belong to %1's new shop.</source>
+            <source>%Ln customer(s) will leave with %1 and belong to %1's new shop.</source>
             <translation>
-                <numerusform>%n 位顾客将随%1离开，归入%1新开的店铺。</numerusform>
+                <numerusform>%Ln 位顾客将随%1离开，归入%1新开的店铺。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln other customer(s) of the sub-store stay with you.</source>
+            <translation>
+                <numerusform>子店其余 %Ln 位顾客继续留在您的店。</numerusform>
             </translation>
         </message>
         <message>
@@ -517,18 +639,6 @@
             <source>They bought %1 of the last %2 days' sales (%3). Their open orders: %4, with %5 commission.</source>
             <translation>他们贡献了近 %2 天销售额中的 %1（%3）。未完结订单金额 %4，佣金 %5。</translation>
         </message>
-        <message numerus="yes">
-            <source>%n customer(s) left with %1</source>
-            <translation>
-                <numerusform>%n 位顾客已随%1离开</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n other customer(s) of the sub-store stay with you.</source>
-            <translation>
-                <numerusform>子店其余 %n 位顾客继续留在您的店。</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Once synced, this cannot be undone.</source>
             <translation>同步后无法撤销。</translation>
@@ -541,15 +651,15 @@
     <context>
         <name>Counted</name>
         <message numerus="yes">
-            <source>%n minute(s) ago</source>
+            <source>%Ln minute(s) ago</source>
             <translation>
-                <numerusform>%n 分钟前</numerusform>
+                <numerusform>%Ln 分钟前</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n hour(s) ago</source>
+            <source>%Ln hour(s) ago</source>
             <translation>
-                <numerusform>%n 小时前</numerusform>
+                <numerusform>%Ln 小时前</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -559,9 +669,9 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>in %n minute(s)</source>
+            <source>in %Ln minute(s)</source>
             <translation>
-                <numerusform>%n 分钟后</numerusform>
+                <numerusform>%Ln 分钟后</numerusform>
             </translation>
         </message>
     </context>
@@ -635,9 +745,15 @@
             <translation>%1 · 消费 %2 · %3</translation>
         </message>
         <message numerus="yes">
-            <source>%n paid order(s)</source>
+            <source>%Ln paid order(s)</source>
             <translation>
-                <numerusform>%n 笔付款订单</numerusform>
+                <numerusform>%Ln 笔付款订单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln order(s)</source>
+            <translation>
+                <numerusform>%Ln 个订单</numerusform>
             </translation>
         </message>
         <message>
@@ -655,12 +771,6 @@
         <message>
             <source>No orders yet.</source>
             <translation>暂无订单。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n order(s)</source>
-            <translation>
-                <numerusform>%n 个订单</numerusform>
-            </translation>
         </message>
         <message>
             <source>%1: %2, %3, %4 (%5) in %6</source>
@@ -697,9 +807,9 @@
             <translation>公域流量补偿</translation>
         </message>
         <message numerus="yes">
-            <source>%n customer(s)</source>
+            <source>%Ln customer(s)</source>
             <translation>
-                <numerusform>%n 位顾客</numerusform>
+                <numerusform>%Ln 位顾客</numerusform>
             </translation>
         </message>
         <message>
@@ -836,6 +946,82 @@
         <message>
             <source>with the statement of %1</source>
             <translation>随 %1 的结算单到账</translation>
+        </message>
+        <message>
+            <source>Orders placed today, since midnight (%1) on this computer's clock, whatever their status: waiting for payment, paid or cancelled.</source>
+            <translation>今天（按本机时钟，自午夜 %1 起）下的订单，不论状态：待付款、已付款或已取消都算。</translation>
+        </message>
+        <message>
+            <source>What today's orders that are paid came to: paid, shipped or completed. Orders waiting for payment, cancelled or refunded are not counted.</source>
+            <translation>今天的订单中已付款（已付款、已发货或已完成）的金额合计。待付款、已取消和已退款的订单不计入。</translation>
+        </message>
+        <message>
+            <source>Orders placed since %1: today and the 6 days before, on this computer's clock, whatever their status.</source>
+            <translation>自 %1 起下的订单：今天和之前 6 天（按本机时钟），不论状态。</translation>
+        </message>
+        <message>
+            <source>What the paid orders of the last 7 days came to: paid, shipped or completed.</source>
+            <translation>近 7 天已付款订单（已付款、已发货或已完成）的金额合计。</translation>
+        </message>
+        <message>
+            <source>Release requests waiting for your decision: a store manager completed every stage and asks to become an owner.</source>
+            <translation>等待您决定的放手申请：店长已完成全部任务阶段，申请成为店主。</translation>
+        </message>
+        <message>
+            <source>What you did on this computer that the platform has not received yet; it goes at the next sync.</source>
+            <translation>您在本机的操作中平台尚未收到的部分，将在下次同步时发送。</translation>
+        </message>
+        <message>
+            <source>What you did that the platform did not accept; where you did it, it says why.</source>
+            <translation>平台未接受的操作；在您操作的地方可以看到原因。</translation>
+        </message>
+        <message>
+            <source>The last sync with the platform ended %1, on this computer's clock.</source>
+            <translation>上次与平台同步结束于 %1（本机时钟）。</translation>
+        </message>
+        <message>
+            <source>This computer has not synced with the platform yet.</source>
+            <translation>本机还没有与平台同步过。</translation>
+        </message>
+        <message>
+            <source>Your share of the commission of the orders paid today (since midnight on this computer's clock) that are still paid: their commission less the store managers' shares. Refunded and cancelled orders are not counted.</source>
+            <translation>今天（按本机时钟，自午夜起）付款且仍为已付款状态的订单中，您应得的佣金：订单佣金减去店长的分成。已退款和已取消的订单不计入。</translation>
+        </message>
+        <message>
+            <source>What the weekly statements have paid you, less what you withdrew or asked to withdraw: what you can withdraw now.</source>
+            <translation>每周结算单已付给您的金额，减去已提现和申请提现中的金额：即现在可以提现的金额。</translation>
+        </message>
+        <message>
+            <source>What the statement of %1 adds to your available balance.</source>
+            <translation>%1 的结算单将加入可用余额的金额。</translation>
+        </message>
+        <message>
+            <source>What the coming weekly statement adds to your available balance.</source>
+            <translation>下一张周结算单将加入可用余额的金额。</translation>
+        </message>
+        <message>
+            <source>Fetching your shop's data from the platform for the first time. Your figures appear here as soon as it has arrived.</source>
+            <translation>正在第一次从平台获取店铺数据。数据一到，经营数字就会显示在这里。</translation>
+        </message>
+        <message>
+            <source>Sending your actions to the platform, then fetching your shop…</source>
+            <translation>正在把您的操作发送到平台，随后获取店铺数据…</translation>
+        </message>
+        <message>
+            <source>Fetching your shop's data for the first time: %1.</source>
+            <translation>正在第一次获取店铺数据：%1。</translation>
+        </message>
+        <message>
+            <source>arriving…</source>
+            <translation>正在获取…</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>正在进行</translation>
+        </message>
+        <message>
+            <source>the first sync is under way</source>
+            <translation>第一次同步正在进行</translation>
         </message>
         <message>
             <source>This computer has none of your shop's data yet. Sync now to fetch your orders from the platform.</source>
@@ -1049,21 +1235,21 @@
             <translation>%1（%2）</translation>
         </message>
         <message numerus="yes">
-            <source>%n sale event(s) on now</source>
+            <source>%Ln sale event(s) on now</source>
             <translation>
-                <numerusform>%n 个档期进行中</numerusform>
+                <numerusform>%Ln 个档期进行中</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n sale event(s) coming up</source>
+            <source>%Ln sale event(s) coming up</source>
             <translation>
-                <numerusform>%n 个档期即将开始</numerusform>
+                <numerusform>%Ln 个档期即将开始</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n sale event(s) ended</source>
+            <source>%Ln sale event(s) ended</source>
             <translation>
-                <numerusform>%n 个档期已结束</numerusform>
+                <numerusform>%Ln 个档期已结束</numerusform>
             </translation>
         </message>
         <message>
@@ -1185,6 +1371,10 @@
             <translation>%1 — 掌柜</translation>
         </message>
         <message>
+            <source>Sending your actions to the platform, then quitting…</source>
+            <translation>正在把您的操作发送到平台，发送完就退出…</translation>
+        </message>
+        <message>
             <source>A sync is already running</source>
             <translation>已有同步正在进行</translation>
         </message>
@@ -1304,20 +1494,20 @@
             <translation>已随放手的店长离开</translation>
         </message>
         <message numerus="yes">
-            <source>%n customer(s) of the sub-store</source>
+            <source>%Ln customer(s) of the sub-store</source>
             <translation>
-                <numerusform>分店顾客 %n 位</numerusform>
+                <numerusform>分店顾客 %Ln 位</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln recent order(s)</source>
+            <translation>
+                <numerusform>最近订单 %Ln 笔</numerusform>
             </translation>
         </message>
         <message>
             <source>%1 (the best %2 shown)</source>
             <translation>%1（显示消费最多的 %2 位）</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n recent order(s)</source>
-            <translation>
-                <numerusform>最近订单 %n 笔</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -1350,22 +1540,10 @@
             <translation>已截止</translation>
         </message>
         <message numerus="yes">
-            <source>%n day(s)</source>
+            <source>%Ln day(s)</source>
             <translation>
-                <numerusform>%n 天</numerusform>
+                <numerusform>%Ln 天</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>%1 of %2 sold: %3%</source>
-            <translation>已售 %1，目标 %2：完成 %3%</translation>
-        </message>
-        <message>
-            <source>%1 of %2 paying customers: %3%</source>
-            <translation>付款顾客 %1 位，目标 %2 位：完成 %3%</translation>
-        </message>
-        <message>
-            <source>Paid sales per week, last 8 weeks: %1</source>
-            <translation>近 8 周每周付款销售额：%1</translation>
         </message>
     </context>
     <context>
@@ -1383,44 +1561,44 @@ When people sell for you through a sub-store of your shop, they appear here with
 有人通过您店铺的分店帮您卖货后，会在这里显示他们的任务阶段、进度和预测。</translation>
         </message>
         <message numerus="yes">
-            <source>%n store manager(s)</source>
+            <source>%Ln store manager(s)</source>
             <translation>
-                <numerusform>%n 位店长</numerusform>
+                <numerusform>%Ln 位店长</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n on track</source>
+            <source>%Ln on track</source>
             <translation>
-                <numerusform>%n 位进度正常</numerusform>
+                <numerusform>%Ln 位进度正常</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n at risk</source>
+            <source>%Ln at risk</source>
             <translation>
-                <numerusform>%n 位有风险</numerusform>
+                <numerusform>%Ln 位有风险</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n stalled</source>
+            <source>%Ln stalled</source>
             <translation>
-                <numerusform>%n 位停滞</numerusform>
+                <numerusform>%Ln 位停滞</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n past the deadline</source>
+            <source>%Ln past the deadline</source>
             <translation>
-                <numerusform>%n 位已逾期</numerusform>
+                <numerusform>%Ln 位已逾期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln shown</source>
+            <translation>
+                <numerusform>显示 %Ln 位</numerusform>
             </translation>
         </message>
         <message>
             <source>none matches these filters</source>
             <translation>没有符合筛选条件的店长</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n shown</source>
-            <translation>
-                <numerusform>显示 %n 位</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -1659,30 +1837,6 @@ Once it is here you see your stages, what is left to do by when, and the custome
     <context>
         <name>OrderDetailPane</name>
         <message>
-            <source>Review</source>
-            <translation>审核</translation>
-        </message>
-        <message>
-            <source>Reviewed</source>
-            <translation>已核对</translation>
-        </message>
-        <message>
-            <source>No flag</source>
-            <translation>无标记</translation>
-        </message>
-        <message>
-            <source>A note for yourself (Ctrl+Enter saves)</source>
-            <translation>给自己的备注（Ctrl+Enter 保存）</translation>
-        </message>
-        <message>
-            <source>Save review</source>
-            <translation>保存核对</translation>
-        </message>
-        <message>
-            <source>Flag</source>
-            <translation>标记</translation>
-        </message>
-        <message>
             <source>Items</source>
             <translation>商品</translation>
         </message>
@@ -1701,6 +1855,14 @@ Once it is here you see your stages, what is left to do by when, and the custome
         <message>
             <source>Choose an order in the table to see it here.</source>
             <translation>在表格中选择一笔订单，在此查看详情。</translation>
+        </message>
+        <message>
+            <source>This order cannot be read: %1</source>
+            <translation>无法读取这笔订单：%1</translation>
+        </message>
+        <message>
+            <source>This order is no longer on this computer.</source>
+            <translation>这台电脑上已经没有这笔订单了。</translation>
         </message>
         <message>
             <source>%1 · %2 · commission %3</source>
@@ -1727,24 +1889,8 @@ Belongs to %4 since %5 (%6)</source>
             <translation>已随放手的店长离开本店</translation>
         </message>
         <message>
-            <source>Last saved by %1</source>
-            <translation>最后由 %1 保存</translation>
-        </message>
-        <message>
-            <source>Last saved by you</source>
-            <translation>最后由您保存</translation>
-        </message>
-        <message>
             <source>Reviewed by %1</source>
             <translation>由 %1 审核</translation>
-        </message>
-        <message>
-            <source>Waiting to sync</source>
-            <translation>等待同步</translation>
-        </message>
-        <message>
-            <source>Refused by the platform: %1</source>
-            <translation>平台拒绝：%1</translation>
         </message>
     </context>
     <context>
@@ -1780,6 +1926,10 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Export selected rows to Excel…</source>
             <translation>导出选中行为 Excel…</translation>
+        </message>
+        <message>
+            <source>Order %1 no longer matches these filters (it changed); you are on the order that took its place.</source>
+            <translation>订单 %1 已有变化，不再符合当前筛选；现在选中的是排在它位置上的订单。</translation>
         </message>
         <message>
             <source>(current filters)</source>
@@ -1948,6 +2098,10 @@ Belongs to %4 since %5 (%6)</source>
             <translation>没有在职的店长</translation>
         </message>
         <message>
+            <source>The language printed on the posters</source>
+            <translation>海报上印刷的语言</translation>
+        </message>
+        <message>
             <source>Show my commission (for me only)</source>
             <translation>显示我的佣金（仅自己可见）</translation>
         </message>
@@ -1979,6 +2133,10 @@ Belongs to %4 since %5 (%6)</source>
             <source>Layout</source>
             <translation>版式</translation>
         </message>
+        <message>
+            <source>Poster language</source>
+            <translation>海报语言</translation>
+        </message>
     </context>
     <context>
         <name>PosterStudio</name>
@@ -2003,15 +2161,15 @@ Belongs to %4 since %5 (%6)</source>
             <translation>%1 · %2</translation>
         </message>
         <message numerus="yes">
-            <source>%n poster(s)</source>
+            <source>%Ln poster(s)</source>
             <translation>
-                <numerusform>%n 张海报</numerusform>
+                <numerusform>%Ln 张海报</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n page(s)</source>
+            <source>%Ln page(s)</source>
             <translation>
-                <numerusform>%n 页</numerusform>
+                <numerusform>%Ln 页</numerusform>
             </translation>
         </message>
         <message>
@@ -2054,26 +2212,72 @@ Belongs to %4 since %5 (%6)</source>
             <translation>按商品名或品牌查找</translation>
         </message>
         <message>
+            <source>Several words find products that have all of them</source>
+            <translation>输入多个词，查找同时包含这些词的商品</translation>
+        </message>
+        <message>
             <source>My picks</source>
             <translation>我的选品</translation>
         </message>
         <message>
-            <source>Put the products picked for your shop in the list</source>
-            <translation>把为本店选好的商品放进列表</translation>
+            <source>List the products picked for your shop</source>
+            <translation>列出已为本店选品的商品</translation>
+        </message>
+        <message>
+            <source>Tick all</source>
+            <translation>全选</translation>
+        </message>
+        <message>
+            <source>Tick every product listed</source>
+            <translation>勾选列表中的全部商品</translation>
+        </message>
+        <message>
+            <source>Tick none</source>
+            <translation>全不选</translation>
+        </message>
+        <message>
+            <source>Untick every product of the batch</source>
+            <translation>取消勾选本批的全部商品</translation>
+        </message>
+        <message>
+            <source>A batch holds at most %1 products.</source>
+            <translation>每批最多 %1 件商品。</translation>
+        </message>
+        <message>
+            <source>Find products, or list your picks, to make posters.</source>
+            <translation>搜索商品，或列出我的选品，来制作海报。</translation>
+        </message>
+        <message>
+            <source>No products match “%1”.</source>
+            <translation>没有与“%1”匹配的商品。</translation>
+        </message>
+        <message>
+            <source>You have not picked any products yet.</source>
+            <translation>您还没有选品。</translation>
+        </message>
+        <message>
+            <source>The first %1 of %2 matches; more words narrow the list.</source>
+            <translation>显示 %2 件匹配商品中的前 %1 件；多输入几个词可缩小范围。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s) found</source>
+            <translation>
+                <numerusform>找到 %Ln 件商品</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tick the products to make posters of.</source>
+            <translation>勾选要制作海报的商品。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s) ticked</source>
+            <translation>
+                <numerusform>已勾选 %Ln 件商品</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <source>Find products, or take your picks, to make posters.</source>
-            <translation>查找商品，或用我的选品，来制作海报。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n product(s) ticked</source>
-            <translation>
-                <numerusform>已勾选 %n 件商品</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -2129,6 +2333,35 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Refused by the platform: %1</source>
             <translation>平台已拒绝：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuitQuestion</name>
+        <message numerus="yes">
+            <source>%Ln action(s) you took on this computer have not reached the platform yet.</source>
+            <translation>
+                <numerusform>您在这台电脑上的 %Ln 项操作还没有发送到平台。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>They are kept on this computer and go with the next sync if you quit now. Sync first to send them before you go.</source>
+            <translation>现在退出的话，这些操作会保留在这台电脑上，下次同步时发送。先同步，就能在退出前发送出去。</translation>
+        </message>
+        <message>
+            <source>The sync did not finish: %1</source>
+            <translation>同步没有完成：%1</translation>
+        </message>
+        <message>
+            <source>Quit Zhanggui?</source>
+            <translation>退出掌柜？</translation>
+        </message>
+        <message>
+            <source>Sync, then quit</source>
+            <translation>先同步，再退出</translation>
+        </message>
+        <message>
+            <source>Quit anyway</source>
+            <translation>仍然退出</translation>
         </message>
     </context>
     <context>
@@ -2189,6 +2422,10 @@ Belongs to %4 since %5 (%6)</source>
             <translation>您的决定</translation>
         </message>
         <message>
+            <source>reason drafted</source>
+            <translation>理由草稿</translation>
+        </message>
+        <message>
             <source>(unknown manager)</source>
             <translation>（未知店长）</translation>
         </message>
@@ -2224,9 +2461,9 @@ Belongs to %4 since %5 (%6)</source>
             <translation>没有等待您处理的申请。</translation>
         </message>
         <message numerus="yes">
-            <source>%n request(s) wait for your decision. Open one to see who would leave with the manager before you decide.</source>
+            <source>%Ln request(s) wait for your decision. Open one to see who would leave with the manager before you decide.</source>
             <translation>
-                <numerusform>有 %n 条申请等待您处理。打开申请，先看清哪些顾客会随店长离开，再做决定。</numerusform>
+                <numerusform>有 %Ln 条申请等待您处理。打开申请，先看清哪些顾客会随店长离开，再做决定。</numerusform>
             </translation>
         </message>
     </context>
@@ -2250,16 +2487,109 @@ Belongs to %4 since %5 (%6)</source>
         </message>
     </context>
     <context>
-        <name>SaleEventListModel</name>
+        <name>ReviewForm</name>
         <message>
-            <source>%1 products</source>
-            <translation>%1 件商品</translation>
+            <source>Your review</source>
+            <translation>您的核对</translation>
         </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>已核对</translation>
+        </message>
+        <message>
+            <source>No flag</source>
+            <translation>无标记</translation>
+        </message>
+        <message>
+            <source>A note for yourself (Ctrl+Enter saves)</source>
+            <translation>给自己的备注（Ctrl+Enter 保存）</translation>
+        </message>
+        <message>
+            <source>Save review</source>
+            <translation>保存核对</translation>
+        </message>
+        <message>
+            <source>Discard draft</source>
+            <translation>放弃草稿</translation>
+        </message>
+        <message>
+            <source>Forget the unsaved changes and show the saved review</source>
+            <translation>放弃未保存的修改，显示已保存的核对</translation>
+        </message>
+        <message>
+            <source>Flag</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Your changes could not be kept as a draft: %1</source>
+            <translation>您的修改未能保存为草稿：%1</translation>
+        </message>
+        <message>
+            <source>Last saved by you</source>
+            <translation>最后由您保存</translation>
+        </message>
+        <message>
+            <source>Last saved by %1</source>
+            <translation>最后由 %1 保存</translation>
+        </message>
+        <message>
+            <source>✎ Unsaved changes, kept as a draft until you save them (Ctrl+Enter).</source>
+            <translation>✎ 有未保存的修改，已存为草稿，保存后清除（Ctrl+Enter）。</translation>
+        </message>
+        <message>
+            <source>This order changed on the platform while you were editing. Your changes are kept: Save review keeps yours, Discard draft takes the platform's.</source>
+            <translation>您编辑期间，这笔订单在平台上有了变化。您的修改仍然保留：“保存核对”保留您的内容，“放弃草稿”采用平台的内容。</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>等待同步</translation>
+        </message>
+        <message>
+            <source>Refused by the platform: %1</source>
+            <translation>平台拒绝：%1</translation>
+        </message>
+        <message>
+            <source>Status: %1 → %2</source>
+            <translation>状态：%1 → %2</translation>
+        </message>
+        <message>
+            <source>Amount: %1 → %2</source>
+            <translation>金额：%1 → %2</translation>
+        </message>
+        <message>
+            <source>Now marked reviewed</source>
+            <translation>现在已标为已核对</translation>
+        </message>
+        <message>
+            <source>Now not reviewed</source>
+            <translation>现在标为未核对</translation>
+        </message>
+        <message>
+            <source>Flag: %1 → %2</source>
+            <translation>标记：%1 → %2</translation>
+        </message>
+        <message>
+            <source>Saved note now: “%1”</source>
+            <translation>已保存的备注现在是：“%1”</translation>
+        </message>
+        <message>
+            <source>The saved note was removed</source>
+            <translation>已保存的备注被删除了</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaleEventListModel</name>
         <message>
             <source>%1
 %2 to %3</source>
             <translation>%1
 %2 至 %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 件商品</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2373,15 +2703,15 @@ Belongs to %4 since %5 (%6)</source>
     <context>
         <name>SyncStatusLabel</name>
         <message numerus="yes">
-            <source>%n action(s) waiting to sync</source>
+            <source>%Ln action(s) waiting to sync</source>
             <translation>
-                <numerusform>%n 项待同步</numerusform>
+                <numerusform>%Ln 项待同步</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n action(s) refused by the platform</source>
+            <source>%Ln action(s) refused by the platform</source>
             <translation>
-                <numerusform>%n 项被平台拒绝</numerusform>
+                <numerusform>%Ln 项被平台拒绝</numerusform>
             </translation>
         </message>
         <message>
@@ -2404,6 +2734,12 @@ Belongs to %4 since %5 (%6)</source>
             <source>Syncing… sending %Ln action(s)</source>
             <translation>
                 <numerusform>正在同步… 发送 %Ln 项操作</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Taking a fresh copy of the shop… %Ln row(s) received; this copy stays in use</source>
+            <translation>
+                <numerusform>正在重新获取店铺的完整数据… 已收到 %Ln 行；在此期间仍使用现有数据</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -2444,9 +2780,9 @@ Belongs to %4 since %5 (%6)</source>
             <translation>%1，最晚 %2 到齐，尚未计入。</translation>
         </message>
         <message numerus="yes">
-            <source>%n more customer(s) are due to arrive</source>
+            <source>%Ln more customer(s) are due to arrive</source>
             <translation>
-                <numerusform>还有 %n 位顾客待分配</numerusform>
+                <numerusform>还有 %Ln 位顾客待分配</numerusform>
             </translation>
         </message>
         <message>
@@ -2657,9 +2993,9 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>原来的数据库无法读取，备份之后的操作无法保留。</translation>
         </message>
         <message numerus="yes">
-            <source>%n action(s) waiting to sync will be sent now.</source>
+            <source>%Ln action(s) waiting to sync will be sent now.</source>
             <translation>
-                <numerusform>%n 项待同步的操作将立即发送。</numerusform>
+                <numerusform>%Ln 项待同步的操作将立即发送。</numerusform>
             </translation>
         </message>
         <message>
@@ -2848,6 +3184,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
     <context>
         <name>charts</name>
         <message>
+            <source>By the range</source>
+            <translation>随范围</translation>
+        </message>
+        <message>
             <source>By day</source>
             <translation>按天</translation>
         </message>
@@ -2876,6 +3216,26 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>随店长转入</translation>
         </message>
         <message>
+            <source>Period before</source>
+            <translation>上一周期</translation>
+        </message>
+        <message>
+            <source>A year before</source>
+            <translation>去年同期</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>no change</source>
+            <translation>持平</translation>
+        </message>
+        <message>
+            <source>(so far)</source>
+            <translation>（进行中）</translation>
+        </message>
+        <message>
             <source>week of %1</source>
             <translation>%1 当周</translation>
         </message>
@@ -2898,6 +3258,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>Releases</source>
             <translation>放手</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3)</source>
+            <translation>%1 %2（%3）</translation>
         </message>
         <message>
             <source>Sales (¥)</source>
@@ -2928,6 +3292,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>7 日均线（元）</translation>
         </message>
         <message>
+            <source>%1 (¥)</source>
+            <translation>%1（¥）</translation>
+        </message>
+        <message>
             <source>Commission (¥)</source>
             <translation>佣金（元）</translation>
         </message>
@@ -2938,6 +3306,22 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>%1   Commission %2</source>
             <translation>%1   佣金 %2</translation>
+        </message>
+        <message>
+            <source>%1 – %2</source>
+            <translation>%1 – %2</translation>
+        </message>
+        <message>
+            <source>%1 (%2): no sales</source>
+            <translation>%1（%2）：无销售</translation>
+        </message>
+        <message>
+            <source>%1 (%2): %3, sales %4, orders %5</source>
+            <translation>%1（%2）：%3，销售额 %4，订单 %5</translation>
+        </message>
+        <message>
+            <source>%1 – %2: sales %3 · %4 · commission %5</source>
+            <translation>%1 – %2：销售额 %3 · %4 · 佣金 %5</translation>
         </message>
     </context>
     <context>
@@ -3348,6 +3732,157 @@ It is recorded on this computer now and goes to the platform with the next sync.
         </message>
     </context>
     <context>
+        <name>input</name>
+        <message>
+            <source>The flag</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>The note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>The view's name</source>
+            <translation>视图名称</translation>
+        </message>
+        <message>
+            <source>The number of copies</source>
+            <translation>份数</translation>
+        </message>
+        <message>
+            <source>The decision</source>
+            <translation>决定</translation>
+        </message>
+        <message>
+            <source>The reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>The number of rows asked for</source>
+            <translation>请求的行数</translation>
+        </message>
+        <message>
+            <source>The column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>The columns to export</source>
+            <translation>要导出的列</translation>
+        </message>
+        <message>
+            <source>The type of file</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>The poster's code</source>
+            <translation>海报二维码</translation>
+        </message>
+        <message>
+            <source>The release request</source>
+            <translation>放手申请</translation>
+        </message>
+        <message>
+            <source>The product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>The sale event</source>
+            <translation>档期</translation>
+        </message>
+        <message>
+            <source>The store manager</source>
+            <translation>店长</translation>
+        </message>
+        <message>
+            <source>The amount to withdraw</source>
+            <translation>提现金额</translation>
+        </message>
+        <message>
+            <source>The statement</source>
+            <translation>对账单</translation>
+        </message>
+        <message>
+            <source>The order status</source>
+            <translation>订单状态</translation>
+        </message>
+        <message>
+            <source>The range of days</source>
+            <translation>日期范围</translation>
+        </message>
+        <message>
+            <source>The person's name</source>
+            <translation>人员的姓名</translation>
+        </message>
+        <message>
+            <source>The user name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>The role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Please give the view a name.</source>
+            <translation>请给这个视图起个名字。</translation>
+        </message>
+        <message>
+            <source>Choose at least one column to export.</source>
+            <translation>请至少选择一列来导出。</translation>
+        </message>
+        <message>
+            <source>%1 is missing; please fill it in.</source>
+            <translation>缺少%1，请填写。</translation>
+        </message>
+        <message>
+            <source>%1 is too long: %2 characters, at most %3 fit. Nothing was saved.</source>
+            <translation>%1太长：共 %2 个字符，最多 %3 个。没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>%1 must be from %2 to %3; %4 is not possible.</source>
+            <translation>%1必须在 %2 到 %3 之间，%4 不行。</translation>
+        </message>
+        <message>
+            <source>%1 is out of range.</source>
+            <translation>%1超出了允许的范围。</translation>
+        </message>
+        <message>
+            <source>Choose a flag from the list: none, problem or follow up.</source>
+            <translation>请从列表中选择标记：无标记、有问题或待跟进。</translation>
+        </message>
+        <message>
+            <source>A release request is either approved or declined.</source>
+            <translation>放手申请只能同意或拒绝。</translation>
+        </message>
+        <message>
+            <source>Export to an Excel file (.xlsx).</source>
+            <translation>请导出为 Excel 文件（.xlsx）。</translation>
+        </message>
+        <message>
+            <source>Export to an Excel file (.xlsx) or a CSV file (.csv).</source>
+            <translation>请导出为 Excel 文件（.xlsx）或 CSV 文件（.csv）。</translation>
+        </message>
+        <message>
+            <source>%1 must be one of: %2.</source>
+            <translation>%1必须是以下之一：%2。</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is not on this computer. Sync to fetch the newest data.</source>
+            <translation>这台电脑上没有这个%1（%2）。请同步以获取最新数据。</translation>
+        </message>
+        <message>
+            <source>A user name is 1 to 32 letters (a–z), digits, dots, dashes or underscores, starting with a letter or a digit.</source>
+            <translation>用户名由 1 到 32 个字母（a–z）、数字、点、短横线或下划线组成，并以字母或数字开头。</translation>
+        </message>
+        <message>
+            <source>%1 cannot be read.</source>
+            <translation>无法读取%1。</translation>
+        </message>
+        <message>
+            <source>This release request was decided already; one decision counts.</source>
+            <translation>这个放手申请已经做过决定，只有一个决定有效。</translation>
+        </message>
+    </context>
+    <context>
         <name>managers</name>
         <message>
             <source>Stage complete</source>
@@ -3457,6 +3992,190 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <source>8-week sales</source>
             <translation>近 8 周销售</translation>
         </message>
+        <message>
+            <source>The store manager who sells for you through a sub-store of your shop.</source>
+            <translation>通过您店铺的分店为您销售的店长。</translation>
+        </message>
+        <message>
+            <source>The stage of the promotion path the manager is in now, of all the stages.</source>
+            <translation>店长当前所处的晋升任务阶段，以及阶段总数。</translation>
+        </message>
+        <message>
+            <source>Sales of the current stage: the paid orders of the manager's sub-store whose payment came after the stage began, up to its deadline, its completion or now, against the stage's target.</source>
+            <translation>当前阶段的销售额：店长分店中在阶段开始之后、截止、完成或此刻（以最早者为准）之前付款的订单，与阶段目标对比。</translation>
+        </message>
+        <message>
+            <source>Paying customers of the current stage: the different customers who paid in the sub-store in the same window, each counted once, against the stage's target.</source>
+            <translation>当前阶段的付款顾客：同一时间窗口内在分店付款的不同顾客，每人只计一次，与阶段目标对比。</translation>
+        </message>
+        <message>
+            <source>Whole days until the deadline of the current stage.</source>
+            <translation>距当前阶段截止还剩的整天数。</translation>
+        </message>
+        <message>
+            <source>The platform's assessment of the stage: the last stage must pass it before a release request.</source>
+            <translation>平台对该阶段的考核：最后一个阶段须通过考核，才会出现放手申请。</translation>
+        </message>
+        <message>
+            <source>When the current stage would be complete at the manager's pace since it began, and whether that is before its deadline.</source>
+            <translation>按阶段开始以来的进度，当前阶段预计何时完成，以及是否早于截止日期。</translation>
+        </message>
+        <message>
+            <source>Paid orders placed in the manager's sub-store in each of the last 8 weeks, the newest at the right, and their total: every week counts, whatever stage it fell in.</source>
+            <translation>店长分店近 8 周每周下单并已付款的订单金额（最右为最近一周）及合计：每一周都计入，不论属于哪个阶段。</translation>
+        </message>
+        <message>
+            <source>from %1, when the stage began, to its completion on %2</source>
+            <translation>自阶段开始的 %1 起，至阶段完成的 %2</translation>
+        </message>
+        <message>
+            <source>from %1, when the stage began, to its deadline on %2</source>
+            <translation>自阶段开始的 %1 起，至阶段截止的 %2</translation>
+        </message>
+        <message>
+            <source>from %1, when the stage began, until now</source>
+            <translation>自阶段开始的 %1 起，至此刻</translation>
+        </message>
+        <message>
+            <source>%1 of the %2 target (%3%)
+The paid orders of the sub-store whose payment came %4.
+Payments before the stage began counted for the stages before.</source>
+            <translation>%1，目标 %2（%3%）
+分店的已付款订单，付款时间%4。
+阶段开始之前的付款已计入之前的阶段。</translation>
+        </message>
+        <message>
+            <source>%1 of the %2 target (%3%)
+The different customers who paid in the sub-store %4, each counted once.</source>
+            <translation>%1 位，目标 %2 位（%3%）
+在分店付款的不同顾客（付款时间%4），每人只计一次。</translation>
+        </message>
+        <message>
+            <source>Stage %1 of %2 · %3
+Began %4, deadline %5.</source>
+            <translation>第 %1 阶段（共 %2 个）· %3
+开始于 %4，截止于 %5。</translation>
+        </message>
+        <message>
+            <source>Whole days until the stage's deadline on %1.</source>
+            <translation>距阶段截止（%1）还剩的整天数。</translation>
+        </message>
+        <message>
+            <source>Released: the manager now runs a shop of their own.</source>
+            <translation>已放手：该店长现在经营自己的店铺。</translation>
+        </message>
+        <message>
+            <source>Both targets of the stage are met.</source>
+            <translation>该阶段的两项目标均已达成。</translation>
+        </message>
+        <message>
+            <source>The deadline %1 passed before both targets were met.</source>
+            <translation>截止日期 %1 已过，两项目标未能全部达成。</translation>
+        </message>
+        <message>
+            <source>No paid order in the sub-store since %1: at this pace the stage is not met.</source>
+            <translation>自 %1 起分店没有已付款订单：按此进度无法完成该阶段。</translation>
+        </message>
+        <message>
+            <source>A target has had no payment yet in this stage, so the pace gives no date.</source>
+            <translation>本阶段有一项目标尚无付款，按进度还无法推算日期。</translation>
+        </message>
+        <message>
+            <source>At the pace since the stage began, both targets are met on %1, before the deadline %2.</source>
+            <translation>按阶段开始以来的进度，两项目标将于 %1 达成，早于截止日期 %2。</translation>
+        </message>
+        <message>
+            <source>At the pace since the stage began, the targets are met only on %1, after the deadline %2.</source>
+            <translation>按阶段开始以来的进度，目标要到 %1 才能达成，晚于截止日期 %2。</translation>
+        </message>
+        <message>
+            <source>Paid orders placed in the sub-store in the 8 weeks since %1, week by week:
+%2
+Total %3. Every paid order of those weeks counts here, whatever stage it fell in; the stage's sales count only the payments since the stage began on %4.</source>
+            <translation>自 %1 起 8 周内分店下单并已付款的订单，按周：
+%2
+合计 %3。这几周的每笔已付款订单都计入这里，不论属于哪个阶段；阶段销售额只计入阶段于 %4 开始之后的付款。</translation>
+        </message>
+        <message>
+            <source>Every store manager on the promotion path, and how many of them the forecast of their current stage finds on track, at risk, stalled or past the deadline.</source>
+            <translation>晋升任务中的全部店长，以及按当前阶段的预测，进度正常、有风险、停滞和已过截止日期的人数。</translation>
+        </message>
+        <message>
+            <source>Each stage the manager began, in order; a stage not met in time begins again.</source>
+            <translation>店长开始的每个阶段，按先后顺序；未按时完成的阶段会重新开始。</translation>
+        </message>
+        <message>
+            <source>From the moment the stage began to its deadline.</source>
+            <translation>从阶段开始到截止的时间。</translation>
+        </message>
+        <message>
+            <source>Completed (both targets met in the window), not met in time, or still running.</source>
+            <translation>已完成（窗口内两项目标都达成）、未按时完成，或仍在进行中。</translation>
+        </message>
+        <message>
+            <source>The paid orders of the sub-store whose payment came in the stage's window, against the target.</source>
+            <translation>分店中付款时间在阶段窗口内的订单金额，与目标对比。</translation>
+        </message>
+        <message>
+            <source>The different customers who paid in the sub-store in the stage's window.</source>
+            <translation>阶段窗口内在分店付款的不同顾客人数。</translation>
+        </message>
+        <message>
+            <source>The platform's assessment of the stage.</source>
+            <translation>平台对该阶段的考核。</translation>
+        </message>
+        <message>
+            <source>Customers who belong to this sub-store: their first payment was there.</source>
+            <translation>归属于该分店的顾客：他们的首次付款在这里。</translation>
+        </message>
+        <message>
+            <source>Phone numbers arrive masked.</source>
+            <translation>手机号码只以打码形式提供。</translation>
+        </message>
+        <message>
+            <source>Since the customer's first payment in the sub-store, or since they came in through it.</source>
+            <translation>自顾客在该分店首次付款起，或自其经该分店进店起。</translation>
+        </message>
+        <message>
+            <source>Their paid orders in this sub-store (paid, shipped or completed), at any time.</source>
+            <translation>该顾客在此分店的全部已付款订单（已付款、已发货或已完成）。</translation>
+        </message>
+        <message>
+            <source>What those paid orders came to.</source>
+            <translation>这些已付款订单的金额合计。</translation>
+        </message>
+        <message>
+            <source>In this sub-store since %1.</source>
+            <translation>自 %1 起属于该分店。</translation>
+        </message>
+        <message>
+            <source>Paid orders in this sub-store at any time: %1, coming to %2.</source>
+            <translation>在此分店的全部已付款订单：%1 笔，合计 %2。</translation>
+        </message>
+        <message>
+            <source>The newest orders placed in this sub-store, whatever their status.</source>
+            <translation>该分店最近下的订单，不论状态。</translation>
+        </message>
+        <message>
+            <source>When the order was placed, on this computer's clock.</source>
+            <translation>下单时间（本机时钟）。</translation>
+        </message>
+        <message>
+            <source>Who placed it.</source>
+            <translation>下单顾客。</translation>
+        </message>
+        <message>
+            <source>What the order came to; it counts for the manager's stage once paid.</source>
+            <translation>订单金额；付款后计入店长的阶段。</translation>
+        </message>
+        <message>
+            <source>Where the order stands now.</source>
+            <translation>订单当前状态。</translation>
+        </message>
+        <message>
+            <source>Order numbers carry the day the order was placed in China (UTC+8).</source>
+            <translation>订单号中的日期是按中国时间（UTC+8）的下单日期。</translation>
+        </message>
     </context>
     <context>
         <name>messages</name>
@@ -3473,16 +4192,8 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>同步已取消，已经收到的数据会保留。</translation>
         </message>
         <message>
-            <source>There is no such order in this shop.</source>
-            <translation>本店没有这个订单。</translation>
-        </message>
-        <message>
-            <source>This value is not allowed (%1).</source>
-            <translation>这个值不允许（%1）。</translation>
-        </message>
-        <message>
-            <source>Something went wrong: %1</source>
-            <translation>出现问题：%1</translation>
+            <source>%1 could not be written: %2. Nothing was saved.</source>
+            <translation>无法写入 %1：%2。没有保存任何内容。</translation>
         </message>
         <message>
             <source>An unexpected error occurred: %1</source>
@@ -3585,6 +4296,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>同步失败：%1</translation>
         </message>
         <message>
+            <source>The platform at %1 does not answer. Try again in a while.</source>
+            <translation>%1 的平台没有响应。请稍后再试。</translation>
+        </message>
+        <message>
             <source>The platform refused this shop code, user or password. Check them and try again.</source>
             <translation>平台拒绝了这个店铺编号、用户或密码。请检查后重试。</translation>
         </message>
@@ -3599,10 +4314,6 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>The platform at %1 does not answer. It may be busy or down: try again in a few minutes.</source>
             <translation>平台 %1 没有响应，可能正忙或暂停服务。请几分钟后再试。</translation>
-        </message>
-        <message>
-            <source>The platform at %1 does not answer. Try again in a while.</source>
-            <translation>%1 的平台没有响应。请稍后再试。</translation>
         </message>
         <message>
             <source>Cannot reach the platform at %1. Check the address and the network.</source>
@@ -3625,16 +4336,48 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>这份备份已损坏，或不是掌柜的数据库。请选择其他备份；没有做任何更改。</translation>
         </message>
         <message>
-            <source>The shop's database in %1 is damaged, or it is not a Zhanggui database. Nothing was changed.</source>
-            <translation>%1 中的店铺数据库已损坏，或者不是掌柜的数据库。没有做任何更改。</translation>
+            <source>Another program is writing the shop's database in %1 right now, and Zhanggui waited for it in vain. Close the other program (or another Zhanggui window on this profile) and try again. Nothing was changed.</source>
+            <translation>另一个程序正在写入 %1 中的店铺数据库，掌柜等了一会儿仍未等到它结束。请关闭那个程序（或在这个档案上打开的另一个掌柜窗口）后重试。没有做任何更改。</translation>
         </message>
         <message>
-            <source>The file in %1 is not a Zhanggui database, or it was written by a newer Zhanggui. Nothing was changed.</source>
-            <translation>%1 中的文件不是掌柜的数据库，或者是由更新版本的掌柜写入的。没有做任何更改。</translation>
+            <source>The disk that holds %1 is full. Free some space on it, then open Zhanggui again. Nothing was changed.</source>
+            <translation>存放 %1 的磁盘已满。请先腾出一些空间，再重新打开掌柜。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The shop's database in %1 is damaged. Nothing was changed.</source>
+            <translation>%1 中的店铺数据库已损坏。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The database file in %1 is empty, so it is not a Zhanggui profile and Zhanggui does not start a new one over it. Move the file away, or choose another folder. Nothing was changed.</source>
+            <translation>%1 中的数据库文件是空的，它不是掌柜的档案，掌柜也不会在它上面新建档案。请把这个文件移走，或选择另一个文件夹。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The file in %1 where Zhanggui keeps its database is not a database at all. Move it away, or choose another folder. Nothing was changed.</source>
+            <translation>%1 中掌柜存放数据库的那个文件根本不是数据库。请把它移走，或选择另一个文件夹。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The database in %1 belongs to another program, not to Zhanggui. Choose another folder for the shop's profile. Nothing was changed.</source>
+            <translation>%1 中的数据库属于另一个程序，不是掌柜的。请为店铺档案选择另一个文件夹。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The shop's database in %1 was written by a newer Zhanggui. Please install the new version. Nothing was changed.</source>
+            <translation>%1 中的店铺数据库是由更新版本的掌柜写入的。请安装新版本。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>In %1 there is a folder where Zhanggui keeps its database file. Move it away, or choose another folder. Nothing was changed.</source>
+            <translation>在 %1 中，掌柜存放数据库文件的位置是一个文件夹。请把它移走，或选择另一个文件夹。没有做任何更改。</translation>
         </message>
         <message>
             <source>Zhanggui cannot write to the folder %1. Check that it exists and that you may write there. Nothing was changed.</source>
             <translation>掌柜无法写入文件夹 %1。请确认文件夹存在，并且您有写入权限。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>This shop has no order numbered %1.</source>
+            <translation>本店没有编号为 %1 的订单。</translation>
+        </message>
+        <message>
+            <source>Something went wrong (%1).</source>
+            <translation>出现了问题（%1）。</translation>
         </message>
         <message>
             <source>The profile in %1 cannot be used. Nothing was changed.</source>
@@ -3692,10 +4435,6 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>顾客来自公域流量分配</translation>
         </message>
         <message>
-            <source>Awaiting payment</source>
-            <translation>待付款</translation>
-        </message>
-        <message>
             <source>Shipped</source>
             <translation>已发货</translation>
         </message>
@@ -3720,6 +4459,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>已核对</translation>
         </message>
         <message>
+            <source>Unpaid</source>
+            <translation>待付款</translation>
+        </message>
+        <message>
             <source>Problem</source>
             <translation>有问题</translation>
         </message>
@@ -3734,6 +4477,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>refused by the platform</source>
             <translation>被平台拒绝</translation>
+        </message>
+        <message>
+            <source>unsaved draft</source>
+            <translation>未保存的草稿</translation>
         </message>
         <message>
             <source>Money does not add up</source>
@@ -3766,6 +4513,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>Amount differs</source>
             <translation>金额不符</translation>
+        </message>
+        <message>
+            <source>You have unsaved changes to this review; open the order to finish them.</source>
+            <translation>这笔订单的核对有未保存的修改；打开订单即可继续。</translation>
         </message>
         <message>
             <source>Own store</source>
@@ -3856,12 +4607,40 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>导出订单</translation>
         </message>
         <message>
-            <source>Exporting orders…</source>
-            <translation>正在导出订单…</translation>
+            <source>Flag</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>selected-orders-%1</source>
+            <translation>选中订单-%1</translation>
+        </message>
+        <message>
+            <source>orders-%1</source>
+            <translation>订单-%1</translation>
+        </message>
+        <message>
+            <source>Counting the orders to export…</source>
+            <translation>正在统计要导出的订单…</translation>
         </message>
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+        <message>
+            <source>Saving the file…</source>
+            <translation>正在保存文件…</translation>
         </message>
         <message>
             <source>Exporting orders… %1 of %2</source>
@@ -3874,6 +4653,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>Export failed</source>
             <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation>打开所在文件夹</translation>
         </message>
     </context>
     <context>
@@ -4012,6 +4795,33 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>Long-press or scan with WeChat</source>
             <translation>微信扫一扫或长按识别</translation>
+        </message>
+    </context>
+    <context>
+        <name>qt</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>Page &amp;Set:</source>
+            <translation>页面集(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Page &amp;order:</source>
+            <translation>页序(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Pages &amp;per sheet:</source>
+            <translation>每张页数(&amp;P)：</translation>
         </message>
     </context>
     <context>

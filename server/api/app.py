@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 DB_ENV: Final = "ZHANGGUI_PLATFORM_DB"
 LOG_FORMAT_ENV: Final = "ZHANGGUI_PLATFORM_LOG"
 BODY_TIMEOUT_ENV: Final = "ZHANGGUI_PLATFORM_BODY_TIMEOUT"
+PUBLIC_URL_ENV: Final = "ZHANGGUI_PLATFORM_PUBLIC_URL"
 
 
 def create_app(
@@ -45,16 +46,19 @@ def create_app(
     clock: Clock | None = None,
     body_timeout: float = BODY_TIMEOUT,
     create: bool = True,
+    public_url: str = "",
 ) -> FastAPI:
     """The platform over the database at ``db_url`` (a URL or a SQLite file path).
 
     Missing tables are created unless ``create`` is False (a worker of several, whose parent
-    made them). ``app.state.platform.clock`` may be swapped to fix time.
+    made them). ``app.state.platform.clock`` may be swapped to fix time. ``public_url`` is
+    announced to desktops as the address their posters' codes lead to.
     """
+    announced = wire.public_url(public_url) if public_url else ""
     engine = make_engine(db_url)
     if create:
         create_schema(engine)
-    state = PlatformState(engine=engine, clock=clock or system_clock)
+    state = PlatformState(engine=engine, clock=clock or system_clock, public_url=announced)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -110,4 +114,9 @@ def worker_app() -> FastAPI:
     form = os.environ.get(LOG_FORMAT_ENV, "json")
     logs.configure("text" if form == "text" else "json")
     body_timeout = float(os.environ.get(BODY_TIMEOUT_ENV, BODY_TIMEOUT))
-    return create_app(os.environ[DB_ENV], body_timeout=body_timeout, create=False)
+    return create_app(
+        os.environ[DB_ENV],
+        body_timeout=body_timeout,
+        create=False,
+        public_url=os.environ.get(PUBLIC_URL_ENV, ""),
+    )

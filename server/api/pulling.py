@@ -100,15 +100,21 @@ def pull_page(state: PlatformState, token: str, cursor: str, limit: int) -> tupl
 
 
 def _up_to_date(glance: Row[Any], cursor: str) -> bool:
+    catalogue_last = glance.catalogue_last or 0
     try:
-        catalogue, shop = feed_pages.parse_position(cursor)
-        catalogue_last = feed_pages.check_reach(
-            catalogue, glance.catalogue_last or 0, glance.catalogue_horizon or 0
+        position = feed_pages.parse_position(cursor)
+        feed_pages.check_reach(
+            position.catalogue,
+            position.catalogue_horizon,
+            catalogue_last,
+            glance.catalogue_horizon or 0,
         )
-        shop_last = feed_pages.check_reach(shop, glance.shop_last, glance.shop_horizon)
+        feed_pages.check_reach(
+            position.shop, position.shop_horizon, glance.shop_last, glance.shop_horizon
+        )
     except (feed_pages.BadCursor, feed_pages.CursorExpired):
         return False  # said in words by the full read
-    return catalogue == catalogue_last and shop == shop_last
+    return position.catalogue == catalogue_last and position.shop == glance.shop_last
 
 
 def _page(

@@ -45,7 +45,9 @@ def health(state: State) -> wire.HealthResponse:
     """Answers without the protocol header, so any app can learn which protocol to speak."""
     with read_begin(state.engine) as conn:
         epoch = read_epoch(conn)
-    return wire.HealthResponse(status="ok", protocol=wire.PROTOCOL_VERSION, epoch=epoch)
+    return wire.HealthResponse(
+        status="ok", protocol=wire.PROTOCOL_VERSION, epoch=epoch, public_url=state.public_url
+    )
 
 
 @router.post("/logout", response_model=wire.LogoutResponse, responses=_ERRORS)

@@ -123,7 +123,7 @@ def login(body: wire.LoginRequest, request: Request, state: State) -> wire.Login
                     conn, verified.shop_id, found.caller.person_id, verified.upgraded_hash
                 )
             caller = found.caller
-        answer = _signed_in(conn, verified, caller, now)
+        answer = _signed_in(state, conn, verified, caller, now)
     request.state.shop_id = verified.shop_id
     log.info("shop %d: %s signed in", verified.shop_id, caller.role)
     return answer
@@ -156,14 +156,14 @@ def signup(body: wire.SignupRequest, request: Request, state: State) -> wire.Log
             raise ApiError(401, wire.ERR_SIGNUP, _BAD_CODE)
         throttle.forget_attempts(conn, key, client)
         people.sign_up(conn, shop_id, again, password_hash, now)
-        answer = _signed_in(conn, Verified(shop_id, None), again.caller, now)
+        answer = _signed_in(state, conn, Verified(shop_id, None), again.caller, now)
     request.state.shop_id = shop_id
     log.info("shop %d: %s signed up", shop_id, again.caller.role)
     return answer
 
 
 def _signed_in(
-    conn: Any, verified: Verified, caller: tokens.Caller, now: int
+    state: PlatformState, conn: Any, verified: Verified, caller: tokens.Caller, now: int
 ) -> wire.LoginResponse:
     shop_id = verified.shop_id
     tokens.forget_idle_tokens(conn, shop_id, now)
@@ -187,4 +187,5 @@ def _signed_in(
         person_id=caller.person_id,
         display_name=display,
         store_manager_id=caller.store_manager_id,
+        public_url=state.public_url,
     )

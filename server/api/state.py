@@ -28,6 +28,9 @@ class PlatformState:
     engine: Engine
     # Tests replace the clock to fix time; everything that stamps a row asks it.
     clock: Clock = field(default=system_clock)
+    # Where customers' phones reach the platform, announced to desktops for their QR codes;
+    # "" when the platform's own address (the one desktops use) serves.
+    public_url: str = ""
 
 
 async def platform_state(request: Request) -> PlatformState:

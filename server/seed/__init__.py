@@ -1,9 +1,15 @@
-"""Deterministic demo data: the same seed and anchor day always give the same platform."""
+"""Deterministic demo data: the same seed, anchor day and end of history always give the
+same platform.
+
+History ends at one moment (``calendar.history_end``): nothing seeded happens later, and
+every stage's figures are what its sub-store's payments give (``server.promotion``).
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import random
 import time
 from collections.abc import Iterator
 from contextlib import closing
@@ -16,16 +22,19 @@ from sqlalchemy import Engine, func, insert, select
 from models.wire import OWNER_USER
 from server import people as shop_people
 from server import reach
+from server.clock import system_clock
 from server.db.catalogue import CatalogueFeedState
 from server.db.platform import Meta, ShopCredential
 from server.db.schema import create_schema
 from server.seed.aftermath import follow_release, opened_shop
 from server.seed.binding import bind_customers
-from server.seed.calendar import DAY, day_start
+from server.seed.calendar import DAY, china_day, day_start, history_end
 from server.seed.catalogue import build_catalogue
 from server.seed.earnings import ShopMoney
-from server.seed.lines import LINES_PER_ORDER_ID, OrderChunk
+from server.seed.lines import LINES_PER_ORDER_ID, BasketDraw, OrderChunk
 from server.seed.orders import OrderPlan, plan_orders
+from server.seed.paths import promotion_paths
+from server.seed.payments import Payments, WaitingMoney
 from server.seed.people import HISTORY_DAYS, Ids, ShopPlan, plan_shop
 from server.seed.workers import ChunkBuilder
 from server.seed.writer import bulk_load
@@ -69,22 +78,29 @@ def seed(
     seed: int,
     shops: int,
     orders_per_shop: int,
-    anchor: date,
+    anchor: date | None = None,
     *,
+    now: int | None = None,
     products: int = 3_000,
     brands: int = 200,
     helpers: int | None = None,
 ) -> SeedSummary:
     """Fill an empty platform with a catalogue and ``shops`` demo shops (demo1.., password demo).
 
-    Each shop gets about two years of orders up to and including ``anchor``; products may go up
-    to 20,000 for catalogue tests. ``helpers`` is the number of helper processes that build
-    order lines; by default one joins in for big loads on a machine with a second core.
+    Each shop gets about two years of orders up to ``anchor`` (default: today in China): the
+    whole day when it is over, else up to ``now`` (default: the clock's now). An anchor day
+    still to come is refused (``calendar.AnchorInFuture``). Products may go up to 20,000 for
+    catalogue tests. ``helpers`` is the number of helper processes that build order lines; by
+    default one joins in for big loads on a machine with a second core.
     """
     if not is_empty(engine):
         raise RuntimeError("the platform database already has data; seed only an empty one")
     started = time.perf_counter()
-    catalogue = build_catalogue(seed, anchor, brands, products)
+    clock_now = system_clock() if now is None else now
+    anchor = anchor or china_day(clock_now)
+    end = history_end(anchor, clock_now)
+    catalogue = build_catalogue(seed, anchor, brands, products, end)
+    draw = BasketDraw(catalogue.shelf)
     first_day = day_start(anchor) - (HISTORY_DAYS - 1) * DAY
     # Money settles up to the anchor day's start: no statement, parcel or payout is later.
     settled_by = day_start(anchor)
@@ -103,11 +119,20 @@ def seed(
             shop_id = number
             ids = shop_ids[shop_id] = Ids()
             plan = plan_shop(
-                seed, number, shop_id=shop_id, orders=orders_per_shop, first_day=first_day, ids=ids
+                seed,
+                number,
+                shop_id=shop_id,
+                orders=orders_per_shop,
+                first_day=first_day,
+                now=end,
+                ids=ids,
+                draw=draw,
             )
             codes.append(plan.shop["code"])
             load.add_shop_login(shop_id, plan.shop["code"], DEMO_PASSWORD)
             load.write("shop", [plan.shop], shop_id)
+            # Their current stages follow from the orders below; the rows are written now
+            # because orders refer to them, and again once the stages are known.
             load.write("store_manager", plan.managers, shop_id)
             persons = shop_people.demo_people(
                 plan.shop["owner_name"],
@@ -119,24 +144,38 @@ def seed(
             load.add_person_logins(
                 shop_id, [p["id"] for p in persons if p["role"] != "owner"], DEMO_PASSWORD
             )
-            load.write("task_progress", plan.progress, shop_id)
-            orders = plan_orders(seed, number, plan, orders_per_shop, anchor)
+            orders = plan_orders(seed, number, plan, orders_per_shop, anchor, now=end)
             leavers = follow_release(seed, plan, orders, first_day)
-            bound = bind_customers(seed, plan, orders, first_day, ids, leavers=frozenset(leavers))
+            bound = bind_customers(
+                seed, plan, orders, first_day, ids, now=end, leavers=frozenset(leavers)
+            )
             for entity, rows in bound.items():
                 load.write(entity, rows, shop_id)
             if plan.earlier_release is not None:
                 opened.append((plan, [c for c in bound["customer"] if c["status"] == "left"]))
-            load.write("release_request", plan.requests, shop_id)
             money = ShopMoney(
                 seed, number, plan, ids=ids, stages=catalogue.rows["task_stage"], now=settled_by
             )
             first_order = ids.take("order", len(orders.placed_at))
             jobs = _chunks(seed, shop_id, first_order, orders, plan.customers.ids, now=settled_by)
-            for order_rows, line_rows, facts in builder.build(jobs):
+            payments = Payments()
+            # A sub-store's lines take the rate of its manager's stage, known once every
+            # order is built: they wait until then.
+            waiting = WaitingMoney()
+            for order_rows, line_rows, facts, paid in builder.build(jobs):
+                payments.merge(paid)
                 load.write_packed(order_rows)
                 load.write_packed(line_rows)
-                load.write("statement_line", money.lines_for(facts), shop_id)
+                load.write("statement_line", money.lines_for(waiting.keep(facts)), shop_id)
+            rng = random.Random(f"{seed}/paths/{number}")
+            progress, requests = promotion_paths(
+                rng, plan.managers, plan.story, payments.by_manager(), now=end, ids=ids
+            )
+            load.write("task_progress", progress, shop_id)
+            load.write("release_request", requests, shop_id)
+            load.rewrite("store_manager", plan.managers, shop_id)
+            money.follow_paths(progress)
+            load.write("statement_line", money.lines_for(waiting.facts()), shop_id)
             for entity, rows in money.finish().items():
                 load.write(entity, rows, shop_id)
             ids.last["order_item"] = (ids.last.get("order", 0) + 1) * LINES_PER_ORDER_ID
@@ -189,4 +228,5 @@ def _chunks(
             status=orders.status[start:end],
             paid_at=orders.paid_at[start:end],
             now=now,
+            baskets={i - start: b for i, b in orders.baskets.items() if start <= i < end},
         )

@@ -48,9 +48,13 @@ def follow_release(seed: int, plan: ShopPlan, orders: OrderPlan, first_day: int)
         if i not in leavers and not customers.never_pays[i]
     )
     regular_days = [day for day, _ in regulars]
+    first_paid = orders.first_paid
     for n, placed in enumerate(orders.placed_at):
         if placed < cut:
             continue
+        paid_at = orders.paid_at[n]
+        # Only a payment that counts can be a customer's first.
+        payment = paid_at if paid_at is not None and orders.status[n] in _PAID else None
         if orders.customer[n] in leavers:
             arrived = bisect(arrival_times, placed)
             if arrived and rng.random() < _BROUGHT_SHARE:
@@ -59,9 +63,17 @@ def follow_release(seed: int, plan: ShopPlan, orders: OrderPlan, first_day: int)
                 known = bisect(regular_days, (placed - first_day) // DAY)
                 who = regulars[rng.randrange(max(1, known))][1]
             orders.customer[n] = who
-            orders.store[n] = customers.home[who]
-        if orders.store[n] == gone:
+            # She buys where she belongs by then, or where she came in if she has not paid yet.
+            paid = first_paid.get(who)
+            store = paid[1] if paid and paid[0] < placed else customers.home[who]
+            orders.store[n] = 0 if store == gone else store
+            if payment is not None and (paid is None or payment < paid[0]):
+                first_paid[who] = (payment, orders.store[n])
+        elif orders.store[n] == gone:
             orders.store[n] = 0
+            who = orders.customer[n]
+            if payment is not None and first_paid.get(who) == (payment, gone):
+                first_paid[who] = (payment, 0)
     return leavers
 
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from models import wire
 from server.ledger import COMPENSATION_NOTE
 from server.seed.aftermath import release_out_entries
 from server.seed.calendar import DAY
 from server.seed.orders import OrderPlan
 from server.seed.people import Ids, ShopPlan
-
-_PAID = frozenset(wire.PAID_ORDER_STATUSES)
 
 
 def bind_customers(
@@ -22,17 +19,17 @@ def bind_customers(
     first_day: int,
     ids: Ids,
     *,
+    now: int,
     leavers: frozenset[int] = frozenset(),
 ) -> dict[str, list[dict[str, Any]]]:
     """Customer rows and their binding ledger: each belongs to the store of the first paid
-    order; ``leavers`` (indices) left with the manager of the shop's earlier release."""
+    order; ``leavers`` (indices) left with the manager of the shop's earlier release.
+
+    A customer came in no later than her first order, and never after ``now``."""
     customers = plan.customers
-    first_paid: dict[int, tuple[int, int]] = {}
-    for who, status, store, paid_at in zip(
-        orders.customer, orders.status, orders.store, orders.paid_at, strict=True
-    ):
-        if status in _PAID and who not in first_paid and paid_at is not None:
-            first_paid[who] = (paid_at, store)
+    first_paid = orders.first_paid
+    # The plan is in the order of placing, so the earliest order of each customer wins.
+    first_placed = dict(zip(reversed(orders.customer), reversed(orders.placed_at), strict=True))
     rng = random.Random(f"{seed}/binding/{plan.shop['id']}")
     customer_rows: list[dict[str, Any]] = []
     ledger: list[dict[str, Any]] = []
@@ -42,7 +39,9 @@ def bind_customers(
         paid = first_paid.get(index)
         joined = first_day + customers.join_day[index] * DAY + rng.randrange(8 * 3600, 20 * 3600)
         compensation = customers.compensation.get(index)
-        if compensation is not None:
+        if compensation is None:
+            joined = min(joined, first_placed.get(index, now), now)
+        else:
             joined = compensation[1]
         if customers.allocated[index]:
             store, via, bound_at = 0, "public_domain", joined

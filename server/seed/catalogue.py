@@ -65,7 +65,9 @@ class Catalogue:
     shelf: Shelf
 
 
-def build_catalogue(seed: int, anchor: date, brands: int, products: int) -> Catalogue:
+def build_catalogue(seed: int, anchor: date, brands: int, products: int, now: int) -> Catalogue:
+    """Sale events run from two years back to next week; every product is listed by ``now``
+    (those of the coming sale events are announced ahead)."""
     rng = random.Random(f"{seed}/catalogue")
     today = day_start(anchor)
     brand_rows: list[dict[str, Any]] = [
@@ -108,7 +110,7 @@ def build_catalogue(seed: int, anchor: date, brands: int, products: int) -> Cata
                 "retail_price_cents": retail,
                 "commission_rate_bp": rate_bp,
                 "sales_count": int(rng.paretovariate(1.2) * 20),
-                "created_at": created - rng.randrange(DAY),
+                "created_at": min(created - rng.randrange(DAY), now),
             }
         )
         offers: list[SkuOffer] = []

@@ -63,7 +63,9 @@ class ShopMoney:
         self.now = now
         self._ids = ids
         self._rng = random.Random(f"{seed}/money/{number}")
-        self._rates = StageRates(stages, plan.progress)
+        self._stages = stages
+        # Until follow_paths: only orders of the owner's own store, which take no rate.
+        self._rates = StageRates(stages, ())
         self._stage_rates = sorted({int(s["share_rate_bp"]) for s in stages})
         end = self.terms.period_end_after(int(plan.shop["created_at"]))
         self.weeks: list[_Week] = []
@@ -73,6 +75,10 @@ class ShopMoney:
         self._first_id = ids.take("statement", len(self.weeks)) if self.weeks else 0
         self.flawed: dict[str, int] = {}
         self._flaw_week = {flaw: len(self.weeks) - self._rng.randint(*FLAW_WEEKS) for flaw in FLAWS}
+
+    def follow_paths(self, progress: Iterable[Row]) -> None:
+        """The managers' stages, for the share rates of their sub-stores' lines."""
+        self._rates = StageRates(self._stages, progress)
 
     # --- lines, as the orders are built --------------------------------------------------
 
@@ -120,7 +126,8 @@ class ShopMoney:
         if order.status != "completed":
             return None
         for flaw in FLAWS:
-            if flaw in self.flawed or self._flaw_week[flaw] != week:
+            # From its week on: a small shop may have no order of the right kind that week.
+            if flaw in self.flawed or week < self._flaw_week[flaw]:
                 continue
             in_sub_store = order.manager_id is not None
             if (flaw == "share_rate_differs") != in_sub_store:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 from bisect import bisect
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from server.seed.calendar import CHINA_OFFSET, DAY
-from server.seed.catalogue import Shelf
+from server.seed.catalogue import Shelf, ShelfItem, SkuOffer
 from server.seed.draw import open_ended
 
 EPOCH_DAY = date(1970, 1, 1)
@@ -25,6 +26,8 @@ def order_number(day: str, shop_id: int, order_id: int) -> str:
     return f"ZG{day}{shop_id:08d}{order_id:09d}"
 
 
+# What one order contains: (product, chosen SKU, quantity) per line.
+Basket = tuple[tuple[ShelfItem, SkuOffer, int], ...]
 # Parcels arrive two to seven days after payment.
 _DELIVERY = (2 * DAY, 7 * DAY)
 # Of refunded orders: refunded before delivery, after it within the after-sales window, and
@@ -47,6 +50,38 @@ class OrderChunk:
     paid_at: list[int | None]
     # No parcel of the demo arrives later than this.
     now: int = 2**62
+    # Orders of the demo's story whose contents were settled beforehand, by offset in the chunk.
+    baskets: dict[int, Basket] = field(default_factory=dict)
+
+
+class BasketDraw:
+    """Draws what a customer puts in an order: categories by their share of sales, products
+    by popularity, one to four lines of one to three pieces."""
+
+    def __init__(self, shelf: Shelf) -> None:
+        self._categories = shelf.categories
+        self._category_cum = open_ended(shelf.category_weights)
+        self._items = shelf.items
+        self._cum_by_category = {c: open_ended(shelf.popularity[c]) for c in shelf.categories}
+        self._line_cum = open_ended(_LINE_WEIGHTS)
+        self._quantity_cum = open_ended(_QUANTITY_WEIGHTS)
+
+    def __call__(self, rand: Callable[[], float]) -> Basket:
+        categories, category_cum = self._categories, self._category_cum
+        category = categories[bisect(category_cum, rand())]
+        lines: list[tuple[ShelfItem, SkuOffer, int]] = []
+        for line in range(bisect(self._line_cum, rand()) + 1):
+            if line and rand() < 0.4:
+                category = categories[bisect(category_cum, rand())]
+            item = self._items[category][bisect(self._cum_by_category[category], rand())]
+            offers = item[4]
+            offer = offers[int(rand() * len(offers))]
+            lines.append((item, offer, bisect(self._quantity_cum, rand()) + 1))
+        return tuple(lines)
+
+
+def basket_amount(basket: Basket) -> int:
+    return sum(offer[1] * quantity for _, offer, quantity in basket)
 
 
 class OrderMoney(NamedTuple):
@@ -90,31 +125,20 @@ def fill_chunk(
     parcels = random.Random(f"{job.seed}/parcels/{job.shop_id}/{job.chunk}")
     money: list[OrderMoney] = []
     rand = rng.random
-    categories = shelf.categories
-    category_cum = open_ended(shelf.category_weights)
-    items_by_category = shelf.items
-    cum_by_category = {c: open_ended(shelf.popularity[c]) for c in categories}
-    line_cum = open_ended(_LINE_WEIGHTS)
-    quantity_cum = open_ended(_QUANTITY_WEIGHTS)
+    draw = BasketDraw(shelf)
+    settled = job.baskets
     order_rows: list[dict[str, Any]] = []
     item_rows: list[dict[str, Any]] = []
     day_labels: dict[int, str] = {}
     for offset, placed in enumerate(job.placed_at):
         order_id = job.first_order_id + offset
-        lines = bisect(line_cum, rand()) + 1
-        category = categories[bisect(category_cum, rand())]
+        basket = settled.get(offset) if settled else None
+        if basket is None:
+            basket = draw(rand)
         amount = commission = pieces = 0
-        first_title = first_category = ""
-        for line in range(lines):
-            if line and rand() < 0.4:
-                category = categories[bisect(category_cum, rand())]
-            product_id, title, short, _, offers = items_by_category[category][
-                bisect(cum_by_category[category], rand())
-            ]
-            sku_id, price, piece_commission = offers[int(rand() * len(offers))]
-            quantity = bisect(quantity_cum, rand()) + 1
-            if not line:
-                first_title, first_category = short, category
+        for line, (item, offer, quantity) in enumerate(basket):
+            product_id, title, _, category, _ = item
+            sku_id, price, piece_commission = offer
             amount += price * quantity
             commission += piece_commission * quantity
             pieces += quantity
@@ -131,6 +155,8 @@ def fill_chunk(
                     "commission_cents": piece_commission * quantity,
                 }
             )
+        first_item = basket[0][0]
+        first_title, first_category = first_item[2], first_item[3]
         day_number = (placed + CHINA_OFFSET) // DAY
         ymd = day_labels.get(day_number)
         if ymd is None:

@@ -11,15 +11,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 
+from models import wire
 from server.seed.calendar import (
+    DAY,
     HOUR_CUM,
+    day_share,
     day_start,
     day_weight,
     days_back,
+    moment_in,
+    moments_cum,
     spread,
 )
 from server.seed.draw import open_ended
+from server.seed.lines import Basket
 from server.seed.people import HISTORY_DAYS, ShopPlan
+from server.seed.story import ForcedOrder
 
 # (statuses, weights) by how many days ago the order was placed.
 _STATUS_MIX: tuple[tuple[int, tuple[str, ...], tuple[int, ...]], ...] = (
@@ -29,6 +36,7 @@ _STATUS_MIX: tuple[tuple[int, tuple[str, ...], tuple[int, ...]], ...] = (
     (HISTORY_DAYS, ("completed", "cancelled", "refunded"), (89, 6, 5)),
 )
 _WAS_PAID = frozenset({"paid", "shipped", "completed", "refunded"})
+_PAID = frozenset(wire.PAID_ORDER_STATUSES)
 TODAY_MINIMUM = 6
 
 
@@ -41,6 +49,10 @@ class OrderPlan:
     store: list[int] = field(default_factory=list)  # manager id, 0 for the owner's own store
     status: list[str] = field(default_factory=list)
     paid_at: list[int | None] = field(default_factory=list)
+    # The story's orders whose contents are settled, by order index.
+    baskets: dict[int, Basket] = field(default_factory=dict)
+    # Each customer's first payment: (paid at, store), kept up to date by whoever moves orders.
+    first_paid: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def _status_table(age: int) -> tuple[tuple[str, ...], list[float]]:
@@ -59,16 +71,28 @@ def _settle(age: int, never_pays: bool, must_pay: bool, rand: Callable[[], float
     return None
 
 
-def plan_orders(seed: int, number: int, plan: ShopPlan, total: int, anchor: date) -> OrderPlan:
+def plan_orders(
+    seed: int, number: int, plan: ShopPlan, total: int, anchor: date, *, now: int
+) -> OrderPlan:
+    """``total`` orders over the history that ends at ``now``, the story's among them.
+
+    Until a customer first pays, she buys in the store she came in by; from then on in the
+    store she belongs to (the one of that first payment), and a sub-store's customer now and
+    then in the owner's own store.
+    """
     rng = random.Random(f"{seed}/orders/{number}")
     days = days_back(anchor, HISTORY_DAYS)
     weights = [day_weight(d, i / (HISTORY_DAYS - 1), rng) for i, d in enumerate(days)]
-    weights[-1] *= 0.6  # the anchor day is still running
+    last_start = day_start(days[-1])
+    last_span = now - last_start + 1  # the seconds of the anchor day that are history
+    if last_span < DAY:
+        weights[-1] *= day_share(last_span)  # the anchor day is still running
     customers = plan.customers
-    forced_by_day: dict[int, list[tuple[int, bool]]] = {}
+    forced_by_day: dict[int, list[ForcedOrder]] = {}
     forced = plan.forced_orders[:total]
-    for index, must_pay in forced:
-        forced_by_day.setdefault(customers.join_day[index], []).append((index, must_pay))
+    first = day_start(days[0])
+    for order in forced:
+        forced_by_day.setdefault((order.placed_at - first) // DAY, []).append(order)
     counts = spread(total - len(forced), weights)
     # Even a small demo shop has a few orders today, so the day's work is never empty.
     wanted_today = min(TODAY_MINIMUM, sum(counts))
@@ -80,8 +104,11 @@ def plan_orders(seed: int, number: int, plan: ShopPlan, total: int, anchor: date
     by_join = sorted(range(len(customers.ids)), key=lambda i: (customers.join_day[i], i))
     cum = list(accumulate(customers.weight[i] for i in by_join))
     hour_cum = open_ended(HOUR_CUM)
+    last_cum = moments_cum(min(DAY, last_span))
     join_day, home, never_pays = customers.join_day, customers.home, customers.never_pays
+    bound = [-1] * len(customers.ids)  # the store of each customer's first payment so far
     orders = OrderPlan()
+    first_paid = orders.first_paid
     present = carried = 0
     rand = rng.random
     for day_index, day in enumerate(days):
@@ -94,29 +121,52 @@ def plan_orders(seed: int, number: int, plan: ShopPlan, total: int, anchor: date
         carried = 0
         start = day_start(day)
         top = cum[present - 1]
-        entries: list[tuple[int, int, bool]] = []
+        # (placed, customer, index of the story's order of the day or -1), sorted as tuples.
+        entries: list[tuple[int, int, int]] = []
+        final = day_index == len(days) - 1
         for _ in range(count):
             who = by_join[min(bisect(cum, rand() * top, 0, present), present - 1)]
-            moment = bisect(hour_cum, rand()) * 3600 + int(rand() * 3600)
-            entries.append((start + moment, who, False))
-        for who, must_pay in forced_by_day.get(day_index, ()):
-            entries.append((start + 10 * 3600 + rng.randrange(8 * 3600), who, must_pay))
+            if final:
+                moment = moment_in(rand(), rand(), min(DAY, last_span), last_cum)
+            else:
+                moment = bisect(hour_cum, rand()) * 3600 + int(rand() * 3600)
+            entries.append((start + moment, who, -1))
+        story_orders = forced_by_day.get(day_index, [])
+        for n, order in enumerate(story_orders):
+            entries.append((order.placed_at, order.customer, n))
         entries.sort()
         age = HISTORY_DAYS - 1 - day_index
         statuses, status_cum = _status_table(age)
-        for placed, who, must_pay in entries:
+        for placed, who, story_index in entries:
+            story = story_orders[story_index] if story_index >= 0 else None
+            must_pay = story is not None and story.paid
             status = (
                 _settle(age, never_pays[who], must_pay, rand)
                 or statuses[bisect(status_cum, rand())]
             )
-            store = home[who]
-            if store and not must_pay and rand() < 0.08:
-                store = 0  # now and then a sub-store's customer buys in the owner's own store
+            if story is not None:
+                store = story.store
+                if story.basket is not None:
+                    orders.baskets[len(orders.placed_at)] = story.basket
+            else:
+                belongs = bound[who]
+                store = home[who] if belongs < 0 else belongs
+                if belongs > 0 and rand() < 0.08:
+                    store = 0  # now and then a sub-store's customer buys in the owner's own store
+            paid_at = placed + 20 + int(rand() * 1780) if status in _WAS_PAID else None
+            if paid_at is not None and paid_at > now:
+                status, paid_at = "pending_payment", None  # the payment has not come yet
+            if paid_at is not None and status in _PAID:
+                known = first_paid.get(who)
+                # Paid sooner than an order placed a little earlier: this one comes first.
+                if known is None or paid_at < known[0]:
+                    first_paid[who] = (paid_at, store)
+                    bound[who] = store
             orders.placed_at.append(placed)
             orders.customer.append(who)
             orders.store.append(store)
             orders.status.append(status)
-            orders.paid_at.append(placed + 20 + int(rand() * 1780) if status in _WAS_PAID else None)
+            orders.paid_at.append(paid_at)
     _leave_one_unpaid_today(orders, day_start(days[-1]))
     return orders
 

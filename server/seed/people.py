@@ -3,31 +3,34 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from server.ledger import ALLOCATION_DAYS
 from server.seed import names
 from server.seed.calendar import DAY
 from server.seed.ids import HISTORY_DAYS, Ids
-from server.seed.paths import task_paths
+from server.seed.lines import BasketDraw
+from server.seed.paths import Story, plan_story
+from server.seed.story import (
+    STORY_CUSTOMERS,
+    STORY_LEAVERS,
+    STORY_STAYERS,
+    Customers,
+    ForcedOrder,
+    story_orders,
+)
 
-__all__ = ["HISTORY_DAYS", "Customers", "EarlierRelease", "Ids", "ShopPlan", "plan_shop"]
-
-
-@dataclass
-class Customers:
-    """One shop's customers before any order: where they came from and how much they buy."""
-
-    ids: list[int] = field(default_factory=list)
-    join_day: list[int] = field(default_factory=list)
-    weight: list[float] = field(default_factory=list)
-    home: list[int] = field(default_factory=list)  # manager id, or 0 for the owner's own store
-    never_pays: list[bool] = field(default_factory=list)
-    allocated: list[bool] = field(default_factory=list)
-    profile: list[tuple[str, str, str]] = field(default_factory=list)  # name, phone, city
-    # Allocated to make up for a release: customer index -> (release request id, arrival time).
-    compensation: dict[int, tuple[int, int]] = field(default_factory=dict)
+__all__ = [
+    "HISTORY_DAYS",
+    "STORY_LEAVERS",
+    "STORY_STAYERS",
+    "Customers",
+    "EarlierRelease",
+    "Ids",
+    "ShopPlan",
+    "plan_shop",
+]
 
 
 @dataclass(frozen=True)
@@ -45,24 +48,40 @@ class ShopPlan:
     shop: dict[str, Any]
     managers: list[dict[str, Any]]
     manager_join_day: dict[int, int]
-    progress: list[dict[str, Any]]
-    requests: list[dict[str, Any]]
+    story: Story
     customers: Customers
-    release_manager_id: int
-    # Orders every demo must have, so a release can be tried: (customer index, must be paid).
-    forced_orders: list[tuple[int, bool]]
+    # Orders the demo's story needs, placed among the others.
+    forced_orders: list[ForcedOrder]
     earlier_release: EarlierRelease | None = None
+
+    @property
+    def requests(self) -> list[dict[str, Any]]:
+        """The release requests of the story (the rest follow from the paths)."""
+        return list(self.story.requests.values())
+
+
+# Below this many orders a shop is too small for the story's paths (they take a few hundred).
+STORY_MIN_ORDERS = 1_000
 
 
 def plan_shop(
-    seed: int, number: int, *, shop_id: int, orders: int, first_day: int, ids: Ids
+    seed: int,
+    number: int,
+    *,
+    shop_id: int,
+    orders: int,
+    first_day: int,
+    now: int,
+    ids: Ids,
+    draw: BasketDraw,
 ) -> ShopPlan:
     rng = random.Random(f"{seed}/shop/{number}")
     owner = names.person_name(rng)
     created = first_day - rng.randrange(20, 60) * DAY
-    shop = {
+    code = f"demo{number}"
+    shop: dict[str, Any] = {
         "id": shop_id,
-        "code": f"demo{number}",
+        "code": code,
         "name": names.shop_name(rng, owner),
         "owner_name": owner,
         "city": names.city(rng),
@@ -72,34 +91,30 @@ def plan_shop(
     customer_count = max(30, min(60_000, orders // 16))
     manager_count = min(rng.randint(20, 60), max(3, customer_count // 10))
     managers, join_days = _managers(rng, manager_count, first_day, ids)
-    progress, requests, release_manager, released = task_paths(
-        rng, managers, join_days, first_day, ids
-    )
+    story = Story()
+    if orders >= STORY_MIN_ORDERS:
+        story = plan_story(rng, managers, join_days, now=now, ids=ids, shop_code=code)
+        customer_count = max(customer_count, STORY_CUSTOMERS)
     earlier = None
     release_day = None
-    if released is not None:
-        request = released
+    if story.released is not None:
+        request = story.requests[story.released.manager_id]
         earlier = EarlierRelease(
             manager_id=request["store_manager_id"],
             request_id=request["id"],
             decided_at=request["decided_at"],
-            new_shop_code=f"{shop['code']}-m{request['store_manager_id']}",
+            new_shop_code=request["new_shop_code"],
         )
-        request["new_shop_code"] = earlier.new_shop_code
         release_day = (earlier.decided_at - first_day) // DAY
     customers = _customers(
         rng, customer_count, join_days, ids, earlier=earlier, release_day=release_day
     )
-    forced = _force_release_story(
-        rng,
-        customers,
-        release_manager,
-        join_days[release_manager],
-        released_manager=earlier.manager_id if earlier else None,
+    forced, reserved = story_orders(
+        rng, customers, story, join_days, draw, first_day=first_day, now=now
     )
-    return ShopPlan(
-        shop, managers, join_days, progress, requests, customers, release_manager, forced, earlier
-    )
+    if earlier is not None and release_day is not None:
+        _compensate(rng, customers, earlier, release_day, reserved, first_day=first_day, now=now)
+    return ShopPlan(shop, managers, join_days, story, customers, forced, earlier)
 
 
 def _managers(
@@ -164,13 +179,18 @@ def _customers(
         customers.never_pays.append(never_pays)
         customers.allocated.append(allocated)
         customers.profile.append((names.person_name(rng), names.masked_phone(rng), names.city(rng)))
-    if earlier is not None and release_day is not None:
-        _compensate(rng, customers, earlier, release_day)
     return customers
 
 
 def _compensate(
-    rng: random.Random, customers: Customers, earlier: EarlierRelease, release_day: int
+    rng: random.Random,
+    customers: Customers,
+    earlier: EarlierRelease,
+    release_day: int,
+    reserved: set[int],
+    *,
+    first_day: int,
+    now: int,
 ) -> None:
     """The public-domain customers the platform sent after the earlier release: about as many
     as had followed the manager there, arriving over the following weeks."""
@@ -184,53 +204,16 @@ def _compensate(
     later = [
         i
         for i, day in enumerate(customers.join_day)
-        if day > release_day and not customers.allocated[i]
+        if day > release_day and not customers.allocated[i] and i not in reserved
     ]
     chosen = sorted(rng.sample(later, min(followed, len(later))))
     span = ALLOCATION_DAYS * DAY
     for n, index in enumerate(chosen):
         arrives = earlier.decided_at + int((n + rng.random()) * span / max(1, len(chosen)))
+        arrives = min(arrives, now)
         customers.compensation[index] = (earlier.request_id, arrives)
         customers.allocated[index] = True
         customers.never_pays[index] = False
         customers.home[index] = 0
-        customers.join_day[index] = release_day + (arrives - earlier.decided_at) // DAY
-
-
-# The waiting release's story: this many customers with a paid order in the sub-store (they
-# leave with her), and this many attached to it who never paid (they stay with the owner).
-STORY_LEAVERS = 14
-STORY_STAYERS = 4
-
-
-def _force_release_story(
-    rng: random.Random,
-    customers: Customers,
-    manager_id: int,
-    manager_day: int,
-    *,
-    released_manager: int | None,
-) -> list[tuple[int, bool]]:
-    """Make sure the pending release has both customers who leave and customers who stay."""
-    wanted = STORY_LEAVERS + STORY_STAYERS
-    own = [i for i, home in enumerate(customers.home) if home == manager_id]
-    candidates = [
-        i
-        for i, day in enumerate(customers.join_day)
-        if day >= manager_day
-        and not customers.allocated[i]
-        and customers.home[i] not in (manager_id, released_manager)
-    ]
-    rng.shuffle(candidates)
-    while len(own) < wanted and candidates:
-        moved = candidates.pop()
-        customers.home[moved] = manager_id
-        own.append(moved)
-    forced: list[tuple[int, bool]] = []
-    for n, index in enumerate(own[:wanted]):
-        stays = n < STORY_STAYERS  # only ever cancelled: attached to the sub-store, yet they stay
-        customers.never_pays[index] = stays
-        if stays:
-            customers.weight[index] = 0.2
-        forced.append((index, not stays))
-    return forced
+        # They order from the day after they arrive.
+        customers.join_day[index] = (arrives - first_day) // DAY + 1

@@ -17,18 +17,27 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from server.seed.catalogue import Shelf
 from server.seed.lines import OrderChunk, OrderMoney, fill_chunk
 from server.seed.packing import Packed, pack
+from server.seed.payments import Payments
 
 log = logging.getLogger(__name__)
 
 _shelf: Shelf | None = None
 
 
-Built = tuple[Packed, Packed, list[OrderMoney]]
+# Orders, their lines, the orders' money facts, the sub-stores' payments.
+Built = tuple[Packed, Packed, list[OrderMoney], Payments]
 
 
 def build_chunk(job: OrderChunk, shelf: Shelf) -> Built:
     orders, lines, money = fill_chunk(job, shelf)
-    return pack("order", orders, job.shop_id), pack("order_item", lines, job.shop_id), money
+    payments = Payments()
+    payments.gather(orders)
+    return (
+        pack("order", orders, job.shop_id),
+        pack("order_item", lines, job.shop_id),
+        money,
+        payments,
+    )
 
 
 def _remember_shelf(shelf: Shelf) -> None:

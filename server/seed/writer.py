@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from itertools import repeat
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Index, Table, update
+from sqlalchemy import Connection, Engine, Index, Table, bindparam, update
 
 from server.auth import shared_demo_hash
 from server.db.base import Base, table_of
@@ -43,6 +43,38 @@ class BulkLoad:
 
     def write(self, entity: str, rows: Sequence[dict[str, Any]], shop_id: int | None) -> None:
         self.write_packed(pack(entity, rows, shop_id))
+
+    def rewrite(self, entity: str, rows: Sequence[dict[str, Any]], shop_id: int) -> None:
+        """Overwrite rows written earlier, their feed entries included (they keep their
+        numbers): nobody can have read them yet."""
+        packed = pack(entity, rows, shop_id)
+        table = ENTITY_TABLES[entity]
+        columns = [c.name for c in table.columns]
+        keys = [c.name for c in table.primary_key.columns]
+        changes = []
+        for record in packed.records:
+            values = dict(zip(columns, record, strict=True))
+            changes.append({f"x_{c}": v for c, v in values.items()})
+        self.conn.execute(
+            update(table)
+            .where(*(table.c[k] == bindparam(f"x_{k}") for k in keys))
+            .values({c: bindparam(f"x_{c}") for c in columns if c not in keys}),
+            changes,
+        )
+        feed = table_of(Feed)
+        self.conn.execute(
+            update(feed)
+            .where(
+                feed.c.shop_id == shop_id,
+                feed.c.entity == entity,
+                feed.c.key == bindparam("x_key"),
+            )
+            .values(payload=bindparam("x_payload")),
+            [
+                {"x_key": key, "x_payload": payload}
+                for key, payload in zip(packed.keys, packed.payloads, strict=True)
+            ],
+        )
 
     def write_packed(self, packed: Packed) -> None:
         if not packed.records:

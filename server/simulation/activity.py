@@ -80,9 +80,9 @@ class PlatformActivity:
                 (True, pace.late_refunds_per_day),
             ):
                 count = _poisson(rng, per_day * elapsed / 86_400)
-                report.refunds += len(
-                    money.refund(conn, shop_id, now, settled=settled, count=count)
-                )
+                refunded = money.refund(conn, shop_id, now, settled=settled, count=count)
+                stages.count_refunds(conn, shop_id, refunded, now)
+                report.refunds += len(refunded)
             report.orders += len(placed)
             report.paid += len(paid)
         log.debug("simulated %d s: %s", elapsed, report)

@@ -1,7 +1,8 @@
 """Simulated promotion paths: sales count towards the current stage, stages complete when
 every target is met, fail at their deadline (and start again), and final assessments pass.
 
-Every change goes through ``promotion.save_progress``, so the release rule runs with it.
+A stage's figures are what its window holds (``promotion.window_end``); every change goes
+through ``promotion.save_progress``, so the release rule runs with it.
 """
 
 from __future__ import annotations
@@ -9,61 +10,59 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, exists, select
+from sqlalchemy import Connection, select
 
-from models import wire
-from server.db.orders import Order
 from server.db.shops import StoreManager, TaskProgress
-from server.promotion import save_progress
+from server.promotion import counts_for, recount, save_progress
 from server.rows import Row, load_rows, new_ids, save_rows
 
 
 def count_sales(conn: Connection, shop_id: int, paid: Sequence[Row], now: int) -> None:
-    """Add paid sub-store orders to their manager's current stage."""
-    in_sub_stores = [o for o in paid if o["store_manager_id"] is not None]
-    if not in_sub_stores:
+    """Bring the current stage of every manager whose sub-store was just paid up to date:
+    its figures are counted again from the orders, so they always equal what the window
+    holds, and a stage whose targets are met is completed now."""
+    managers = {o["store_manager_id"] for o in paid if o["store_manager_id"] is not None}
+    if not managers:
         return
-    managers = {o["store_manager_id"] for o in in_sub_stores}
-    current = {
-        p["store_manager_id"]: p
-        for p in load_rows(
-            conn,
-            "task_progress",
-            shop_id,
-            TaskProgress.store_manager_id.in_(managers),
-            TaskProgress.status == "in_progress",
-        )
-    }
-    counted: set[tuple[int, int]] = set()
-    changed: dict[int, Row] = {}
-    for order in sorted(in_sub_stores, key=lambda o: o["id"]):
-        progress = current.get(order["store_manager_id"])
-        if progress is None or order["paid_at"] > progress["deadline_at"]:
-            continue
-        progress["sales_cents"] += order["amount_cents"]
-        pair = (progress["store_manager_id"], order["customer_id"])
-        if pair not in counted and not _paid_before(conn, shop_id, progress, order):
-            progress["customers_count"] += 1
-        counted.add(pair)
-        changed[progress["id"]] = progress
+    current = load_rows(
+        conn,
+        "task_progress",
+        shop_id,
+        TaskProgress.store_manager_id.in_(managers),
+        TaskProgress.status == "in_progress",
+    )
+    before = {p["id"]: (p["sales_cents"], p["customers_count"]) for p in current}
+    recount(conn, shop_id, current, now)
+    changed = [p for p in current if (p["sales_cents"], p["customers_count"]) != before[p["id"]]]
     stages = _stages(conn)
     rows: list[Row] = []
-    for progress in changed.values():
+    for progress in changed:
         rows.extend(_complete_if_met(conn, shop_id, progress, stages, now))
     save_progress(conn, shop_id, rows, now)
 
 
-def _paid_before(conn: Connection, shop_id: int, progress: Row, order: Row) -> bool:
-    """Did this customer already pay in this sub-store within the stage's window?"""
-    earlier = exists().where(
-        Order.shop_id == shop_id,
-        Order.store_manager_id == progress["store_manager_id"],
-        Order.customer_id == order["customer_id"],
-        Order.status.in_(wire.PAID_ORDER_STATUSES),
-        Order.paid_at >= progress["started_at"],
-        Order.id != order["id"],
+def count_refunds(conn: Connection, shop_id: int, refunded: Sequence[Row], now: int) -> None:
+    """A refunded order no longer counts: every stage whose window held its payment is
+    counted again. A stage already completed stays completed; the platform's decision stands."""
+    paid = [o for o in refunded if o["store_manager_id"] is not None and o["paid_at"] is not None]
+    if not paid:
+        return
+    rows = load_rows(
+        conn,
+        "task_progress",
+        shop_id,
+        TaskProgress.store_manager_id.in_({o["store_manager_id"] for o in paid}),
     )
-    return bool(conn.scalar(select(earlier)))
+    touched = [
+        row
+        for row in rows
+        if any(
+            o["store_manager_id"] == row["store_manager_id"] and counts_for(row, o["paid_at"], now)
+            for o in paid
+        )
+    ]
+    recount(conn, shop_id, touched, now)
+    save_progress(conn, shop_id, touched, now)
 
 
 def _stages(conn: Connection) -> list[Row]:

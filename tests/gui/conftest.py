@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from gui import i18n, tasks
 from gui.sync_controller import SyncController
@@ -56,6 +56,43 @@ def no_task_left_running(qapp: QApplication) -> Iterator[None]:
         tasks.cancel_all()
         tasks.wait_for_all(30.0)
         pytest.fail(f"the test left background tasks running: {left}")
+
+
+_answerers: list[QTimer] = []
+
+
+def answer_quit_questions(choice: str = "quit_anyway") -> QTimer:
+    """Answer every question the window asks before it quits (``choice`` is the button's
+    object name), as the owner would click it."""
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def poll() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.objectName() == "quit_question":
+                button = widget.findChild(QPushButton, choice)
+                if widget.isVisible() and button is not None:
+                    button.click()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    _answerers.append(timer)
+    return timer
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """When the test's windows are closed after it, the owner quits anyway: local actions the
+    test left waiting stay in its profile."""
+    yield
+    answer_quit_questions()
+
+
+@pytest.fixture(autouse=True)
+def quit_answerers_stopped(qapp: QApplication) -> Iterator[None]:
+    yield
+    while _answerers:
+        _answerers.pop().stop()
 
 
 @pytest.fixture(autouse=True)

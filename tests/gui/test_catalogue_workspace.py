@@ -16,6 +16,7 @@ from gui.catalogue.pictures import PictureLoader
 from gui.catalogue.product_model import COLUMNS
 from gui.catalogue.product_views import GRID, LIST
 from gui.catalogue.workspace import CatalogueWorkspace
+from models.changes import Changes
 from models.services.catalogue import ProductCard, ProductSort, Sort
 from models.services.catalogue_events import SaleEventCard
 from tests.models.test_catalogue_shop import (
@@ -140,7 +141,7 @@ def test_my_picks_shows_only_the_picked(
     with qtbot.waitSignal(workspace.picks_changed, timeout=10_000):
         QTest.mouseClick(workspace.detail.pick, Qt.MouseButton.LeftButton)
     settle(qtbot, *loaders_of(workspace))
-    with qtbot.waitSignal(workspace.model.loaded, timeout=10_000):
+    with qtbot.waitSignal(workspace.model.reloaded, timeout=10_000):
         workspace.refresh()
     settle(qtbot, *loaders_of(workspace))
     assert len(shown_ids(qtbot, workspace)) == 1
@@ -334,7 +335,8 @@ def test_a_sync_while_hidden_reads_again_when_shown(
 ) -> None:
     ws = CatalogueWorkspace(catalogue_shop.profile)
     qtbot.addWidget(ws)
-    ws.refresh()  # hidden: nothing is read yet
+    ws.take_changes(Changes.of_entities("product"))  # hidden: nothing is read yet
+    assert ws.is_stale()
     assert not tasks.running()
     assert ws.model.rowCount() == 0
     with qtbot.waitSignal(ws.model.loaded, timeout=20_000):

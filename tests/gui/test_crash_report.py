@@ -19,7 +19,7 @@ from gui.main_window import MainWindow
 from models.crash_reports import crash_reports
 from models.log_file import log_folder, start_log_file, stop_log_file
 from models.profile import Profile
-from tests.gui.conftest import WhenShown
+from tests.gui.conftest import WhenShown, answer_quit_questions
 
 pytestmark = pytest.mark.qt_no_exception_capture
 
@@ -176,6 +176,7 @@ def test_a_crash_asked_for_in_the_running_app_is_reported_and_the_window_stays(
             window.close()
 
     when_shown(CrashDialog, close_dialog_then_the_window)
+    answer_quit_questions()  # the profile has actions waiting to sync: the owner quits anyway
     name, organisation = qapp.applicationName(), qapp.organizationName()
     font, sheet = qapp.font(), qapp.styleSheet()
     try:

@@ -49,9 +49,8 @@ def open_workspace(qtbot: QtBot, profile: Profile) -> CustomersWorkspace:
     ws = CustomersWorkspace(profile)
     qtbot.addWidget(ws)
     ws.resize(1200, 700)
-    ws.show()
     with qtbot.waitSignal(ws.model.loaded, timeout=20_000):
-        ws.refresh()
+        ws.show()
     settle(qtbot)
     return ws
 
@@ -196,9 +195,8 @@ def test_chinese_text(qtbot: QtBot, qapp: QApplication, hand_built: Profile) -> 
 def test_an_empty_shop_says_so(qtbot: QtBot, empty_profile: Profile) -> None:
     ws = CustomersWorkspace(empty_profile)
     qtbot.addWidget(ws)
-    ws.show()
     with qtbot.waitSignal(ws.model.loaded, timeout=20_000):
-        ws.refresh()
+        ws.show()
     assert ws.summary.text().startswith("No customers yet")
     assert not ws.detail.empty.isHidden()
     with qtbot.waitSignal(ws.traffic.loaded, timeout=20_000):

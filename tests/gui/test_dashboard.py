@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent, QTextDocumentFragment
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
-from gui import i18n
-from gui.dashboard import DashboardWorkspace
-from gui.formatting import money
+from gui import i18n, tasks
+from gui.dashboard import SHOP_FIGURES, DashboardWorkspace
+from gui.formatting import money, stamp
+from gui.main_window import MainWindow
+from gui.sync_controller import SyncController
 from models.profile import Profile
+from models.services.account import login
 from models.services.dashboard import local_day_start
+from models.sync.syncer import SyncOptions
 from tests.gui.conftest import ShopFigures, add_order
+from tests.platform_process import PlatformProcess
+
+
+def read(tip: str) -> str:
+    """A tooltip as the owner reads it."""
+    return QTextDocumentFragment.fromHtml(tip).toPlainText()
 
 
 def shown_dashboard(qtbot: QtBot, profile: Profile) -> DashboardWorkspace:
@@ -95,3 +109,79 @@ def test_in_chinese_the_labels_are_chinese(
     assert board.card("today_sales").value_text() == "¥1,123.45"
     assert board.card("last_sync").value_text() == "2 分钟前"
     assert board.card("last_sync").caption_text().startswith("今天 ")
+
+
+# The offscreen platform cannot raise the tooltip's window; real platforms do.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_every_card_says_what_it_counts(
+    qtbot: QtBot, shop_profile: Profile, now: dt.datetime
+) -> None:
+    board = shown_dashboard(qtbot, shop_profile)
+
+    tips = {name: read(board.card(name).toolTip()) for name in board.card_names()}
+    assert all(tips.values()), tips
+    assert len(set(tips.values())) == len(tips), "each card says something of its own"
+    midnight = local_day_start(now)
+    assert f"since midnight ({stamp(midnight)})" in tips["today_orders"]
+    assert "cancelled" in tips["today_orders"]
+    assert "refunded are not counted" in tips["today_sales"]
+    assert stamp(midnight - 6 * 86_400) in tips["week_orders"]
+    assert board.figures is not None
+    assert board.figures.sync.last_sync is not None
+    assert stamp(board.figures.sync.last_sync) in tips["last_sync"]
+    # What the pointer resting on a card's figure shows.
+    card = board.card("today_sales")
+    value = card.findChild(QLabel, "figure_card_value")
+    assert value is not None
+    at = value.rect().center()
+    QApplication.sendEvent(value, QHelpEvent(QEvent.Type.ToolTip, at, value.mapToGlobal(at)))
+    assert QToolTip.isVisible()
+    assert read(QToolTip.text()) == tips["today_sales"]
+
+
+def test_in_chinese_the_cards_explain_themselves_in_chinese(
+    qtbot: QtBot, qapp: QApplication, shop_profile: Profile
+) -> None:
+    assert i18n.install(qapp, "zh_CN") == "zh_CN"
+    board = shown_dashboard(qtbot, shop_profile)
+
+    assert "已付款" in board.card("today_sales").toolTip()
+    assert "午夜" in board.card("today_orders").toolTip()
+    assert "同步" in board.card("last_sync").toolTip()
+
+
+def test_the_very_first_sync_shows_what_is_arriving_not_zeros(
+    qtbot: QtBot, platform: PlatformProcess, tmp_path: Path
+) -> None:
+    profile = Profile.open(tmp_path / "new-computer")
+    shop = login(profile, platform.url, "demo1", "demo").shop()
+    # Small pages, so that the sync reports its progress many times.
+    controller = SyncController(profile, options=SyncOptions(page_limit=250))
+    window = MainWindow(profile, shop, controller)
+    qtbot.addWidget(window)
+    board = window.dashboard
+    assert board is not None
+    with qtbot.waitSignal(board.figures_shown):
+        window.show()
+    assert board.notice_text().startswith("This computer has none of your shop's data yet.")
+    seen: list[tuple[str, list[str]]] = []
+
+    def look(_progress: object) -> None:
+        seen.append((board.notice_text(), [board.card(n).value_text() for n in SHOP_FIGURES]))
+
+    controller.progress.connect(look)
+    with qtbot.waitSignal(controller.finished, timeout=60_000):
+        controller.sync_now()
+    qtbot.waitUntil(lambda: not tasks.running() and board.figures is not None, timeout=20_000)
+
+    pulled = [text for text, _ in seen if text.startswith("Fetching your shop's data for the")]
+    assert len(pulled) > 3
+    assert any(" orders" in text and " customers" in text for text in pulled)
+    assert pulled[-1].endswith("changes received so far.")
+    assert all(values == ["…"] * len(values) for _, values in seen)
+    assert board.figures is not None
+    assert board.figures.sync.last_sync is not None
+    assert board.card("last_sync").value_text() not in ("…", "Now")
+    assert not board.notice_text().startswith("Fetching")
+    controller.stop()
+    profile.close()

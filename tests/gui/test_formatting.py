@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from gui import i18n
-from gui.formatting import clock_time, day_and_time, fill, money, time_ago
+from gui.formatting import clock_time, day_and_time, fill, money, short_day, short_stamp, time_ago
 
 NOON = dt.datetime(2026, 11, 24, 12, 0).astimezone()
 
@@ -53,3 +53,11 @@ def test_moments_in_chinese(qapp: QApplication) -> None:
 def test_fill_puts_each_value_in_its_place_once() -> None:
     assert fill("%2 then %1", "a", "b") == "b then a"
     assert fill("%1", "100%2") == "100%2"
+
+
+def test_short_dates_carry_the_year_outside_this_one() -> None:
+    assert short_day(at(NOON) - 72 * 3600, NOON) == "11-21"
+    assert short_stamp(at(NOON) - 72 * 3600, NOON) == "11-21 12:00"
+    last_year = at(dt.datetime(2025, 11, 24, 12, 0).astimezone())
+    assert short_day(last_year, NOON) == "2025-11-24"
+    assert short_stamp(last_year, NOON) == "2025-11-24 12:00"

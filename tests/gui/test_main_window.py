@@ -13,12 +13,13 @@ from gui import tasks
 from gui.main_window import MainWindow
 from gui.sync_controller import SyncController
 from gui.workspace import LazyWorkspace, Workspace
+from models.changes import Changes
 from models.errors import PlatformUnreachable
 from models.profile import Profile
 from models.services.account import signed_in
 from models.sync.lock import sync_lock
 from models.sync.syncer import SyncOptions
-from tests.gui.conftest import SHOP_NAME
+from tests.gui.conftest import SHOP_NAME, answer_quit_questions
 
 
 def open_window(qtbot: QtBot, profile: Profile, controller: SyncController) -> MainWindow:
@@ -141,7 +142,9 @@ def test_the_window_remembers_its_size(
     first = open_window(qtbot, shop_profile, quick_controller)
     settle(qtbot, first)
     first.resize(QSize(760, 540))
+    answer_quit_questions()  # an action waits to sync: the owner quits anyway
     first.close()
+    assert not first.isVisible()
 
     second = open_window(qtbot, shop_profile, quick_controller)
     settle(qtbot, second)
@@ -150,17 +153,18 @@ def test_the_window_remembers_its_size(
 
 class Notes(Workspace):
     icon_name = "sign-in"
+    shows = frozenset({"saved_view"})
 
     def __init__(self) -> None:
         super().__init__()
-        self.refreshed = 0
+        self.refreshed: list[Changes] = []
         QLabel("notes", self)
 
     def title(self) -> str:
         return "Notes"
 
-    def refresh(self) -> None:
-        self.refreshed += 1
+    def refresh_changed(self, changes: Changes) -> None:
+        self.refreshed.append(changes)
 
 
 def test_a_workspace_is_added_in_one_line(qtbot: QtBot, window: MainWindow) -> None:
@@ -173,9 +177,36 @@ def test_a_workspace_is_added_in_one_line(qtbot: QtBot, window: MainWindow) -> N
     assert go_to_notes.text() == "Notes"
     go_to_notes.trigger()
     assert window.current_workspace() is notes
+    assert len(notes.refreshed) == 1  # read when first shown
     window.refresh()
     settle(qtbot, window)
-    assert notes.refreshed == 1
+    assert len(notes.refreshed) == 2
+
+
+def test_a_page_reads_only_what_touches_it_and_a_hidden_one_catches_up_when_shown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    notes = window.add_workspace(Notes())
+    window.show_workspace(notes)
+    settle(qtbot, window)
+    notes.refreshed.clear()
+
+    window.hand_on(Changes.of_rows("product", [1, 2]))
+    assert notes.refreshed == []
+    window.hand_on(Changes.of_rows("saved_view", [7]))
+    assert [c.rows_of("saved_view") for c in notes.refreshed] == [frozenset({7})]
+
+    assert window.dashboard is not None
+    window.show_workspace(window.dashboard)
+    settle(qtbot, window)
+    window.hand_on(Changes.of_rows("saved_view", [8]))
+    window.hand_on(Changes.of_rows("saved_view", [9]))
+    assert len(notes.refreshed) == 1, "hidden: nothing is read"
+    assert notes.is_stale()
+    window.show_workspace(notes)
+    assert len(notes.refreshed) == 2
+    assert notes.refreshed[-1].rows_of("saved_view") == frozenset({8, 9})
+    assert not notes.is_stale()
 
 
 def test_chart_pages_are_built_when_first_opened(qtbot: QtBot, window: MainWindow) -> None:

@@ -6,19 +6,27 @@ from collections.abc import Callable
 from functools import cmp_to_key
 
 import pytest
-from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCollator, QCoreApplication, QEvent, QLocale, QModelIndex, Qt
+from PySide6.QtGui import QHelpEvent, QTextDocumentFragment
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QTreeWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QToolTip, QTreeWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from gui import i18n, tasks
+from gui.formatting import money, short_day, short_stamp
 from gui.managers.table_model import COLUMNS, ManagersTableModel
 from gui.managers.workspace import ManagersWorkspace
 from models.db import TaskProgress
 from models.profile import Profile
 from models.services.forecast import DAY
-from models.services.managers import ManagerFilter, ManagerLine, manager_lines, shown_lines
+from models.services.managers import (
+    ManagerFilter,
+    ManagerLine,
+    SortColumn,
+    manager_lines,
+    shown_lines,
+)
 from tests.models.managers_fixtures import (
     AT_RISK,
     DONE,
@@ -268,3 +276,73 @@ def test_a_shop_without_managers_says_so(qtbot: QtBot, empty_profile: Profile) -
     assert ws.empty.isVisible()
     assert "No store managers yet" in ws.empty.text()
     assert ws.model.rowCount() == 0
+
+
+def read(tip: str) -> str:
+    """A tooltip as the owner reads it."""
+    return QTextDocumentFragment.fromHtml(tip).toPlainText()
+
+
+def _tooltip_shown(view: QAbstractItemView, index: QModelIndex) -> str:
+    """What Qt shows when the pointer rests on a cell."""
+    at = view.visualRect(index).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.isVisible()
+    return read(QToolTip.text())
+
+
+# The offscreen platform cannot raise the tooltip's window; real platforms do.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_every_figure_says_what_it_counts(qtbot: QtBot, workspace: ManagersWorkspace) -> None:
+    model, tip = workspace.model, Qt.ItemDataRole.ToolTipRole
+    for column in range(model.columnCount()):
+        assert model.headerData(column, Qt.Orientation.Horizontal, tip), column
+        for row in range(model.rowCount()):
+            assert model.index(row, column).data(tip), (row, column)
+    assert "forecast" in workspace.summary.toolTip()
+    row = model.row_of(ON_TRACK)
+    line = model.line_at(row)
+    assert line is not None
+    sales = _tooltip_shown(workspace.table, model.index(row, COLUMNS.index(SortColumn.SALES)))
+    assert sales.startswith("¥1,500.00 of the ¥3,000.00 target (50%)")
+    assert f"from {short_stamp(line.started_at)}, when the stage began, until now" in sales
+    trend = read(model.index(row, COLUMNS.index(SortColumn.TREND)).data(tip))
+    assert f"in the 8 weeks since {short_day(line.trend_since)}" in trend
+    assert f"Total {money(sum(line.trend))}" in trend
+    assert f"since the stage began on {short_day(line.started_at)}" in trend
+
+    detail = workspace.detail
+    workspace.table.selectRow(row)
+    qtbot.waitUntil(lambda: detail.heading.text() == NAMES[ON_TRACK], timeout=10_000)
+    settle(qtbot)
+    for box in (detail.stages_box, detail.customers_box, detail.orders_box):
+        assert read(box.toolTip()), box.title()
+    for tree in (detail.stages, detail.customers, detail.orders):
+        assert tree.topLevelItemCount() > 0
+        for column in range(tree.columnCount()):
+            assert tree.headerItem().toolTip(column), (tree, column)
+            for number in range(tree.topLevelItemCount()):
+                item = tree.topLevelItem(number)
+                assert item is not None
+                assert item.toolTip(column), (tree, number, column)
+    done = detail.stages.topLevelItem(0)
+    assert done is not None
+    assert "to its completion on" in read(done.toolTip(3))
+    assert "to its completion on" in read(done.toolTip(4))
+    assert "China" in read(detail.orders.topLevelItem(0).toolTip(4))  # type: ignore[union-attr]
+
+
+def test_in_chinese_the_figures_explain_themselves_in_chinese(
+    qtbot: QtBot, qapp: QApplication, managers_shop: Profile
+) -> None:
+    i18n.install(qapp, "zh_CN")
+    ws = open_workspace(qtbot, managers_shop)
+    model, tip = ws.model, Qt.ItemDataRole.ToolTipRole
+    sales = COLUMNS.index(SortColumn.SALES)
+    header = model.headerData(sales, Qt.Orientation.Horizontal, tip)
+    assert "付款" in header
+    cell = model.index(model.row_of(ON_TRACK), sales).data(tip)
+    assert "目标" in cell
+    assert "8" in model.index(0, COLUMNS.index(SortColumn.TREND)).data(tip)
+    assert "周" in model.index(0, COLUMNS.index(SortColumn.TREND)).data(tip)

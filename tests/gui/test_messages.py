@@ -6,6 +6,7 @@ import datetime as dt
 import inspect
 import time
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -23,8 +24,12 @@ def every_typed_error() -> list[errors.ZhangguiError]:
             found.append(kind("demo1", "demo2"))
         elif issubclass(kind, errors.NotAllowed):
             found.append(kind("assistant", "release.decide"))
-        elif issubclass(kind, errors.PlatformAddressInvalid):
+        elif issubclass(kind, errors.PlatformAddressInvalid | errors.FileNotWritten):
             found.append(kind("demo1", "it names no computer"))
+        elif issubclass(kind, errors.InvalidInput):
+            found.append(kind("note", "too_long", value=2_345, limit=2_000))
+        elif issubclass(kind, errors.UnknownOrder):
+            found.append(kind("ZG0000000000000042"))
         elif issubclass(kind, errors.ZhangguiError):
             found.append(kind("what models said"))
     return found
@@ -35,12 +40,38 @@ def test_each_error_has_words_of_its_own(error: errors.ZhangguiError) -> None:
     said = messages.describe(error)
     assert said
     assert not said.startswith("An unexpected error occurred")
-    # These carry words already (the platform's reason for a refusal among them).
-    plain = (errors.ZhangguiError, errors.InvalidInput, errors.PlatformError)
-    if type(error) not in (*plain, errors.PlatformForbidden):
-        assert "what models said" not in said
+    assert "what models said" not in said
+    # The platform's reason for refusing a person's request is in its own words.
+    if type(error) not in (errors.PlatformError, errors.PlatformForbidden):
         assert "what the platform said" not in said
+        assert str(error) not in said
     assert messages.sync_state(error)
+
+
+def every_input_problem() -> list[errors.InvalidInput]:
+    return [
+        errors.InvalidInput(subject, problem, value=7, limit=100, low=1, allowed=("a", "b"))
+        for subject in get_args(errors.InputSubject)
+        for problem in get_args(errors.InputProblem)
+    ]
+
+
+def test_every_input_problem_is_said_in_words_not_in_the_log_s_english(
+    qapp: QApplication,
+) -> None:
+    problems = every_input_problem()
+    english = [messages.describe(e) for e in problems]
+    for error, said in zip(problems, english, strict=True):
+        assert said.endswith((".", "。"))
+        assert str(error) not in said
+        assert f"{error.subject}:" not in said
+    assert "2,000" in messages.describe(
+        errors.InvalidInput("note", "too_long", value=2_345, limit=2_000)
+    )
+    i18n.install(qapp, "zh_CN")
+    chinese = [messages.describe(e) for e in problems]
+    untranslated = [zh for zh, en in zip(chinese, english, strict=True) if zh == en]
+    assert untranslated == []
 
 
 def test_the_status_bar_words_of_sync_problems() -> None:

@@ -55,9 +55,8 @@ def workspace(qtbot: QtBot, synced_profile: Profile) -> OrdersWorkspace:
     ws = OrdersWorkspace(synced_profile)
     qtbot.addWidget(ws)
     ws.resize(1200, 700)
-    ws.show()
     with qtbot.waitSignal(ws.model.loaded, timeout=20_000):
-        ws.refresh()
+        ws.show()
     settle(qtbot, ws)
     return ws
 
@@ -168,7 +167,7 @@ def test_keyboard_review_reaches_the_platform_once(
             (shop_id, first.id),
         ).fetchone()
     assert tuple(row) == (1, "follow_up", "顾客说周五前要 🚚")
-    with qtbot.waitSignal(workspace.model.loaded, timeout=20_000):
+    with qtbot.waitSignal(workspace.model.reloaded, timeout=20_000):
         workspace.refresh()
     settle(qtbot, workspace)
     assert "waiting to sync" not in table.model().index(0, COLUMNS.index(SortColumn.REVIEW)).data()
@@ -209,6 +208,7 @@ def test_an_export_equals_what_the_view_shows(
             assert isinstance(line[4], int | float)
             assert round(line[4] * 100) == row.amount_cents
             assert line[6] == "Paid"
+            assert line[7] == ("Yes" if row.reviewed else "No")
     else:
         raw = path.read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")

@@ -16,11 +16,13 @@ from gui import tasks
 from gui.main_window import MainWindow
 from gui.my_path.workspace import MyPathWorkspace
 from gui.people.workspace import PeopleWorkspace
+from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
 from models.errors import SignInEnded
 from models.profile import Profile
 from models.services.account import login, signed_in
 from models.services.my_path import my_path
+from models.services.people import set_person_enabled
 from models.sync.syncer import SyncOptions, sync
 from tests.platform_process import PlatformProcess
 from tests.sync.views import busiest_manager
@@ -148,5 +150,32 @@ def test_the_owners_people_page_lists_who_signs_in_and_disables_someone(
     assert shown.status == "disabled"
     with pytest.raises(SignInEnded):
         sync(helper)
+    # Let her in again: the platform serves this module's other tests.
+    set_person_enabled(owner, shown.id, True)
     helper.close()
     owner.close()
+
+
+def test_someone_else_signing_in_from_the_menu_gets_a_window_of_their_own(
+    qtbot: QtBot,
+    people_platform: PlatformProcess,
+    tmp_path: Path,
+    window_of: WindowOf,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    profile = _synced(people_platform, tmp_path / "shared")
+    window = window_of(profile)
+    assert window.people is not None
+
+    def sign_in_as_assistant(*_args: object, **_kwargs: object) -> object:
+        return login(profile, people_platform.url, "demo1", "demo", "assistant").shop()
+
+    monkeypatch.setattr(SignInDialog, "ask", sign_in_as_assistant)
+    window.sign_in_action.trigger()
+    assert window.next_shop is not None
+    assert (window.next_shop.user, window.next_shop.role) == ("assistant", "assistant")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    # The profile starts afresh for her: nothing of the owner's own is left on it.
+    sync(profile)
+    assistant_window = window_of(profile)
+    assert _pages(assistant_window) == ASSISTANT_PAGES

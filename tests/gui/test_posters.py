@@ -217,12 +217,16 @@ def test_the_commission_is_printed_only_when_asked(profile: Profile, tmp_path: P
     commission = subjects[0].commission_cents
     assert commission
     plain, shown = tmp_path / "plain.pdf", tmp_path / "shown.pdf"
-    write_pdf(PosterJob(subjects, "a4"), plain)
-    write_pdf(PosterJob(subjects, "a4", show_commission=True), shown)
+    write_pdf(PosterJob(subjects, "a4", language="en"), plain)
+    write_pdf(PosterJob(subjects, "a4", show_commission=True, language="en"), shown)
     assert "Commission" not in pdf_text(plain)
     assert "for you only" not in pdf_text(plain)
     assert "Commission" in pdf_text(shown)
     assert "for you only" in pdf_text(shown)
+    chinese = tmp_path / "chinese.pdf"
+    write_pdf(PosterJob(subjects, "a4", show_commission=True), chinese)
+    assert "佣金" in pdf_text(chinese)
+    assert "佣金" not in pdf_text(plain)
 
     label_plain = page_image(PosterJob(subjects, "labels"))
     label_shown = page_image(PosterJob(subjects, "labels", show_commission=True))
@@ -484,7 +488,7 @@ def test_the_command_line_says_what_went_wrong(
     folder, pdf = str(profile.folder), str(tmp_path / "x.pdf")
     code, said = posters("--profile", folder, "--product", "1", "987654", "--out", pdf)
     assert code != 0
-    assert "no product 987654" in said
+    assert "The product (987654) is not on this computer" in said
 
     code, said = posters("--profile", folder, "--shop", "--out", str(tmp_path / "no" / "x.pdf"))
     assert code != 0

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import functools
+import logging
 import threading
 
+import pytest
+from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from gui import tasks
-from models.errors import SyncBusy
+from models.errors import InvalidInput, SyncBusy
 
 
 def test_a_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -68,3 +71,68 @@ def test_wait_for_all_delivers_every_outcome(qtbot: QtBot) -> None:
         tasks.run(functools.partial(pow, n, 2)).then(results.append)
     assert tasks.wait_for_all(10.0)
     assert sorted(results) == [n * n for n in range(10)]
+
+
+def test_a_task_nobody_handles_reaches_the_status_bar_in_words(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    window = QMainWindow()
+    page = QLabel("a page", window)
+    window.setCentralWidget(page)
+    qtbot.addWidget(window)
+    window.show()
+
+    def too_long() -> None:
+        raise InvalidInput("note", "too_long", value=2_345, limit=2_000)
+
+    with caplog.at_level(logging.WARNING, logger="gui.tasks"):
+        task = tasks.run(too_long, name="orders.save", owner=page).then(lambda _result: None)
+        with qtbot.waitSignal(task.done):
+            pass
+    said = window.statusBar().currentMessage()
+    assert said == "The note is too long: 2,345 characters, at most 2,000 fit. Nothing was saved."
+    assert "orders.save" in caplog.text
+
+
+def test_a_page_that_can_say_it_says_it_itself(qtbot: QtBot) -> None:
+    class Page(QLabel):
+        def show_problem(self, text: str) -> None:
+            self.setText(text)
+
+    page = Page()
+    qtbot.addWidget(page)
+    task = tasks.run(lambda: int("x"), owner=page).then(lambda _result: None)
+    with qtbot.waitSignal(task.done):
+        pass
+    assert page.text().startswith("An unexpected error occurred: invalid literal")
+
+
+def lookup_missing() -> int:
+    prices: dict[str, int] = {}
+    return prices["missing"]
+
+
+def test_without_an_owner_the_window_s_sink_says_it(qtbot: QtBot) -> None:
+    said: list[str] = []
+    tasks.set_failure_sink(said.append)
+    try:
+        task = tasks.run(lookup_missing)
+        with qtbot.waitSignal(task.done):
+            pass
+    finally:
+        tasks.set_failure_sink(None)
+    assert said == ["An unexpected error occurred: 'missing'"]
+
+
+def test_a_handled_failure_takes_no_default_path(qtbot: QtBot) -> None:
+    said: list[str] = []
+    handled: list[Exception] = []
+    tasks.set_failure_sink(said.append)
+    try:
+        task = tasks.run(lookup_missing).then(lambda _result: None, handled.append)
+        with qtbot.waitSignal(task.done):
+            pass
+    finally:
+        tasks.set_failure_sink(None)
+    assert said == []
+    assert len(handled) == 1

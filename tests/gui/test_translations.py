@@ -37,7 +37,8 @@ def translations_of(message: ET.Element) -> list[str]:
 
 
 class _TrCalls(ast.NodeVisitor):
-    """(context, source) of every self.tr("…") and QCoreApplication.translate("ctx", "…")."""
+    """(context, source) of every self.tr("…"), QCoreApplication.translate("ctx", "…") and
+    QT_TRANSLATE_NOOP("ctx", "…")."""
 
     def __init__(self) -> None:
         self.classes: list[str] = []
@@ -56,6 +57,9 @@ class _TrCalls(ast.NodeVisitor):
         if isinstance(func, ast.Attribute) and func.attr == "tr" and literal and self.classes:
             self.found.add((self.classes[-1], literal[0]))
         if isinstance(func, ast.Attribute) and func.attr == "translate" and len(literal) >= 2:
+            self.found.add((literal[0], literal[1]))
+        marked = isinstance(func, ast.Name) and func.id == "QT_TRANSLATE_NOOP"
+        if marked and len(literal) >= 2:
             self.found.add((literal[0], literal[1]))
         self.generic_visit(node)
 
@@ -97,17 +101,32 @@ def test_the_built_qm_holds_the_ts_translations() -> None:
 @pytest.mark.parametrize(
     ("language", "one", "many"),
     [
-        ("en", "1 action waiting to sync", "3 actions waiting to sync"),
-        ("zh_CN", "1 项待同步", "3 项待同步"),
+        ("en", "1 action waiting to sync", "7,500 actions waiting to sync"),
+        ("zh_CN", "1 项待同步", "7,500 项待同步"),
     ],
 )
 def test_counted_words_take_the_languages_plural(
     qapp: QApplication, language: str, one: str, many: str
 ) -> None:
     i18n.install(qapp, language)
-    source = "%n action(s) waiting to sync"
+    source = "%Ln action(s) waiting to sync"
     assert QCoreApplication.translate("SyncStatusLabel", source, "", 1) == one
-    assert QCoreApplication.translate("SyncStatusLabel", source, "", 3) == many
+    assert QCoreApplication.translate("SyncStatusLabel", source, "", 7_500) == many
+
+
+def test_every_count_in_words_has_its_thousands_separator() -> None:
+    """A plural phrase says "%Ln" (a number with separators), never a bare "%n": 7,500 位顾客."""
+    bare = [key for key in tr_calls_in_gui() if "%n" in key[1]]
+    assert bare == []
+    for path in (ZH_TS, EN_TS):
+        counted = [
+            (key, text)
+            for key, message in ts_messages(path).items()
+            if message.get("numerus") == "yes"
+            for text in translations_of(message)
+        ]
+        assert counted
+        assert [(key, text) for key, text in counted if "%Ln" not in text] == []
 
 
 def test_the_language_follows_the_request_then_the_system() -> None:

@@ -35,7 +35,7 @@ def _rate_at(conn: sqlite3.Connection, shop_id: int, manager: int, moment: int) 
     return int(found[0])
 
 
-def verdicts(db: Path, shop_id: int) -> dict[str, Verdict]:
+def verdicts(db: Path | str, shop_id: int) -> dict[str, Verdict]:
     """Order no. -> why its money differs, for every order whose money differs."""
     with sqlite3.connect(db) as conn:
         window = conn.execute(
@@ -94,7 +94,7 @@ class Money:
     requested_cents: int
 
 
-def money(db: Path, shop_id: int) -> Money:
+def money(db: Path | str, shop_id: int) -> Money:
     with sqlite3.connect(db) as conn:
         settled = conn.execute(
             "SELECT coalesce(sum(total_cents), 0) FROM statement WHERE shop_id = ?", (shop_id,)
@@ -109,7 +109,7 @@ def money(db: Path, shop_id: int) -> Money:
     return Money(int(settled), int(by_status.get("paid", 0)), int(by_status.get("requested", 0)))
 
 
-def income_by_month(db: Path, shop_id: int, offset: int) -> dict[str, tuple[int, int]]:
+def income_by_month(db: Path | str, shop_id: int, offset: int) -> dict[str, tuple[int, int]]:
     """Local month of settlement -> (the owner's share, the managers' shares)."""
     with sqlite3.connect(db) as conn:
         rows = conn.execute(

@@ -81,7 +81,7 @@ def desk_verdicts(profile: Profile) -> dict[str, tuple[str, int, int]]:
     }
 
 
-def platform_verdicts(db: Path, shop_id: int) -> dict[str, tuple[str, int, int]]:
+def platform_verdicts(db: Path | str, shop_id: int) -> dict[str, tuple[str, int, int]]:
     return {
         no: (v.reason, v.expected_cents, v.paid_cents) for no, v in verdicts(db, shop_id).items()
     }

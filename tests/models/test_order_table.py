@@ -309,3 +309,22 @@ def test_a_search_of_two_words_counts_the_orders_matching_both(synced_profile: P
     assert count_orders(synced_profile, both) == len(shown) <= 1
     assert set(shown) <= set(all_pages(synced_profile, only_number, Sort()))
     assert count_orders(synced_profile, OrderFilter(text="没有这种东西")) == 0
+
+
+@pytest.mark.parametrize("column", list(SortColumn))
+@pytest.mark.parametrize("descending", [True, False])
+def test_an_order_s_position_is_where_the_pages_put_it(
+    synced_profile: Profile, column: SortColumn, descending: bool
+) -> None:
+    for order_no in direct(synced_profile, 'SELECT order_no FROM "order" ORDER BY id LIMIT 5'):
+        review_order(synced_profile, order_no, reviewed=True, flag="follow_up")
+    for f in (OrderFilter(), OrderFilter(status="paid"), OrderFilter(store=OWN_STORE)):
+        sort = Sort(column, descending)
+        ids = all_pages(synced_profile, f, sort, size=500)
+        sample = ids[:3] + ids[len(ids) // 2 : len(ids) // 2 + 3] + ids[-3:]
+        for order_id in sample:
+            assert order_table.position_of(synced_profile, f, sort, order_id) == ids.index(order_id)
+    outside = direct(synced_profile, "SELECT id FROM \"order\" WHERE status != 'paid' LIMIT 1")[0]
+    assert (
+        order_table.position_of(synced_profile, OrderFilter(status="paid"), Sort(), outside) is None
+    )

@@ -124,12 +124,16 @@ def test_subjects_are_read_from_the_shop_s_profile(synced_profile: Profile) -> N
 
 
 def test_unknown_targets_are_errors_in_words(synced_profile: Profile) -> None:
-    with pytest.raises(UnknownProduct, match="no product 987654321"):
+    with pytest.raises(UnknownProduct) as product:
         product_subjects(synced_profile, [987_654_321])
-    with pytest.raises(UnknownPosterTarget):
+    assert product.value.product_ids == [987_654_321]
+    assert (product.value.subject, product.value.problem) == ("product", "unknown")
+    with pytest.raises(UnknownPosterTarget) as event:
         sale_event_subject(synced_profile, 987_654_321)
-    with pytest.raises(UnknownPosterTarget):
+    assert (event.value.subject, event.value.value) == ("sale_event", 987_654_321)
+    with pytest.raises(UnknownPosterTarget) as manager:
         manager_subject(synced_profile, 987_654_321)
+    assert (manager.value.subject, manager.value.value) == ("store_manager", 987_654_321)
 
 
 def test_choices_offer_live_events_and_active_managers(synced_profile: Profile) -> None:
@@ -158,7 +162,9 @@ def test_a_print_reaches_the_platform_once(
     with synced_profile.read() as s:
         product_id = s.scalars(select(Product.id).limit(1)).one()
     subject = product_subjects(synced_profile, [product_id])[0]
-    record = record_print(synced_profile, subject, "labels", copies=3)
+    recorded = record_print(synced_profile, subject, "labels", copies=3)
+    record = recorded.records[0]
+    assert recorded.changes.touches_row("poster_print", record.id)
 
     first = sync(synced_profile)
     again = sync(synced_profile)
@@ -175,8 +181,15 @@ def test_a_print_reaches_the_platform_once(
 
 def test_copies_out_of_range_are_refused(synced_profile: Profile) -> None:
     subject = shop_subject(synced_profile)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as refused:
         record_print(synced_profile, subject, "a4", copies=0)
+    error = refused.value
+    assert (error.subject, error.problem, error.value, error.low) == (
+        "copies",
+        "out_of_range",
+        0,
+        1,
+    )
 
 
 def test_a_poster_s_link_opens_the_platform_s_page_for_that_shop_and_product(

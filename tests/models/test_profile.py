@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, select
 
-from models import profile as profile_module
+from models import profile_file
 from models.db import Base, SyncState
 from models.errors import ProfileCorrupt, ProfileForeign, ProfileUnwritable
 from models.migrate import head_revision, include_name, newest_revision
@@ -78,8 +78,9 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path)
     path = tmp_path / DB_NAME
     path.write_bytes(b"these are my shop notes, not a database\n" * 100)
     before = digest(path)
-    with pytest.raises(ProfileCorrupt, match="not a Zhanggui database"):
+    with pytest.raises(ProfileForeign, match="not a Zhanggui database") as refused:
         Profile.open(tmp_path)
+    assert refused.value.kind == "not_a_database"
     assert digest(path) == before
 
 
@@ -88,7 +89,7 @@ def test_a_damaged_database_is_refused_and_left_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: str
 ) -> None:
     if size == "big":  # too big for a full check at every start: the schema is still read
-        monkeypatch.setattr(profile_module, "THOROUGH_CHECK_BYTES", 0)
+        monkeypatch.setattr(profile_file, "THOROUGH_CHECK_BYTES", 0)
     Profile.open(tmp_path).close()
     path = tmp_path / DB_NAME
     data = bytearray(path.read_bytes())
@@ -107,8 +108,9 @@ def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> 
         conn.execute("CREATE TABLE recipes (name TEXT)")
         conn.execute("INSERT INTO recipes VALUES ('红烧肉')")
     before = digest(path)
-    with pytest.raises(ProfileForeign, match="not made by Zhanggui"):
+    with pytest.raises(ProfileForeign, match="not made by Zhanggui") as refused:
         Profile.open(tmp_path)
+    assert refused.value.kind == "another_program"
     assert digest(path) == before
 
 
@@ -118,8 +120,9 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     before = digest(path)
-    with pytest.raises(ProfileForeign, match="newer version"):
+    with pytest.raises(ProfileForeign, match="newer version") as refused:
         Profile.open(tmp_path)
+    assert refused.value.kind == "newer_version"
     assert digest(path) == before
 
 

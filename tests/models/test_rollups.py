@@ -112,7 +112,7 @@ def assert_series_equal_the_tables(profile: Profile, offset: int) -> None:
         }
         assert got == expected
 
-        by_store = charts.store_series(profile, first, last, granularity)
+        by_store = charts.store_series(profile, first, last, granularity, top=None)
         expected = defaultdict(dict)
         for b, store, amount in direct(
             profile,

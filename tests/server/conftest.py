@@ -25,7 +25,8 @@ from tests.pg import PG_ENV, PgServer, prepare_schema
 from tests.server.statements import recording
 
 ANCHOR = date(2026, 11, 24)
-# Noon in China on the anchor day: "now" for every test that stamps rows.
+# Noon in China on the anchor day: where the seeded history ends, and "now" for every test
+# that stamps rows.
 NOW = day_start(ANCHOR) + 12 * 3600
 SEED = 11
 SHOPS = 2
@@ -42,7 +43,7 @@ def every_statement_names_its_shop() -> Iterator[None]:
 
 
 def seed_small(engine: Engine, seed_value: int = SEED) -> None:
-    seed(engine, seed_value, SHOPS, ORDERS, ANCHOR, products=400, brands=60, helpers=0)
+    seed(engine, seed_value, SHOPS, ORDERS, ANCHOR, now=NOW, products=400, brands=60, helpers=0)
 
 
 class FixedClock:

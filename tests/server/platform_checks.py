@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 
+from server.db.base import Base
 from server.db.platform import Feed
 from server.db.schema import CATALOGUE_TABLES, ENTITY_TABLES, KEY_COLUMNS, wire_columns
 from server.db.shops import Customer, CustomerBinding, Shop
@@ -100,3 +102,130 @@ def assert_feed_matches_tables(conn: Connection) -> None:
 def assert_consistent(conn: Connection) -> None:
     assert_one_owner_each(conn)
     assert_ledger_gives_bindings(conn)
+
+
+# Moments planned ahead by their nature: a sale event's dates, a stage's deadline, the arrival
+# of a promised customer. Every other moment a platform holds has happened.
+PLANNED_AHEAD = frozenset(
+    {
+        ("sale_event", "starts_at"),
+        ("sale_event", "ends_at"),
+        ("task_progress", "deadline_at"),
+        ("scheduled_allocation", "arrives_at"),
+    }
+)
+
+
+def moment_columns() -> list[tuple[str, str]]:
+    """Every (table, column) of the platform that holds a moment."""
+    return [
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if column.name == "at" or column.name.endswith("_at")
+    ]
+
+
+def later_than(conn: Connection, now: int) -> dict[tuple[str, str], int]:
+    """How many moments of each column lie after ``now`` (columns planned ahead left out)."""
+    found: dict[tuple[str, str], int] = {}
+    for table, column in moment_columns():
+        if (table, column) in PLANNED_AHEAD:
+            continue
+        later = conn.scalar(
+            text(f'SELECT count(*) FROM "{table}" WHERE "{column}" > :now'), {"now": now}
+        )
+        if later:
+            found[(table, column)] = int(later)
+    return found
+
+
+def order_numbers_off_their_day(conn: Connection) -> list[str]:
+    """Order numbers whose date is not the day in China their order was placed."""
+    china = timezone(timedelta(hours=8))
+    return [
+        number
+        for number, placed in conn.execute(text('SELECT order_no, placed_at FROM "order"'))
+        if number[2:10] != datetime.fromtimestamp(placed, china).strftime("%Y%m%d")
+    ]
+
+
+# A stage's window, written out once more in plain SQL: payments after it began, up to the
+# earliest of its deadline, its completion and now.
+_WINDOW = """
+    o.shop_id = p.shop_id AND o.store_manager_id = p.store_manager_id
+    AND o.status IN ('paid', 'shipped', 'completed')
+    AND o.paid_at > p.started_at
+    AND o.paid_at <= CASE
+        WHEN p.completed_at IS NOT NULL AND p.completed_at < p.deadline_at
+             AND p.completed_at < :now THEN p.completed_at
+        WHEN p.deadline_at < :now THEN p.deadline_at
+        ELSE :now END
+"""
+
+
+def stage_rows(conn: Connection, now: int) -> list[Any]:
+    """Every stage row with its targets and what its window holds."""
+    return list(
+        conn.execute(
+            text(
+                f"""
+                SELECT p.shop_id, p.id, p.store_manager_id, p.status, p.started_at,
+                       p.deadline_at, p.completed_at, p.sales_cents, p.customers_count,
+                       s.position, s.sales_target_cents, s.customers_target,
+                       (SELECT coalesce(sum(o.amount_cents), 0) FROM "order" o
+                        WHERE {_WINDOW}) AS window_sales,
+                       (SELECT count(DISTINCT o.customer_id) FROM "order" o
+                        WHERE {_WINDOW}) AS window_customers
+                FROM task_progress p JOIN task_stage s ON s.id = p.stage_id
+                ORDER BY p.shop_id, p.store_manager_id, p.started_at, p.id
+                """
+            ),
+            {"now": now},
+        )
+    )
+
+
+def assert_stage_figures_are_their_windows(
+    conn: Connection, now: int, *, refunds_since: bool = False
+) -> None:
+    """Every stage counts exactly its window, and is completed when its targets are met.
+
+    With ``refunds_since`` (a platform that has lived on), a refund may have taken a completed
+    stage back below its targets: it stays completed, but no other stage meets them."""
+    rows = stage_rows(conn, now)
+    assert rows
+    off = [
+        r
+        for r in rows
+        if (r.sales_cents, r.customers_count) != (r.window_sales, r.window_customers)
+    ]
+    assert off == [], off[:5]
+    for r in rows:
+        met = r.sales_cents >= r.sales_target_cents and r.customers_count >= r.customers_target
+        if refunds_since and r.status == "completed":
+            continue
+        assert met == (r.status == "completed"), r
+
+
+def first_payment_stores_off(conn: Connection) -> list[Any]:
+    """Customers bound by a payment whose store is not the one of their first paid order."""
+    return list(
+        conn.execute(
+            text(
+                """
+                SELECT c.shop_id, c.id, c.store_manager_id, c.first_order_at, f.store
+                FROM customer c JOIN (
+                    SELECT o.shop_id, o.customer_id, o.paid_at,
+                           coalesce(o.store_manager_id, 0) AS store,
+                           row_number() OVER (PARTITION BY o.shop_id, o.customer_id
+                                              ORDER BY o.paid_at, o.id) AS n
+                    FROM "order" o WHERE o.status IN ('paid', 'shipped', 'completed')
+                ) f ON f.shop_id = c.shop_id AND f.customer_id = c.id AND f.n = 1
+                WHERE c.bound_via IN ('own', 'manager')
+                  AND (coalesce(c.store_manager_id, 0) != f.store
+                       OR c.first_order_at != f.paid_at)
+                """
+            )
+        )
+    )

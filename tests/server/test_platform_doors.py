@@ -11,18 +11,18 @@ from pathlib import Path
 
 import httpx
 from fastapi.routing import iter_route_contexts
-from sqlalchemy import Engine, create_engine, func, select, text, update
+from sqlalchemy import Engine, create_engine, select, text, update
 
 from models import wire
 from server import auth
 from server.api.app import create_app
+from server.db.desk import OrderReview
 from server.db.engine import make_engine
 from server.db.orders import Order
 from server.db.platform import ShopCredential, ShopToken
 from server.db.schema import create_schema
 from server.runner import PlatformThread
 from server.tokens import IDLE_SECONDS, TOUCH_SECONDS
-from tests.server import old_platform
 from tests.server.conftest import Desk, FixedClock, mutation
 
 DAY = 86_400
@@ -186,6 +186,23 @@ def _routes(db_url: str) -> set[str]:
     }
 
 
+def _reviews_of(engine: Engine, order_id: int) -> dict[int, bool]:
+    """Each shop's review of its order ``order_id``: reviewed or not."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(OrderReview.shop_id, OrderReview.reviewed).where(
+                OrderReview.order_id == order_id
+            )
+        ).all()
+    return {int(shop): bool(reviewed) for shop, reviewed in rows}
+
+
+def _has_order(engine: Engine, shop_id: int, order_id: int) -> bool:
+    with engine.connect() as conn:
+        found = conn.scalar(select(Order.id).where(Order.shop_id == shop_id, Order.id == order_id))
+    return found is not None
+
+
 def _an_order_of(engine: Engine, shop_id: int) -> int:
     with engine.connect() as conn:
         return int(conn.scalar(select(Order.id).where(Order.shop_id == shop_id)) or 0)
@@ -215,26 +232,23 @@ def test_every_route_is_public_on_purpose_or_refuses_revoked_and_expired_tokens(
         assert call(fresh).status_code == 200, route
 
 
-def _an_order_only_of(engine: Engine, shop_id: int, other_shop_id: int) -> int:
-    """An order number of one shop that the other shop has no order of (ids are per shop)."""
-    with engine.connect() as conn:
-        theirs = select(Order.id).where(Order.shop_id == other_shop_id)
-        return int(
-            conn.scalar(
-                select(func.max(Order.id)).where(Order.shop_id == shop_id, Order.id.not_in(theirs))
-            )
-            or 0
-        )
-
-
 def test_another_shops_token_reaches_only_that_shop(
     desk: Callable[[], Desk], engine: Engine
 ) -> None:
     owner, other = desk().login("demo1"), desk().login("demo2")
-    calls = _signed_in_calls(_an_order_only_of(engine, owner.shop_id, other.shop_id))
-    # Pushed with demo2's token, demo1's order is unknown.
+    order_id = _an_order_of(engine, owner.shop_id)
+    calls = _signed_in_calls(order_id)
+    before = _reviews_of(engine, order_id)
+    # Ids count per shop: pushed with demo2's token, the number names demo2's own order, if it
+    # has one by that id, and never demo1's.
     [result] = wire.PushResponse.model_validate_json(calls["POST /v1/push"](other).content).results
-    assert (result.status, result.code) == ("rejected", "unknown_order")
+    after = _reviews_of(engine, order_id)
+    assert after.get(owner.shop_id) == before.get(owner.shop_id)
+    if _has_order(engine, other.shop_id, order_id):
+        assert result.status == "applied"
+        assert after[other.shop_id] is True
+    else:
+        assert (result.status, result.code) == ("rejected", "unknown_order")
     # The catalogue is shared: the same picture for both.
     picture = calls["GET /v1/images/product/{product_id}.png"]
     assert picture(other).content == picture(owner).content
@@ -319,20 +333,26 @@ def test_an_old_hash_is_raised_to_todays_cost_at_the_next_sign_in(
 
 
 def test_an_older_platform_database_keeps_its_passwords(tmp_path: Path) -> None:
+    """A platform at the schema before sign-ins by shop (revision 0002) upgrades with its
+    passwords; its tokens, which cannot be routed by shop, are dropped."""
+    from alembic import command
+
+    from server.migrate import alembic_config
+
     path = tmp_path / "old.sqlite3"
-    old_platform.build(f"sqlite:///{path}")
     old = create_engine(f"sqlite:///{path}")
     with old.begin() as conn:
+        command.upgrade(alembic_config(conn), "0002")
         conn.execute(
-            text("INSERT INTO shop_credential VALUES (97, 'old7', :hash)"),
+            text("INSERT INTO shop_credential VALUES (7, 'old7', :hash)"),
             {"hash": auth.hash_password("secret")},
         )
+        conn.execute(text("INSERT INTO shop_token VALUES ('ab', 7, 1)"))
     old.dispose()
     engine = make_engine(str(path))
     create_schema(engine)
     with engine.connect() as conn:
         found = auth.find_credential(conn, "old7")
-        # Old sign-ins named no shop: every computer signs in again, once.
         assert conn.scalar(select(ShopToken.shop_id)) is None
     engine.dispose()
     assert found is not None

@@ -273,12 +273,13 @@ def test_an_upgraded_platform_serves_its_old_desktops_exactly_once(
     with PlatformThread(url, clock=lambda: old.now) as platform:
         headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)}
         with httpx.Client(base_url=platform.url, headers=headers, timeout=30) as http:
-            # Old sign-ins named no shop: each computer signs in again, once.
-            stale = {"Authorization": f"Bearer {old.tokens['demo2']}"}
-            assert http.get("/v1/pull", headers=stale).status_code == 401
-            signed = http.post("/v1/login", json={"shop_code": "demo2", "password": "demo"})
-            assert signed.status_code == 200, signed.text
-            http.headers["Authorization"] = f"Bearer {signed.json()['token']}"
+            # The sign-ins of before did not name their shop: each computer signs in once more,
+            # with the password it always had, and carries on from its cursor.
+            stale = http.get("/v1/pull", headers={"Authorization": f"Bearer {old.tokens['demo2']}"})
+            assert stale.status_code == 401, stale.text
+            signed_in = http.post("/v1/login", json={"shop_code": "demo2", "password": "demo"})
+            assert signed_in.status_code == 200, signed_in.text
+            http.headers["Authorization"] = f"Bearer {signed_in.json()['token']}"
             caught_up = http.get(
                 "/v1/pull", params={"cursor": wire.format_cursor(catalogue_seq, shop_seq)}
             )

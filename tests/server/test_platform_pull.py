@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Callable
 from typing import cast
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from models import wire
-from server import feed
+from server import feed, maintenance
 from server.db.base import table_of
 from server.db.engine import write_begin
 from server.db.platform import Feed
@@ -174,3 +175,88 @@ def test_a_cursor_below_the_purge_horizon_has_expired(
     # A client that had seen everything, and a fresh snapshot, both carry on.
     assert shop.pull(new_cursor).status_code == 200
     assert shop.pull(wire.START_CURSOR).status_code == 200
+
+
+def _delete_some_rows(engine: Engine, shop_id: int) -> None:
+    with write_begin(engine) as conn:
+        delete_rows(
+            conn, "traffic_allocation", [_first_key(engine, "traffic_allocation", shop_id)], shop_id
+        )
+        delete_rows(conn, "product", [2])
+
+
+def test_a_snapshot_started_after_a_purge_completes_however_many_pages_it_has(
+    desk: Callable[[], Desk], engine: Engine
+) -> None:
+    shop = desk().login("demo1")
+    _delete_some_rows(engine, shop.shop_id)
+    dropped, partitions = maintenance.purge_all_tombstones(engine)
+    assert dropped == 2
+    assert partitions >= 3  # the catalogue and both shops
+
+    pages, cursor = shop.pull_all(limit=97)
+    assert len(pages) > 10
+    pulled: Counter[tuple[str, str]] = Counter()
+    for entity in wire.ENTITIES:
+        pulled.update((entity, str(row[KEY_COLUMNS[entity]])) for row in upserted(pages, entity))
+    assert pulled == _keys_in_database(engine, shop.shop_id)
+    # Caught up, the next sync goes on from there.
+    again = shop.pull_page(cursor)
+    assert not again.more
+    assert not again.upserts
+
+
+def test_a_purge_in_the_middle_of_a_snapshot_expires_it(
+    desk: Callable[[], Desk], engine: Engine
+) -> None:
+    shop = desk().login("demo1")
+    maintenance.purge_all_tombstones(engine)
+    first = shop.pull_page(limit=97)
+    second = shop.pull_page(first.next_cursor, limit=97)
+    # Rows the snapshot already holds are deleted, then forgotten before it reaches them.
+    _delete_some_rows(engine, shop.shop_id)
+    maintenance.purge_all_tombstones(engine)
+    response = shop.pull(second.next_cursor, limit=97)
+    assert response.status_code == 410
+    assert wire.ErrorBody.model_validate_json(response.content).code == wire.ERR_CURSOR_EXPIRED
+
+
+def test_cursors_of_the_older_form_are_still_understood(
+    desk: Callable[[], Desk], engine: Engine
+) -> None:
+    shop = desk().login("demo1")
+    _, cursor = shop.pull_all()
+    assert "@" not in cursor
+    _delete_some_rows(engine, shop.shop_id)
+    _, caught_up = shop.pull_all(cursor)
+    maintenance.purge_all_tombstones(engine)
+    # One that had seen every deletion carries on; one that had not must take a snapshot.
+    assert shop.pull(caught_up).status_code == 200
+    assert shop.pull(cursor).status_code == 410
+
+
+def test_a_horizon_beyond_the_platforms_history_has_expired(desk: Callable[[], Desk]) -> None:
+    shop = desk().login("demo1")
+    first = shop.pull_page(limit=97)
+    catalogue_seq, shop_seq = wire.parse_cursor(first.next_cursor)
+    response = shop.pull(f"{catalogue_seq}:{shop_seq}@{10**12}:0")
+    assert response.status_code == 410
+
+
+@pytest.mark.parametrize(
+    "cursor", ["1:2@", "1:2@3", "1:2@a:b", "1:2@3:4@5:6", "1:2@-3:4", "1:2@3:４", "@1:2"]
+)
+def test_bad_horizons_are_bad_requests(desk: Callable[[], Desk], cursor: str) -> None:
+    response = desk().login("demo1").pull(cursor)
+    assert response.status_code == 400, response.text[:300]
+
+
+def test_the_cursor_form_reads_back() -> None:
+    assert wire.format_cursor(5, 7) == "5:7"
+    assert wire.format_cursor(5, 7, 3, 7) == "5:7"
+    assert wire.format_cursor(5, 7, 0, 9) == "5:7@0:9"
+    assert wire.read_cursor("5:7@0:9") == wire.Cursor(5, 7, 0, 9)
+    assert wire.read_cursor("5:7") == wire.Cursor(5, 7, 0, 0)
+    assert wire.parse_cursor("5:7@0:9") == (5, 7)
+    longest = wire.format_cursor(*([2**63 - 2] * 2), *([2**63 - 1] * 2))
+    assert len(longest) <= wire.MAX_CURSOR_LENGTH

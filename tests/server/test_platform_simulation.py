@@ -11,6 +11,7 @@ import httpx
 from sqlalchemy import Engine, text
 
 from models import wire
+from server.clock import accelerated
 from server.db import make_engine
 from server.db.engine import write_begin
 from server.rows import load_rows, save_rows
@@ -19,7 +20,14 @@ from server.simulation import run_tick
 from server.simulation.activity import PlatformActivity
 from server.simulation.pace import Pace
 from tests.server.conftest import NOW, Desk, FixedClock, upserted
-from tests.server.platform_checks import assert_consistent, assert_feed_matches_tables
+from tests.server.platform_checks import (
+    assert_consistent,
+    assert_feed_matches_tables,
+    assert_stage_figures_are_their_windows,
+    later_than,
+    order_numbers_off_their_day,
+    stage_rows,
+)
 
 HOUR = 3_600
 
@@ -116,3 +124,38 @@ def test_a_simulated_platform_runs_on_its_own(sqlite_template: Path, tmp_path: P
             assert_feed_matches_tables(conn)
     finally:
         engine.dispose()
+
+
+def test_a_fast_simulation_stays_behind_its_clock_and_counts_stages_from_orders(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "platform.sqlite3"
+    db.write_bytes(sqlite_template.read_bytes())
+    engine = make_engine(str(db))
+    try:
+        with engine.connect() as conn:
+            before = {(r.shop_id, r.id): r.sales_cents for r in stage_rows(conn, NOW)}
+        # Two days of platform time go by in a few seconds, from where the seed ended.
+        clock = accelerated(12 * 3_600, start=NOW)
+        with PlatformThread(str(db), clock=clock, simulate=True, tick_seconds=0.05):
+            deadline = time.monotonic() + 60
+            while clock() < NOW + 2 * 86_400 and time.monotonic() < deadline:
+                time.sleep(0.1)
+        now = clock()
+        with engine.connect() as conn:
+            assert later_than(conn, now) == {}
+            assert order_numbers_off_their_day(conn) == []
+            assert_stage_figures_are_their_windows(conn, now, refunds_since=True)
+            after = {(r.shop_id, r.id): r for r in stage_rows(conn, now)}
+            assert_feed_matches_tables(conn)
+            assert_consistent(conn)
+            simulated = conn.scalar(
+                text('SELECT count(*) FROM "order" WHERE placed_at > :t'), {"t": NOW}
+            )
+    finally:
+        engine.dispose()
+    assert now >= NOW + 2 * 86_400
+    assert simulated > 100
+    grown = [key for key, row in after.items() if row.sales_cents > before.get(key, 0)]
+    assert grown, "the simulated payments counted for stages"
+    assert any(row.started_at > NOW for row in after.values()), "stages began anew"

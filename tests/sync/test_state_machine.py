@@ -1,4 +1,4 @@
-"""Random interleavings of local actions, syncs, faults and platform crashes.
+"""Random interleavings of local actions, syncs, faults, platform crashes and new epochs.
 
 After quiescence (every computer syncs with the network healthy), every local action has exactly
 one effect on the platform and each computer's mirror equals the platform's view of the shop.
@@ -103,10 +103,12 @@ def make_machine(platform: PlatformProcess, shop_id: int) -> type[RuleBasedState
             with contextlib.suppress(PlatformUnreachable):
                 sync(self.computers[computer], options)
 
-        @rule()
-        def platform_crashes(self) -> None:
+        @rule(new_epoch=st.booleans())
+        def platform_crashes(self, new_epoch: bool) -> None:
+            # With a new epoch, as restored from a backup: every computer takes a fresh
+            # snapshot beside its mirror, which a later fault can cut short.
             platform.kill()
-            platform.start()
+            platform.start(*(["--new-epoch"] if new_epoch else []))
 
         def teardown(self) -> None:
             for _ in range(2):
@@ -128,6 +130,7 @@ def make_machine(platform: PlatformProcess, shop_id: int) -> type[RuleBasedState
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_random_interleavings_keep_every_action_once(
     platform: PlatformProcess, profile_folder: Callable[[str], Path]
 ) -> None:

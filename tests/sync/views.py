@@ -9,6 +9,7 @@ from pathlib import Path
 
 import orjson
 from sqlalchemy import Connection, create_engine, select, text
+from sqlalchemy.pool import NullPool
 
 from models import wire
 from models.db import CLIENT_TABLES, MIRROR_TABLES, SyncState
@@ -25,7 +26,7 @@ def canonical(row: dict[str, object]) -> bytes:
 @contextmanager
 def platform_connection(db: Path | str) -> Iterator[Connection]:
     """A read of the platform's database: a SQLite file or a PostgreSQL URL."""
-    engine = create_engine(f"sqlite:///{db}" if isinstance(db, Path) else db)
+    engine = create_engine(f"sqlite:///{db}" if isinstance(db, Path) else db, poolclass=NullPool)
     try:
         with engine.connect() as conn:
             yield conn

@@ -2,7 +2,7 @@
 requests, each order's completion and each stage's share rate, and the differences found
 
 Revision ID: 0011
-Revises: 0007
+Revises: 0009
 Create Date: 2026-11-26 09:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011"
-down_revision: str | None = "0007"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
