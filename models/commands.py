@@ -226,7 +226,9 @@ def _minutes(until: float) -> str:
 
 def _logout(args: argparse.Namespace) -> int:
     done = logout(_open(args), everywhere=args.everywhere)
-    where = "every computer of the shop" if done.everywhere else "this computer"
+    where = "this computer"
+    if done.everywhere:
+        where = "every computer of the shop" if done.role == "owner" else "every computer of yours"
     print(f"signed {where} out of {done.shop_code}; the shop's data stays on this computer")
     if not done.platform_told:
         print(

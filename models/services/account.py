@@ -286,6 +286,8 @@ class SignedOut:
     platform_told: bool
     # Sign-ins the platform ended (0 when this one had already ended there).
     ended: int
+    # Whose: with ``everywhere`` the owner ends every sign-in of the shop, anyone else their own.
+    role: str = "owner"
 
 
 def logout(profile: Profile, *, everywhere: bool = False) -> SignedOut:
@@ -300,6 +302,7 @@ def logout(profile: Profile, *, everywhere: bool = False) -> SignedOut:
         if state is None or not state.token:
             raise NotSignedIn("this computer is not signed in to a shop")
         url, token, shop_code = state.platform_url, state.token, state.shop_code
+        role = state.role
     told, ended = True, 0
     try:
         with PlatformClient(url, token) as client:
@@ -315,4 +318,4 @@ def logout(profile: Profile, *, everywhere: bool = False) -> SignedOut:
         found = s.scalar(select(SyncState))
         if found is not None:
             found.token = ""
-    return SignedOut(shop_code, everywhere, told, ended)
+    return SignedOut(shop_code, everywhere, told, ended, role)

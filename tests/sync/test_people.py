@@ -283,3 +283,14 @@ def test_actions_that_could_not_go_out_before_a_change_of_person_wait_aside_for_
     actors = _actors(platform, shop_id)
     assert {actors[m] for m in waiting} == {"owner"}
     assert_mirror_equals_server(profile, platform.db, shop_id)
+
+
+def test_an_assistant_signing_out_everywhere_ends_only_her_own_sign_ins(
+    platform: PlatformProcess, profile_folder: Callable[[str], Path]
+) -> None:
+    owner = signed_in(platform, profile_folder("owner"))
+    helper = signed_in(platform, profile_folder("helper"), user="assistant")
+    done = run("logout", "--profile", str(helper.folder), "--everywhere")
+    assert done.returncode == 0, done.stderr
+    assert "signed every computer of yours out of demo1" in done.stdout
+    assert sync(owner).pulled.total > 0
