@@ -12,7 +12,6 @@ from server import logs
 from server.clock import system_clock
 from server.db.engine import database_url, make_engine
 from server.db.schema import create_schema, renew_epoch
-from server.seed.calendar import china_day
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +21,9 @@ def _day(text: str) -> date:
         day = date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"not a day like 2026-11-24: {text!r}") from error
+    # Imported here: the seed's package is large, and a platform that only serves needs none of it.
+    from server.seed.calendar import china_day
+
     today = china_day(system_clock())
     if day > today:
         raise argparse.ArgumentTypeError(f"{text} is later than today in China ({today})")
