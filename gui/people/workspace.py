@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages, tasks
+from gui.confirm import confirm
 from gui.formatting import day_and_time, fill, time_ago
 from gui.people.add_dialog import AddPersonDialog
 from gui.people.labels import action_label, person_status_label, role_label
@@ -248,7 +248,7 @@ class PeopleWorkspace(Workspace):
             return
         enable = person.status == "disabled"
         if not enable:
-            answer = QMessageBox.question(
+            asked = confirm(
                 self,
                 self.tr("Disable this person?"),
                 fill(
@@ -258,10 +258,11 @@ class PeopleWorkspace(Workspace):
                     ),
                     person.display_name,
                 ),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                self.tr("Disable"),
+                name="disable_confirmation",
+                destructive=True,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not asked:
                 return
         profile = self._profile
         self.state.setText(self.tr("Asking the platform…"))

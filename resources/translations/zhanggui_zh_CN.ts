@@ -2019,6 +2019,10 @@ Belongs to %4 since %5 (%6)</source>
             <translation>%1 会立即在所有电脑上退出登录，在您重新允许之前无法再登录。其所做的操作仍会保留记录。</translation>
         </message>
         <message>
+            <source>Disable</source>
+            <translation>停用</translation>
+        </message>
+        <message>
             <source>Asking the platform…</source>
             <translation>正在询问平台…</translation>
         </message>

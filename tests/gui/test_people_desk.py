@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from gui import tasks
 from gui.main_window import MainWindow
 from gui.my_path.workspace import MyPathWorkspace
+from gui.people import workspace as people_workspace
 from gui.people.workspace import PeopleWorkspace
 from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
@@ -141,7 +141,7 @@ def test_the_owners_people_page_lists_who_signs_in_and_disables_someone(
     assert page.enable_button.isEnabled()
 
     # The owner says yes to the question; the platform ends the assistant's sign-ins at once.
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(people_workspace, "confirm", lambda *_a, **_k: True)
     with qtbot.waitSignal(page.changed, timeout=20_000):
         page.enable_button.click()
     qtbot.waitUntil(lambda: "disabled" in page.state.text(), timeout=20_000)
