@@ -251,22 +251,27 @@ def _run_main_window(
     if starting.closed_by_owner():
         return EXIT_OK
     starting.say(QCoreApplication.translate("app", "Opening your shop…"))
-    controller = SyncController(profile)
-    window = MainWindow(profile, shop, controller)
-    backups = DailyBackup(profile, window)
-    if workspace:
-        window.show_workspace_named(workspace)
-    starting.hand_over(window)
-    window.show()
-    log.info("the main window is shown")
-    controller.start()
-    backups.start()
-    if crash_on_purpose:
-        QTimer.singleShot(DEBUG_CRASH_MS, window, _crash_on_purpose)
-    code = app.exec()
-    backups.stop()
-    controller.stop()
-    return code
+    while True:
+        controller = SyncController(profile)
+        window = MainWindow(profile, shop, controller)
+        backups = DailyBackup(profile, window)
+        if workspace:
+            window.show_workspace_named(workspace)
+        starting.hand_over(window)
+        window.show()
+        log.info("the main window is shown for %s (%s)", shop.user, shop.role)
+        controller.start()
+        backups.start()
+        if crash_on_purpose:
+            QTimer.singleShot(DEBUG_CRASH_MS, window, _crash_on_purpose)
+        code = app.exec()
+        backups.stop()
+        controller.stop()
+        if window.next_shop is None:
+            return code
+        # Someone else signed in from the menu: their own window, with their role's pages.
+        shop, workspace = window.next_shop, None
+        window.deleteLater()
 
 
 def _crash_on_purpose() -> None:

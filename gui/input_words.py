@@ -55,6 +55,12 @@ def subject_words(subject: InputSubject) -> str:
             return QCoreApplication.translate("input", "The order status")
         case "date_range":
             return QCoreApplication.translate("input", "The range of days")
+        case "person_name":
+            return QCoreApplication.translate("input", "The person's name")
+        case "user_name":
+            return QCoreApplication.translate("input", "The user name")
+        case "role":
+            return QCoreApplication.translate("input", "The role")
         case _:
             assert_never(subject)
 
@@ -121,6 +127,12 @@ def describe_input(error: InvalidInput) -> str:
                 error.value if error.value is not None else "?",
             )
         case "unreadable":
+            if error.subject == "user_name":
+                return QCoreApplication.translate(
+                    "input",
+                    "A user name is 1 to 32 letters (a–z), digits, dots, dashes or underscores, "
+                    "starting with a letter or a digit.",
+                )
             return fill(QCoreApplication.translate("input", "%1 cannot be read."), what)
         case "decided":
             return QCoreApplication.translate(

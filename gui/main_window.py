@@ -39,7 +39,9 @@ from gui.earnings.workspace import EarningsWorkspace
 from gui.formatting import fill
 from gui.icons import app_icon, icon
 from gui.managers.workspace import ManagersWorkspace
+from gui.my_path.workspace import MyPathWorkspace
 from gui.orders.workspace import OrdersWorkspace
+from gui.people.workspace import PeopleWorkspace
 from gui.posters.studio import PosterStudio
 from gui.quitting import QuitChoice, ask_before_quitting
 from gui.releases.workspace import ReleasesWorkspace
@@ -47,10 +49,12 @@ from gui.sign_in import SignInDialog
 from gui.sync_controller import SyncController
 from gui.sync_status import SyncStatusLabel
 from gui.workspace import LazyWorkspace, Workspace
+from models import wire
 from models.changes import Changes
 from models.log_file import log_folder
 from models.profile import Profile
 from models.services.account import SignedIn
+from models.services.posters import KINDS
 from models.services.status import sync_status
 
 log = logging.getLogger(__name__)
@@ -94,6 +98,8 @@ class MainWindow(QMainWindow):
         # Set while the window waits for a sync to finish before it closes.
         self._quitting = False
         self._may_close = False
+        # Someone else signed in here from the menu: the window opens again for them.
+        self.next_shop: SignedIn | None = None
         self._create_widgets()
         self._create_actions()
         self._connect_signals()
@@ -124,20 +130,47 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
 
-        # One line per workspace, in the order of the navigation.
-        self.dashboard = self.add_workspace(DashboardWorkspace(self._profile))
-        self.orders = self.add_workspace(OrdersWorkspace(self._profile))
-        self.catalogue = self.add_workspace(CatalogueWorkspace(self._profile))
-        self.managers = self.add_workspace(ManagersWorkspace(self._profile))
-        self.releases = self.add_workspace(ReleasesWorkspace(self._profile))
-        self.earnings = self.add_workspace(EarningsWorkspace(self._profile))
-        self.customers = self.add_workspace(
-            LazyWorkspace("customers", customers_title, self._customers_workspace)
+        # One line per workspace, in the order of the navigation; each person sees what their
+        # role may use, so nobody meets a page or a button whose action would be refused.
+        role = self._shop.role
+        owner, manager = role == "owner", role == "manager"
+        self.my_path = self.add_workspace(MyPathWorkspace(self._profile)) if manager else None
+        self.dashboard = (
+            None
+            if manager
+            else self.add_workspace(
+                DashboardWorkspace(
+                    self._profile,
+                    may_see=lambda place: owner or place in ("orders", "catalogue"),
+                )
+            )
         )
-        self.charts = self.add_workspace(
-            LazyWorkspace("charts", charts_title, self._charts_workspace)
+        self.orders = None if manager else self.add_workspace(OrdersWorkspace(self._profile))
+        self.catalogue = self.add_workspace(
+            CatalogueWorkspace(
+                self._profile,
+                may_pick=wire.may_push(role, "product_pick.set"),
+                may_make_posters=not manager,
+            )
         )
-        self.posters = self.add_workspace(PosterStudio(self._profile))
+        self.managers = self.add_workspace(ManagersWorkspace(self._profile)) if owner else None
+        self.releases = self.add_workspace(ReleasesWorkspace(self._profile)) if owner else None
+        self.earnings = self.add_workspace(EarningsWorkspace(self._profile)) if owner else None
+        self.customers = (
+            None
+            if manager
+            else self.add_workspace(
+                LazyWorkspace("customers", customers_title, self._customers_workspace)
+            )
+        )
+        self.charts = (
+            None
+            if manager
+            else self.add_workspace(LazyWorkspace("charts", charts_title, self._charts_workspace))
+        )
+        poster_kinds = [k for k in KINDS if not manager or k in wire.MANAGER_POSTER_KINDS]
+        self.posters = self.add_workspace(PosterStudio(self._profile, kinds=poster_kinds))
+        self.people = self.add_workspace(PeopleWorkspace(self._profile)) if owner else None
 
         self._sync_status = SyncStatusLabel(self._profile)
         self._sync_busy = QProgressBar()
@@ -194,6 +227,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._toolbar.addWidget(spacer)
         self.search_box = QLineEdit()
+        self.search_box.setVisible(self.orders is not None)
         self.search_box.setPlaceholderText(self.tr("Search orders (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -232,16 +266,20 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.open_log_folder_action.triggered.connect(self._on_open_log_folder_action_triggered)
         self.restore_backup_action.triggered.connect(self._on_restore_backup_action_triggered)
-        self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
-        self.dashboard.open_requested.connect(self._on_dashboard_open_requested)
+        if self.dashboard is not None:
+            self.dashboard.sync_requested.connect(self._on_dashboard_sync_requested)
+            self.dashboard.open_requested.connect(self._on_dashboard_open_requested)
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
         self.catalogue.posters_requested.connect(self._on_catalogue_posters_requested)
-        self.managers.release_requested.connect(self._on_managers_release_requested)
-        self.earnings.show_orders.connect(self._on_earnings_show_orders)
+        if self.managers is not None:
+            self.managers.release_requested.connect(self._on_managers_release_requested)
+        if self.earnings is not None:
+            self.earnings.show_orders.connect(self._on_earnings_show_orders)
         self._controller.started.connect(self._on_controller_started)
         self._controller.progress.connect(self._sync_status.show_progress)
-        self._controller.progress.connect(self.dashboard.show_sync_progress)
+        if self.dashboard is not None:
+            self._controller.progress.connect(self.dashboard.show_sync_progress)
         self._controller.changed.connect(self._on_controller_changed)
         self._controller.finished.connect(self._on_controller_finished)
         self._controller.failed.connect(self._on_controller_failed)
@@ -437,6 +475,8 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def _on_search_box_return_pressed(self) -> None:
+        if self.orders is None:
+            return
         self.show_workspace(self.orders)
         self.orders.search(self.search_box.text().strip())
 
@@ -454,18 +494,20 @@ class MainWindow(QMainWindow):
         self.show_workspace(self.posters.show_products(product_ids))
 
     def _on_managers_release_requested(self, request_id: int) -> None:
-        self.show_workspace(self.releases)
-        self.releases.open_request(request_id)
+        if self.releases is not None:
+            self.show_workspace(self.releases)
+            self.releases.open_request(request_id)
 
     def _on_earnings_show_orders(self, money: str) -> None:
-        self.show_workspace(self.orders)
-        self.orders.show_money(money)
+        if self.orders is not None:
+            self.show_workspace(self.orders)
+            self.orders.show_money(money)
 
     def _on_dashboard_open_requested(self, opening: Opening) -> None:
         """A card leads to the place it counts, filtered so that it shows the card's number."""
-        if opening.orders is not None:
+        if opening.orders is not None and self.orders is not None:
             self.orders.show_orders(opening.orders)
-        if opening.managers is not None:
+        if opening.managers is not None and self.managers is not None:
             self.managers.show_managers(opening.managers)
         if opening.events_before is not None:
             self.catalogue.show_events_ending(opening.events_before)
@@ -481,10 +523,18 @@ class MainWindow(QMainWindow):
             shop_code=self._shop.shop_code,
             parent=self,
         )
-        if shop is not None:
-            self._shop = shop
-            self._update_title()
-            self._controller.sync_now()
+        if shop is None:
+            return
+        if (shop.user, shop.role) != (self._shop.user, self._shop.role):
+            # Another person's pages and buttons; their profile starts afresh (the last one's
+            # actions went out or wait aside), so nothing of this window is theirs to keep.
+            self.next_shop = shop
+            self._may_close = True
+            self.close()
+            return
+        self._shop = shop
+        self._update_title()
+        self._controller.sync_now()
 
     def _on_quit_action_triggered(self) -> None:
         self.close()
@@ -505,7 +555,8 @@ class MainWindow(QMainWindow):
         self.cancel_sync_action.setEnabled(True)
         self._sync_busy.show()
         self._sync_status.show_started()
-        self.dashboard.show_sync_started()
+        if self.dashboard is not None:
+            self.dashboard.show_sync_started()
 
     def _on_controller_changed(self, changes: Changes) -> None:
         self.hand_on(changes)
@@ -536,4 +587,5 @@ class MainWindow(QMainWindow):
     def _sync_ended(self) -> None:
         self.cancel_sync_action.setEnabled(False)
         self._sync_busy.hide()
-        self.dashboard.show_sync_ended()
+        if self.dashboard is not None:
+            self.dashboard.show_sync_ended()

@@ -26,9 +26,11 @@ from models.errors import (
     InvalidInput,
     LoginRefused,
     MalformedPayload,
+    NotAllowed,
     NotSignedIn,
     PlatformAddressInvalid,
     PlatformError,
+    PlatformForbidden,
     PlatformSilent,
     PlatformUnreachable,
     ProfileBusy,
@@ -70,6 +72,8 @@ def describe(error: BaseException) -> str:
         return QCoreApplication.translate(
             "messages", "The sync was cancelled. What had arrived so far is kept."
         )
+    if isinstance(error, NotAllowed):
+        return not_allowed(error.role)
     if isinstance(error, PlatformError):
         return _platform_problem(error)
     if isinstance(error, FileNotWritten):
@@ -110,6 +114,23 @@ def describe(error: BaseException) -> str:
     )
 
 
+def not_allowed(role: str) -> str:
+    """Why the person signed in here may not do something."""
+    if role == "assistant":
+        return QCoreApplication.translate(
+            "messages",
+            "An assistant reviews orders, picks products and prints posters; release "
+            "decisions, earnings and people are the owner's.",
+        )
+    if role == "manager":
+        return QCoreApplication.translate(
+            "messages",
+            "A store manager sees her own sub-store and prints its posters; the rest of the "
+            "shop is the owner's.",
+        )
+    return QCoreApplication.translate("messages", "This is not yours to do in this shop.")
+
+
 def _platform_problem(error: PlatformError) -> str:
     if isinstance(error, PlatformSilent):
         return QCoreApplication.translate(
@@ -141,6 +162,11 @@ def _platform_problem(error: PlatformError) -> str:
         return QCoreApplication.translate(
             "messages",
             "The platform sent an answer Zhanggui cannot read; nothing of it was applied.",
+        )
+    if isinstance(error, PlatformForbidden):
+        return fill(
+            QCoreApplication.translate("messages", "The platform does not allow this: %1"),
+            error.message,
         )
     return fill(
         QCoreApplication.translate("messages", "The platform refused the request (%1)."),

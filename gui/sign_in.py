@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from gui import messages, tasks
 from gui.icons import app_icon
 from models.profile import Profile
-from models.services.account import LOGIN_TIMEOUT_SECONDS, SignedIn, login
+from models.services.account import LOGIN_TIMEOUT_SECONDS, SignedIn, login, signup
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +65,17 @@ class SignInForm(QWidget):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        # A new person's first sign-in: the owner's one-time code, and the password chosen now.
+        self.signup_code = QLineEdit()
+        self.signup_code.setObjectName("signup_code")
+        self.signup_code.setPlaceholderText(self.tr("Only the first time: the owner's code"))
         form = QFormLayout()
         form.setSpacing(10)
         form.addRow(self.tr("Platform &address"), self.platform_url)
         form.addRow(self.tr("Shop &code"), self.shop_code)
         form.addRow(self.tr("&User"), self.user)
         form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("&Sign-up code"), self.signup_code)
         self.problem = QLabel()
         self.problem.setObjectName("sign_in_problem")
         self.problem.setWordWrap(True)
@@ -87,7 +92,7 @@ class SignInForm(QWidget):
             field.returnPressed.connect(self._on_field_return_pressed)
 
     def _fields(self) -> tuple[QLineEdit, ...]:
-        return (self.platform_url, self.shop_code, self.user, self.password)
+        return (self.platform_url, self.shop_code, self.user, self.password, self.signup_code)
 
     def focus_first_empty(self) -> None:
         for field in (self.platform_url, self.shop_code, self.password):
@@ -113,13 +118,20 @@ class SignInForm(QWidget):
         code = self.shop_code.text().strip()
         user = self.user.text().strip()
         password = self.password.text()
+        first_time = self.signup_code.text().strip()
         timeout = self.timeout_seconds
         self.problem.setText(self.tr("Signing in…"))
         self.problem.show()
-        self._task = tasks.run(
-            lambda: login(profile, url, code, password, user, timeout=timeout).shop(),
-            name="sign in",
-        )
+        if first_time and user:
+            self._task = tasks.run(
+                lambda: signup(profile, url, code, user, code=first_time, password=password).shop(),
+                name="sign up",
+            )
+        else:
+            self._task = tasks.run(
+                lambda: login(profile, url, code, password, user, timeout=timeout).shop(),
+                name="sign in",
+            )
         self._task.then(self._on_login_finished, self._on_login_failed)
         self._set_busy(True)
 
@@ -177,6 +189,7 @@ class SignInDialog(QDialog):
         self.shop_code = self.form.shop_code
         self.user = self.form.user
         self.password = self.form.password
+        self.signup_code = self.form.signup_code
         self.problem = self.form.problem
         self._create_widgets()
         self._connect_signals()

@@ -20,6 +20,7 @@ from pathlib import Path
 from models import moments, wire
 from models.errors import (
     LoginRefused,
+    NotAllowed,
     PlatformAddressInvalid,
     PlatformSilent,
     PlatformUnreachable,
@@ -32,7 +33,7 @@ from models.export import command_filter, export_orders
 from models.money_commands import add_money_commands
 from models.profile import Profile
 from models.profile_place import default_profile_folder
-from models.services.account import login, logout
+from models.services.account import SignedIn, login, logout, signup
 from models.services.bulk_review import review_orders
 from models.services.catalogue import (
     MAX_PAGE,
@@ -49,6 +50,11 @@ from models.services.status import sync_status
 from models.sync.syncer import SyncReport, sync
 
 EXIT_FAILED = 1
+_NOT_ALLOWED = {
+    "assistant": "an assistant reviews orders, picks products and prints posters; "
+    "release decisions, earnings and people are the owner's",
+    "manager": "a store manager sees her own sub-store and prints its posters",
+}
 EXIT_REJECTED = 3
 
 
@@ -64,6 +70,16 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--password", required=True)
     p.set_defaults(command=_login)
 
+    p = subparsers.add_parser(
+        "signup", help="a new person's first sign-in, with the owner's one-time code"
+    )
+    profile_arg(p)
+    p.add_argument("--platform", required=True, help="platform URL, e.g. http://127.0.0.1:8765")
+    p.add_argument("--shop", required=True, help="shop code")
+    p.add_argument("--user", required=True, help="the user name the owner gave you")
+    p.add_argument("--code", required=True, help="the one-time sign-up code")
+    p.add_argument("--password", required=True, help="the password you choose")
+    p.set_defaults(command=_signup)
     p = subparsers.add_parser("logout", help="sign this computer (or every one) out of the shop")
     profile_arg(p)
     p.add_argument("--everywhere", action="store_true", help="sign out every computer of the shop")
@@ -162,6 +178,8 @@ def run_command(args: argparse.Namespace) -> int:
         return _fail("the platform does not answer; try again later")
     except PlatformUnreachable as exc:
         return _fail(f"cannot reach the platform: {exc.message}")
+    except NotAllowed as exc:
+        return _fail(f"not allowed: {_NOT_ALLOWED.get(exc.role, str(exc))}")
     except PlatformAddressInvalid as exc:
         return _fail(f"{exc.address!r} is not a platform address ({exc.reason})")
     except ZhangguiError as exc:
@@ -179,9 +197,27 @@ def _open(args: argparse.Namespace) -> Profile:
 
 def _login(args: argparse.Namespace) -> int:
     profile = _open(args)
-    who = login(profile, args.platform, args.shop, args.password, args.user)
-    print(f"signed in to {who.shop_name} ({who.shop_code}) at {who.platform_url}")
+    _signed_in(login(profile, args.platform, args.shop, args.password, args.user))
     return 0
+
+
+def _signup(args: argparse.Namespace) -> int:
+    profile = _open(args)
+    _signed_in(
+        signup(profile, args.platform, args.shop, args.user, code=args.code, password=args.password)
+    )
+    return 0
+
+
+def _signed_in(who: SignedIn) -> None:
+    print(
+        f"signed in to {who.shop_name} ({who.shop_code}) at {who.platform_url} "
+        f"as {who.user} ({who.role})"
+    )
+    if who.set_aside:
+        print(f"{who.set_aside} action(s) of the person signed in before were kept aside")
+    if who.taken_back:
+        print(f"{who.taken_back} action(s) of yours kept aside earlier will be sent")
 
 
 def _minutes(until: float) -> str:
@@ -191,7 +227,9 @@ def _minutes(until: float) -> str:
 
 def _logout(args: argparse.Namespace) -> int:
     done = logout(_open(args), everywhere=args.everywhere)
-    where = "every computer of the shop" if done.everywhere else "this computer"
+    where = "this computer"
+    if done.everywhere:
+        where = "every computer of the shop" if done.role == "owner" else "every computer of yours"
     print(f"signed {where} out of {done.shop_code}; the shop's data stays on this computer")
     if not done.platform_told:
         print(
@@ -239,6 +277,7 @@ def _status(args: argparse.Namespace) -> int:
         return 0
     last = _local_time(status.last_sync) if status.last_sync else "never"
     print(f"shop {status.shop_name} ({status.shop}), last sync {last}")
+    print(f"signed in as {status.user} ({status.role})")
     print(f"waiting to sync: {status.outbox_pending}; refused: {status.outbox_rejected}")
     if status.last_error:
         print(f"last error: {status.last_error}")

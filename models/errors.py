@@ -31,6 +31,9 @@ InputSubject = Literal[
     "statement",
     "status",
     "date_range",
+    "person_name",
+    "user_name",
+    "role",
 ]
 InputProblem = Literal[
     "missing", "too_long", "out_of_range", "not_one_of", "unknown", "unreadable", "decided"
@@ -205,6 +208,20 @@ class FileNotWritten(ZhangguiError):
         super().__init__(f"cannot write {path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class NotAllowed(ZhangguiError):
+    """The person signed in here may not do this: the owner's alone, or beyond a manager's
+    own sub-store. Nothing was recorded."""
+
+    def __init__(self, role: str, kind: str) -> None:
+        super().__init__(f"a signed-in {role} may not do {kind}")
+        self.role = role
+        self.kind = kind
+
+
+class PlatformForbidden(PlatformError):
+    """The platform refused a request of this person's role (managing people, say)."""
 
 
 class PlatformAddressInvalid(ZhangguiError):

@@ -98,6 +98,20 @@ STATEMENT_LINE_KINDS: Final[tuple[str, ...]] = (
     "adjustment",
 )
 WithdrawalStatus = Literal["requested", "paid", "refused"]
+# The people of a shop. The owner may do everything; an assistant reviews orders, picks
+# products, prints posters and reads customers and charts; a store manager sees only her own
+# sub-store.
+Role = Literal["owner", "assistant", "manager"]
+ROLES: Final[tuple[str, ...]] = ("owner", "assistant", "manager")
+PersonStatus = Literal["invited", "active", "disabled"]
+# The owner's user name: she signs in without one, and every action of hers is recorded by it.
+OWNER_USER: Final = "owner"
+# User names are short words of letters, digits, dots, dashes and underscores.
+USER_NAME_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
+MAX_DISPLAY_NAME: Final = 50
+# A one-time sign-up code the owner hands a new person; it is good for this many days.
+SIGNUP_CODE_DAYS: Final = 7
+MIN_PASSWORD_LENGTH: Final = 4
 # Money terms when the platform has said nothing else for a shop.
 DEFAULT_AFTER_SALES_DAYS: Final = 7
 DEFAULT_MIN_WITHDRAWAL_CENTS: Final = 1_000
@@ -333,12 +347,15 @@ class OrderReviewRow(TypedDict):
     flag: ReviewFlag
     note: str
     updated_at: int
+    # Who did it: the user name of the person whose action wrote the row.
+    actor: str
 
 
 class ProductPickRow(TypedDict):
     product_id: int
     picked: bool
     updated_at: int
+    actor: str
 
 
 class ReleaseDecisionRow(TypedDict):
@@ -347,6 +364,7 @@ class ReleaseDecisionRow(TypedDict):
     reason: str
     decided_at: int
     mutation_id: str
+    actor: str
 
 
 class PosterPrintRow(TypedDict):
@@ -356,12 +374,29 @@ class PosterPrintRow(TypedDict):
     layout: PosterLayout
     copies: int
     printed_at: int
+    actor: str
 
 
 class WithdrawalRequestRow(TypedDict):
     id: str
     amount_cents: int
     requested_at: int
+    actor: str
+
+
+class PersonRow(TypedDict):
+    """Someone who signs in to the shop; only the owner's feed carries these rows."""
+
+    id: int
+    user_name: str
+    display_name: str
+    role: Role
+    # The sub-store a manager sees; None for the owner and assistants.
+    store_manager_id: int | None
+    status: PersonStatus
+    created_at: int
+    last_sign_in_at: int | None
+    disabled_at: int | None
 
 
 class Upserts(TypedDict, total=False):
@@ -388,6 +423,7 @@ class Upserts(TypedDict, total=False):
     release_decision: list[ReleaseDecisionRow]
     poster_print: list[PosterPrintRow]
     withdrawal_request: list[WithdrawalRequestRow]
+    person: list[PersonRow]
 
 
 Entity = Literal[
@@ -414,6 +450,7 @@ Entity = Literal[
     "release_decision",
     "poster_print",
     "withdrawal_request",
+    "person",
 ]
 ENTITIES: Final[tuple[str, ...]] = tuple(Upserts.__annotations__)
 CATALOGUE_ENTITIES: Final[frozenset[str]] = frozenset(
@@ -465,15 +502,50 @@ class LoginRequest(Request):
     user: str = Field(default="", max_length=64)
 
 
+class SignupRequest(Request):
+    """A new person's first sign-in: the owner's one-time code, and the password chosen now."""
+
+    shop_code: str = Field(min_length=1, max_length=64)
+    user: str = Field(min_length=1, max_length=64)
+    signup_code: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=256)
+
+
 class LoginResponse(Strict):
     token: str
     shop_id: int
     shop_code: str
     shop_name: str
     epoch: str
+    # Who signed in; a platform that knows only owners leaves these out.
+    user: str = OWNER_USER
+    role: Role = "owner"
+    person_id: int = 0
+    display_name: str = ""
+    store_manager_id: int | None = None
     # The address customers' phones reach the platform at (see ``public_url``); "" when the
     # platform announces none and its own address serves.
     public_url: str = Field(default="", max_length=MAX_PUBLIC_URL)
+
+
+class AddPersonRequest(Request):
+    """The owner adds an assistant, or gives a store manager a sign-in of her own."""
+
+    user_name: str = Field(pattern=USER_NAME_PATTERN)
+    display_name: str = Field(min_length=1, max_length=MAX_DISPLAY_NAME)
+    role: Literal["assistant", "manager"]
+    store_manager_id: int | None = None
+
+
+class AddPersonResponse(Strict):
+    person: PersonRow
+    # Shown to the owner once; the platform keeps only a digest of it.
+    signup_code: str
+    code_expires_at: int
+
+
+class PersonResponse(Strict):
+    person: PersonRow
 
 
 class LogoutRequest(Request):
@@ -548,6 +620,62 @@ MUTATION_PAYLOADS: Final[dict[str, type[Strict]]] = {
 }
 
 
+# --- who may see and do what ---------------------------------------------------------------
+# The platform filters every pull and checks every push by these tables, and the desk offers
+# only what they allow: nobody meets a button whose action would be refused.
+
+ROLE_MUTATIONS: Final[dict[str, frozenset[str]]] = {
+    "owner": frozenset(MUTATION_PAYLOADS),
+    "assistant": frozenset({"order_review.set", "product_pick.set", "poster.printed"}),
+    "manager": frozenset({"poster.printed"}),
+}
+# Release decisions, the shop's money and its people: rows only the owner's feed carries.
+OWNER_ONLY_ENTITIES: Final[frozenset[str]] = frozenset(
+    {
+        "release_request",
+        "release_decision",
+        "settlement_terms",
+        "statement",
+        "statement_line",
+        "withdrawal",
+        "withdrawal_request",
+        "person",
+    }
+)
+# What a manager's feed carries besides the catalogue: the rows within her sub-store's reach
+# (its orders and their lines, its customers, her path, her share, her posters).
+MANAGER_ENTITIES: Final[frozenset[str]] = frozenset(
+    {
+        "shop",
+        "customer",
+        "customer_binding",
+        "store_manager",
+        "task_progress",
+        "release_request",
+        "order",
+        "order_item",
+        "statement_line",
+        "poster_print",
+    }
+)
+# A manager prints the posters of her own sub-store only.
+MANAGER_POSTER_KINDS: Final[frozenset[str]] = frozenset({"manager"})
+
+
+def may_push(role: str, kind: str) -> bool:
+    return kind in ROLE_MUTATIONS.get(role, frozenset())
+
+
+def may_see(role: str, entity: str) -> bool:
+    """Whether the role's feed carries rows of ``entity`` at all (a manager's only within
+    reach of her sub-store)."""
+    if entity in CATALOGUE_ENTITIES or role == "owner":
+        return True
+    if role == "assistant":
+        return entity not in OWNER_ONLY_ENTITIES
+    return entity in MANAGER_ENTITIES
+
+
 class Mutation(Request):
     id: str = Field(min_length=8, max_length=64, pattern=MUTATION_ID_PATTERN)
     kind: MutationKind
@@ -588,6 +716,9 @@ ERR_AUTH = "unauthorized"
 ERR_BAD_LOGIN = "bad_login"
 ERR_CURSOR_EXPIRED = "cursor_expired"
 ERR_BAD_REQUEST = "bad_request"
+# Signed in, but this person's role may not do that (the owner's alone, or another sub-store's).
+ERR_FORBIDDEN = "forbidden"
+ERR_SIGNUP = "bad_signup_code"
 # The sign-in was not used for TOKEN_IDLE_DAYS days; signing in again gives a new one.
 ERR_SESSION_EXPIRED = "session_expired"
 # Too many wrong passwords for one shop code from one address: the Retry-After header says when.

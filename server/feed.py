@@ -8,13 +8,14 @@ at its end: one numbering and one statement per feed, however many rows it wrote
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Table, delete, insert, select, update
 
+from server import reach
 from server.db.base import table_of
 from server.db.catalogue import CatalogueFeed, CatalogueFeedState
 from server.db.platform import Feed, FeedPartition
@@ -33,6 +34,9 @@ class Change(NamedTuple):
     key: str
     # The wire row as JSON text, or None when the row was deleted.
     payload: str | None
+    # The store managers who see the row now (server.reach), or None for a row no manager
+    # ever sees.
+    managers: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,32 @@ def _write(conn: Connection, shop_id: int | None, changes: Sequence[Change]) -> 
         for offset, change in enumerate(latest.values())
     ]
     upsert(conn, feed.entries, entries)
+    if shop_id is not None:
+        reach.write(
+            conn,
+            shop_id,
+            [
+                (change.entity, change.key, first + offset, change.managers)
+                for offset, change in enumerate(latest.values())
+                if change.managers is not None
+            ],
+        )
+
+
+def staged_managers(
+    conn: Connection, shop_id: int, entity: str, keys: Iterable[str]
+) -> dict[str, frozenset[int]]:
+    """Who sees each row by the changes this transaction holds back for its end, if any."""
+    held: Deferred | None = conn.info.get(_DEFERRED)
+    if held is None:
+        return {}
+    wanted = set(keys)
+    found: dict[str, frozenset[int]] = {}
+    for owner, change in held.staged:
+        same_row = owner == shop_id and change.entity == entity and change.key in wanted
+        if same_row and change.managers is not None:
+            found[change.key] = change.managers
+    return found
 
 
 @dataclass
@@ -197,6 +227,8 @@ def purge_tombstones(conn: Connection, shop_id: int | None, up_to_seq: int) -> i
         )
     ).rowcount
     conn.execute(update(feed.state).where(*feed.state_is_mine()).values(horizon_seq=horizon))
+    if shop_id is not None:
+        reach.purge(conn, shop_id, horizon)
     whose = "the catalogue" if shop_id is None else f"shop {shop_id}"
     log.info("purged %d tombstones of %s up to seq %d", dropped, whose, horizon)
     return int(dropped)

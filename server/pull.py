@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
 
 import orjson
 from sqlalchemy import Connection
@@ -71,23 +73,39 @@ def check_reach(position: int, seen_horizon: int, last_seq: int, horizon: int) -
 # and SQLite hands the payload over as bytes, undecoded, ready to be copied into the body.
 _SHOP_PAGE_SQL = (
     "SELECT entity, key, seq, {payload} FROM feed"
-    " WHERE shop_id = {mark} AND seq > {mark} ORDER BY seq LIMIT {mark}"
+    " WHERE shop_id = {mark} AND seq > {mark}{only} ORDER BY seq LIMIT {mark}"
 )
 _CATALOGUE_PAGE_SQL = (
     "SELECT entity, key, seq, {payload} FROM catalogue_feed"
     " WHERE seq > {mark} ORDER BY seq LIMIT {mark}"
 )
+# An assistant's feed is the owner's without the owner's own entities (a fixed list of words).
+_STAFF_ONLY = " AND entity NOT IN ({})".format(
+    ", ".join(f"'{entity}'" for entity in sorted(wire.OWNER_ONLY_ENTITIES))
+)
+# A manager's feed: her entries, each with the row as the shop's feed has it now (one entry per
+# row and number, so the row's payload is the one numbered), or none when the row left her.
+_MANAGER_PAGE_SQL = (
+    "SELECT r.entity, r.key, r.seq, CASE WHEN r.gone THEN NULL ELSE {payload} END"
+    " FROM manager_feed r LEFT JOIN feed f"
+    " ON f.shop_id = r.shop_id AND f.entity = r.entity AND f.key = r.key"
+    " WHERE r.shop_id = {mark} AND r.manager_id = {mark} AND r.seq > {mark}"
+    " ORDER BY r.seq LIMIT {mark}"
+)
 
 
-def _entries(conn: Connection, shop_id: int | None, after: int, limit: int) -> Sequence[Entry]:
-    if limit <= 0:
-        return []
-    template = _CATALOGUE_PAGE_SQL if shop_id is None else _SHOP_PAGE_SQL
-    if conn.dialect.name == "sqlite":
-        sql = template.format(payload="CAST(payload AS BLOB)", mark="?")
-    else:
-        sql = template.format(payload="payload", mark="%s")
-    params = (after, limit) if shop_id is None else (shop_id, after, limit)
+@dataclass(frozen=True)
+class Viewer:
+    """Whose feed it is: the owner's (all of the shop), an assistant's, or a manager's."""
+
+    role: str = "owner"
+    store_manager_id: int | None = None
+
+
+OWNER: Final = Viewer()
+
+
+def _run(conn: Connection, sql: str, params: tuple[Any, ...]) -> Sequence[Entry]:
     cursor = conn.connection.cursor()
     try:
         # Whoever listens to the engine's statements (logging, tests) hears this one too.
@@ -100,8 +118,33 @@ def _entries(conn: Connection, shop_id: int | None, after: int, limit: int) -> S
         cursor.close()
 
 
-def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
-    """The next page for a shop: catalogue changes first, then the shop's own."""
+def _entries(
+    conn: Connection, shop_id: int | None, after: int, limit: int, viewer: Viewer = OWNER
+) -> Sequence[Entry]:
+    if limit <= 0:
+        return []
+    sqlite = conn.dialect.name == "sqlite"
+    mark = "?" if sqlite else "%s"
+    if shop_id is None:
+        payload = "CAST(payload AS BLOB)" if sqlite else "payload"
+        return _run(conn, _CATALOGUE_PAGE_SQL.format(payload=payload, mark=mark), (after, limit))
+    if viewer.role == "manager":
+        payload = "CAST(f.payload AS BLOB)" if sqlite else "f.payload"
+        sql = _MANAGER_PAGE_SQL.format(payload=payload, mark=mark)
+        manager = viewer.store_manager_id if viewer.store_manager_id is not None else -1
+        return _run(conn, sql, (shop_id, manager, after, limit))
+    only = _STAFF_ONLY if viewer.role == "assistant" else ""
+    payload = "CAST(payload AS BLOB)" if sqlite else "payload"
+    sql = _SHOP_PAGE_SQL.format(payload=payload, mark=mark, only=only)
+    return _run(conn, sql, (shop_id, after, limit))
+
+
+def read_page(
+    conn: Connection, shop_id: int, cursor: str, limit: int, viewer: Viewer = OWNER
+) -> bytes:
+    """The next page of a shop's feed as ``viewer`` sees it: catalogue changes first, then the
+    shop's own (for an assistant without the owner's own rows, for a manager only those within
+    reach of her sub-store)."""
     position = parse_position(cursor)
     # The horizons are read before the entries: a purge in between makes the next cursor
     # carry the older horizon, which is refused then, never the other way round.
@@ -119,16 +162,22 @@ def read_page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
     room = limit - len(catalogue)
     shop: Sequence[Entry] = []
     if not more and position.shop < shop_last:
-        shop = _entries(conn, shop_id, position.shop, room + 1)
-    more = more or len(shop) > room
+        shop = _entries(conn, shop_id, position.shop, room + 1, viewer)
+    shop_more = len(shop) > room
     shop = shop[:room]
+    # Read to the end, a client stands at the feed's last number, whatever of it was theirs to
+    # see: its next sync then finds nothing new at a glance.
+    shop_next = shop[-1][2] if shop else position.shop
+    if not more and not shop_more:
+        shop_next = shop_last
     next_cursor = wire.format_cursor(
         catalogue[-1][2] if catalogue else position.catalogue,
-        shop[-1][2] if shop else position.shop,
+        shop_next,
         catalogue_horizon,
         shop_horizon,
     )
-    return _page_body(read_epoch(conn), cursor, next_cursor, more, [*catalogue, *shop])
+    body = [*catalogue, *shop]
+    return _page_body(read_epoch(conn), cursor, next_cursor, more or shop_more, body)
 
 
 def nothing_new(epoch: str, cursor: str) -> bytes:

@@ -9,7 +9,8 @@ from typing import Any
 import orjson
 from sqlalchemy import ColumnElement, Connection, Table, delete, func, insert, select, update
 
-from server import feed
+from models import wire
+from server import feed, reach
 from server.db.base import table_of
 from server.db.catalogue import CatalogueIdCounter
 from server.db.platform import IdCounter
@@ -19,6 +20,7 @@ from server.db.upsert import insert_if_absent, upsert
 log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
+_IN_CHUNK = 500
 
 
 def feed_of(entity: str, shop_id: int | None) -> int | None:
@@ -40,7 +42,9 @@ def save_rows(
 ) -> None:
     """Insert or overwrite rows of an entity and publish them in its feed.
 
-    A row given twice is written as its last version.
+    A row given twice is written as its last version. The feed entry names the store managers
+    who see the row now; rows whose sight follows from these (an order's lines and customer,
+    a new manager's view of the shop) are published again when it changed.
     """
     if not rows:
         return
@@ -49,12 +53,28 @@ def save_rows(
     columns = wire_columns(entity)
     latest = {row[key]: row for row in rows}
     records = [{column: row[column] for column in columns} for row in latest.values()]
-    changes = [feed.Change(entity, str(r[key]), orjson.dumps(r).decode()) for r in records]
+    before = _orders_before(conn, owner, records) if entity == "order" else {}
     if owner is not None:
         for record in records:
             record["shop_id"] = owner
     upsert(conn, ENTITY_TABLES[entity], records)
+    managers = reach.managers_of(conn, owner, entity, records) if owner is not None else None
+    changes = [
+        feed.Change(
+            entity,
+            str(r[key]),
+            orjson.dumps({c: r[c] for c in columns}).decode(),
+            None if managers is None else managers[n],
+        )
+        for n, r in enumerate(records)
+    ]
     feed.append(conn, owner, changes)
+    if owner is None:
+        return
+    if entity == "order":
+        _after_orders(conn, owner, records, before)
+    elif entity == "store_manager":
+        _after_managers(conn, owner, [int(r["id"]) for r in records])
 
 
 def delete_rows(
@@ -70,7 +90,94 @@ def delete_rows(
     if owner is not None:
         stmt = stmt.where(table.c.shop_id == owner)
     conn.execute(stmt)
-    feed.append(conn, owner, [feed.Change(entity, str(k), None) for k in keys])
+    gone = reach.NOBODY if owner is not None and entity in reach.ENTITIES else None
+    feed.append(conn, owner, [feed.Change(entity, str(k), None, gone) for k in keys])
+
+
+# --- rows whose sight follows from others -----------------------------------------------
+
+
+def _paid(status: str) -> bool:
+    return status in wire.PAID_ORDER_STATUSES
+
+
+def _orders_before(
+    conn: Connection, shop_id: int | None, records: Sequence[Mapping[str, Any]]
+) -> dict[int, tuple[int | None, bool]]:
+    """(sub-store, paid) of the orders about to be written, as they stand before."""
+    table = ENTITY_TABLES["order"]
+    ids = sorted(int(r["id"]) for r in records)
+    found: dict[int, tuple[int | None, bool]] = {}
+    for start in range(0, len(ids), _IN_CHUNK):
+        for order_id, manager_id, status in conn.execute(
+            select(table.c.id, table.c.store_manager_id, table.c.status).where(
+                table.c.shop_id == shop_id, table.c.id.in_(ids[start : start + _IN_CHUNK])
+            )
+        ):
+            found[int(order_id)] = (manager_id, _paid(status))
+    return found
+
+
+def _after_orders(
+    conn: Connection,
+    shop_id: int,
+    records: Sequence[Mapping[str, Any]],
+    before: dict[int, tuple[int | None, bool]],
+) -> None:
+    moved: list[int] = []  # orders whose sub-store changed: their lines follow
+    customers: set[int] = set()  # whose paid orders by sub-store changed
+    for r in records:
+        now = (r["store_manager_id"], _paid(r["status"]))
+        was = before.get(int(r["id"]), (None, False))
+        if now == was:
+            continue
+        if was[0] != now[0] and int(r["id"]) in before:
+            moved.append(int(r["id"]))
+        if now[0] is not None or was[0] is not None:
+            customers.add(int(r["customer_id"]))
+    if moved:
+        items = ENTITY_TABLES["order_item"]
+        save_rows(
+            conn,
+            "order_item",
+            load_rows(conn, "order_item", shop_id, items.c.order_id.in_(moved)),
+            shop_id,
+        )
+    if customers:
+        _publish_if_sight_changed(conn, shop_id, "customer", customers)
+
+
+def _after_managers(conn: Connection, shop_id: int, manager_ids: list[int]) -> None:
+    """A manager new to the shop sees its row from now on."""
+    key = str(shop_id)
+    seen = _seen_by(conn, shop_id, "shop", [key]).get(key, reach.NOBODY)
+    if not set(manager_ids) <= seen:
+        save_rows(conn, "shop", load_rows(conn, "shop", shop_id), shop_id)
+
+
+def _publish_if_sight_changed(conn: Connection, shop_id: int, entity: str, ids: set[int]) -> None:
+    table = ENTITY_TABLES[entity]
+    found = load_rows(conn, entity, shop_id, table.c.id.in_(sorted(ids)))
+    if not found:
+        return
+    wanted = reach.managers_of(conn, shop_id, entity, found)
+    assert wanted is not None
+    now = _seen_by(conn, shop_id, entity, [str(r["id"]) for r in found])
+    changed = [
+        row
+        for row, managers in zip(found, wanted, strict=True)
+        if managers != now.get(str(row["id"]), reach.NOBODY)
+    ]
+    save_rows(conn, entity, changed, shop_id)
+
+
+def _seen_by(
+    conn: Connection, shop_id: int, entity: str, keys: Sequence[str]
+) -> dict[str, frozenset[int]]:
+    """Who sees each row: by the changes held for this transaction's end, else by the feed."""
+    seen = reach.seen_by(conn, shop_id, entity, keys)
+    seen.update(feed.staged_managers(conn, shop_id, entity, keys))
+    return seen
 
 
 def load_rows(

@@ -13,7 +13,7 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
@@ -42,11 +42,34 @@ def shop_of(token: str) -> tuple[int, str] | None:
     return (shop_id, secret) if shop_id <= wire.INT64_MAX else None
 
 
-def issue_token(conn: Connection, shop_id: int, now: int) -> str:
+@dataclass(frozen=True)
+class Caller:
+    """Who sent a request: the person a token belongs to, and what their role lets them see."""
+
+    shop_id: int
+    person_id: int
+    user: str
+    role: str  # owner, assistant or manager
+    store_manager_id: int | None = None
+
+
+def issue_token(conn: Connection, shop_id: int, now: int, caller: Caller | None = None) -> str:
+    """A new sign-in for ``caller`` (by default the shop's owner)."""
+    if caller is None:
+        from server.people import owner_caller
+
+        caller = owner_caller(conn, shop_id)
     secret = secrets.token_urlsafe(32)
     conn.execute(
         insert(ShopToken).values(
-            shop_id=shop_id, token_sha256=token_digest(secret), created_at=now, last_used_at=now
+            shop_id=shop_id,
+            token_sha256=token_digest(secret),
+            created_at=now,
+            last_used_at=now,
+            person_id=caller.person_id,
+            user_name=caller.user,
+            role=caller.role,
+            store_manager_id=caller.store_manager_id,
         )
     )
     return f"{shop_id}.{secret}"
@@ -74,12 +97,29 @@ class TokenCheck:
     shop_id: int = 0
     # True when the last recorded use is old enough to be written down again.
     stale_use: bool = False
+    # Whose token it is, when it is valid.
+    caller: Caller | None = None
 
 
-# Built once: every signed-in request asks it (bind ``shop_id`` and ``digest``).
-LAST_USED = select(ShopToken.last_used_at).where(
-    ShopToken.shop_id == bindparam("shop_id"), ShopToken.token_sha256 == bindparam("digest")
-)
+def _of_token(column: Any) -> Any:
+    return select(column).where(
+        ShopToken.shop_id == bindparam("shop_id"), ShopToken.token_sha256 == bindparam("digest")
+    )
+
+
+# Built once: every signed-in request asks them (bind ``shop_id`` and ``digest``).
+LAST_USED = _of_token(ShopToken.last_used_at)
+PERSON = _of_token(ShopToken.person_id)
+USER = _of_token(ShopToken.user_name)
+ROLE = _of_token(ShopToken.role)
+STORE = _of_token(ShopToken.store_manager_id)
+_FOUND = select(
+    ShopToken.last_used_at,
+    ShopToken.person_id,
+    ShopToken.user_name,
+    ShopToken.role,
+    ShopToken.store_manager_id,
+).where(ShopToken.shop_id == bindparam("shop_id"), ShopToken.token_sha256 == bindparam("digest"))
 
 
 def check_token(conn: Connection, token: str, now: int) -> TokenCheck:
@@ -87,19 +127,24 @@ def check_token(conn: Connection, token: str, now: int) -> TokenCheck:
     if named is None:
         return TokenCheck(TokenState.UNKNOWN)
     shop_id, secret = named
-    last_used = conn.execute(
-        LAST_USED, {"shop_id": shop_id, "digest": token_digest(secret)}
-    ).scalar_one_or_none()
-    return judge(shop_id, last_used, now)
+    found = conn.execute(_FOUND, {"shop_id": shop_id, "digest": token_digest(secret)}).first()
+    if found is None:
+        return TokenCheck(TokenState.UNKNOWN)
+    caller = Caller(shop_id, found.person_id, found.user_name, found.role, found.store_manager_id)
+    return judge(shop_id, found.last_used_at, now, caller)
 
 
-def judge(shop_id: int, last_used: int | None, now: int) -> TokenCheck:
+def judge(
+    shop_id: int, last_used: int | None, now: int, caller: Caller | None = None
+) -> TokenCheck:
     """What a token found with ``last_used`` (None: not found) is worth at ``now``."""
-    if last_used is None:
+    if last_used is None or caller is None:
         return TokenCheck(TokenState.UNKNOWN)
     if now - last_used > IDLE_SECONDS:
         return TokenCheck(TokenState.EXPIRED, shop_id)
-    return TokenCheck(TokenState.VALID, shop_id, stale_use=now - last_used >= TOUCH_SECONDS)
+    return TokenCheck(
+        TokenState.VALID, shop_id, stale_use=now - last_used >= TOUCH_SECONDS, caller=caller
+    )
 
 
 def touch_token(conn: Connection, token: str, now: int) -> None:
@@ -123,6 +168,14 @@ def revoke_token(conn: Connection, token: str) -> int:
         delete(ShopToken).where(
             ShopToken.shop_id == shop_id, ShopToken.token_sha256 == token_digest(secret)
         )
+    )
+    return int(result.rowcount)
+
+
+def revoke_person(conn: Connection, shop_id: int, person_id: int) -> int:
+    """End every sign-in of one person of the shop, at once."""
+    result = conn.execute(
+        delete(ShopToken).where(ShopToken.shop_id == shop_id, ShopToken.person_id == person_id)
     )
     return int(result.rowcount)
 

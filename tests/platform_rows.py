@@ -53,6 +53,8 @@ def set_platform_review(db: Path | str, shop_id: int, order_id: int, note: str) 
                 "flag": "problem",
                 "note": note,
                 "updated_at": 1_700_000_000,
+                # Another computer of the shop: its owner's.
+                "actor": "owner",
             }
             save_rows(conn, "order_review", [row], shop_id)
     finally:

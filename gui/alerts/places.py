@@ -72,30 +72,35 @@ class WindowAlerts(QObject):
         if from_outside:
             self._raise_window()
         if alert.kind == "release_request" and alert.target is not None:
-            w.show_workspace(w.releases)
-            w.releases.show_request(alert.target)
+            if w.releases is not None:
+                w.show_workspace(w.releases)
+                w.releases.show_request(alert.target)
         elif alert.kind == "stage_deadline" and alert.target is not None:
-            w.show_workspace(w.managers)
-            w.managers.show_manager(alert.target)
+            if w.managers is not None:
+                w.show_workspace(w.managers)
+                w.managers.show_manager(alert.target)
         elif alert.kind == "refused_action":
             self._open_refused(alert)
         else:
             # The sync status is the status bar's line: nothing may cover it now.
             w.statusBar().clearMessage()
-            w.show_workspace(w.dashboard)
+            if w.dashboard is not None:
+                w.show_workspace(w.dashboard)
             w.sync_status.refresh()
 
     def _open_refused(self, alert: Alert) -> None:
         w = self._window
         if alert.action == "order_review.set" and alert.target is not None:
-            w.show_workspace(w.orders)
-            w.orders.show_order(alert.target)
+            if w.orders is not None:
+                w.show_workspace(w.orders)
+                w.orders.show_order(alert.target)
         elif alert.action == "release.decide" and alert.target is not None:
-            w.show_workspace(w.releases)
-            w.releases.show_request(alert.target)
+            if w.releases is not None:
+                w.show_workspace(w.releases)
+                w.releases.show_request(alert.target)
         elif alert.action == "product_pick.set":
             w.show_workspace(w.catalogue)
-        elif alert.action == "withdrawal.request":
+        elif alert.action == "withdrawal.request" and w.earnings is not None:
             w.show_workspace(w.earnings)
         elif alert.action == "poster.printed":
             w.show_workspace(w.posters)

@@ -65,10 +65,15 @@ class CatalogueWorkspace(Workspace):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], float] = time.time,
+        may_pick: bool = True,
+        may_make_posters: bool = True,
     ) -> None:
         super().__init__(parent)
         self._profile = profile
         self._clock = clock
+        # Picks are the shop's, posters of products too; a store manager only browses.
+        self._may_pick = may_pick
+        self._may_make_posters = may_make_posters
         self._event: SaleEventCard | None = None
         self._loaded_once = False
         self._place: Place | None = None
@@ -122,6 +127,7 @@ class CatalogueWorkspace(Workspace):
         self.views = ProductViews(self.model)
         self.grid, self.table = self.views.grid, self.views.table
         self.detail = ProductDetailPane(self._profile, self.detail_pictures, self._clock)
+        self.detail.pick.setVisible(self._may_pick)
 
         top = QHBoxLayout()
         top.addWidget(self.filters.search, 1)
@@ -130,6 +136,8 @@ class CatalogueWorkspace(Workspace):
         top.addWidget(self.list_button)
         top.addWidget(self.my_picks)
         top.addWidget(self.make_posters)
+        self.my_picks.setVisible(self._may_pick)
+        self.make_posters.setVisible(self._may_make_posters)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -281,7 +289,7 @@ class CatalogueWorkspace(Workspace):
 
     def _on_make_posters_clicked(self) -> None:
         card = self.current_card()
-        if card is not None:
+        if card is not None and self._may_make_posters:
             self.posters_requested.emit([card.id])
 
     def _on_model_loaded(self, rows: int) -> None:
@@ -333,7 +341,7 @@ class CatalogueWorkspace(Workspace):
 
     def _on_pick_shortcut_activated(self) -> None:
         card = self.current_card()
-        if card is not None:
+        if card is not None and self._may_pick:
             self._pick(card.id, not card.picked)
 
     def _on_picked(self, picked: tuple[PickState, list[ProductCard]]) -> None:

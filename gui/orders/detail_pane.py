@@ -205,9 +205,14 @@ class OrderDetailPane(QScrollArea):
                 text += "\n" + self.tr("Left this shop with a released store manager")
             self.binding.setText(text)
         self.timeline.setText(
-            "\n".join(f"{day_and_time(m.at)}  {moment_label(m)}" for m in detail.timeline)
+            "\n".join(f"{day_and_time(m.at)}  {self._moment(m, detail)}" for m in detail.timeline)
         )
         self.review.show_review(detail)
+
+    def _moment(self, moment: Moment, detail: OrderDetail) -> str:
+        if moment.what == "reviewed" and detail.review_by and not detail.review_by_me:
+            return fill(self.tr("Reviewed by %1"), detail.review_by)
+        return moment_label(moment)
 
     def _picture(self, product_id: int) -> QPixmap:
         # Only a pane the owner can see asks for pictures.

@@ -88,6 +88,10 @@ class ReviewForm(QGroupBox):
         self.changed.setWordWrap(True)
         self.sync_state = QLabel()
         self.sync_state.setWordWrap(True)
+        # Who saved the review last: the shop's people share the order review.
+        self.review_by = QLabel()
+        self.review_by.setObjectName("review_by")
+        self.review_by.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.save)
@@ -100,6 +104,7 @@ class ReviewForm(QGroupBox):
         form.addRow(buttons)
         form.addRow(self.draft_state)
         form.addRow(self.changed)
+        form.addRow(self.review_by)
         form.addRow(self.sync_state)
         self._save_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.note)
         self._save_shortcut_enter = QShortcut(QKeySequence("Ctrl+Enter"), self.note)
@@ -302,6 +307,14 @@ class ReviewForm(QGroupBox):
         for widget in (self.reviewed, self.flag, self.note, self.save):
             widget.setEnabled(enabled)
 
+    def _show_review_by(self, detail: OrderDetail | None) -> None:
+        if detail is None or not detail.review_by:
+            self.review_by.setText("")
+        elif detail.review_by_me:
+            self.review_by.setText(self.tr("Last saved by you"))
+        else:
+            self.review_by.setText(fill(self.tr("Last saved by %1"), detail.review_by))
+
     def _show_state(self) -> None:
         detail = self._detail
         dirty = detail is not None and self.is_dirty()
@@ -328,6 +341,7 @@ class ReviewForm(QGroupBox):
                 )
             )
         self.changed.setVisible(bool(changes))
+        self._show_review_by(detail)
         if detail is None:
             self.sync_state.clear()
         elif detail.review_sync == "pending":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +32,13 @@ SHOP, SALE_EVENT, PRODUCT, MANAGER = range(4)
 class PosterControls(QWidget):
     changed = Signal()  # the order the controls describe changed
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        kinds: Sequence[str] = KINDS,
+    ) -> None:
         super().__init__(parent)
         self.kind = QComboBox()
         kind_names = {
@@ -40,7 +48,8 @@ class PosterControls(QWidget):
             "manager": self.tr("A store manager's sub-store"),
         }
         for kind in KINDS:
-            self.kind.addItem(kind_names[kind], kind)
+            if kind in kinds:
+                self.kind.addItem(kind_names[kind], kind)
         self.shop_note = QLabel(
             self.tr("Customers who scan the shop's code shop in your store and stay bound to it.")
         )
@@ -148,9 +157,20 @@ class PosterControls(QWidget):
         for button in (self.print_button, self.pdf_button, self.png_button):
             button.setEnabled(enabled)
 
-    def _on_kind_current_index_changed(self, index: int) -> None:
-        self.targets.setCurrentIndex(index)
+    def _on_kind_current_index_changed(self, _index: int) -> None:
+        # The stack holds a page for every kind, in KINDS' order, offered or not.
+        kind = self.kind.currentData()
+        self.targets.setCurrentIndex(KINDS.index(kind) if kind in KINDS else SHOP)
         self.changed.emit()
+
+    def show_kind(self, kind: str) -> bool:
+        """Choose the kind of poster; False when it is not one offered here."""
+        at = self.kind.findData(kind)
+        if at < 0:
+            return False
+        self.kind.setCurrentIndex(at)
+        self.targets.setCurrentIndex(KINDS.index(kind))
+        return True
 
     def _on_choice_changed(self, *_args: object) -> None:
         self.changed.emit()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui import messages, tasks
 from gui.formatting import fill
-from gui.posters.controls import PRODUCT, PosterControls
+from gui.posters.controls import PosterControls
 from gui.posters.order import prepare, prepare_print
 from gui.posters.render import (
     PosterCancelled,
@@ -41,6 +41,7 @@ from gui.workspace import Workspace
 from models.images import PictureCache
 from models.profile import Profile
 from models.services.posters import (
+    KINDS,
     PosterChoice,
     PrintsRecorded,
     manager_poster_choices,
@@ -60,9 +61,12 @@ class PosterStudio(Workspace):
     shows = frozenset({"shop", "sale_event", "store_manager", "product"})
     preview_shown = Signal()  # the preview shows the current choice
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, profile: Profile, parent: QWidget | None = None, *, kinds: Sequence[str] = KINDS
+    ) -> None:
         super().__init__(parent)
         self._profile = profile
+        self._kinds = tuple(kinds)
         self._pictures = PictureCache.for_profile(profile)
         self._generation = 0
         self._job: PosterJob | None = None
@@ -77,7 +81,7 @@ class PosterStudio(Workspace):
     # --- building -------------------------------------------------------------------------
 
     def _create_widgets(self) -> None:
-        self.controls = PosterControls(self._profile)
+        self.controls = PosterControls(self._profile, kinds=self._kinds)
         self.preview = QLabel()
         self.preview.setObjectName("poster_preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,8 +124,8 @@ class PosterStudio(Workspace):
     def show_products(self, product_ids: Sequence[int]) -> PosterStudio:
         """Make posters of these products (the catalogue's "Make posters…"); returns the studio,
         for the window to show it."""
-        self.controls.kind.setCurrentIndex(PRODUCT)
-        self.controls.batch.load_ids(product_ids)
+        if self.controls.show_kind("product"):
+            self.controls.batch.load_ids(product_ids)
         return self
 
     def preview_image(self) -> QImage | None:

@@ -17,6 +17,7 @@ class OrderReview(Base):
     flag: Mapped[str] = mapped_column(String(12))
     note: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(64), default="")
 
 
 class ProductPick(Base):
@@ -24,6 +25,7 @@ class ProductPick(Base):
     product_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     picked: Mapped[bool]
     updated_at: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(64), default="")
 
 
 class ReleaseDecision(Base):
@@ -33,6 +35,7 @@ class ReleaseDecision(Base):
     reason: Mapped[str] = mapped_column(Text)
     decided_at: Mapped[int]
     mutation_id: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64), default="")
 
 
 class PosterPrint(Base):
@@ -43,6 +46,7 @@ class PosterPrint(Base):
     layout: Mapped[str] = mapped_column(String(10))
     copies: Mapped[int]
     printed_at: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(64), default="")
 
 
 class WithdrawalRequest(Base):
@@ -52,6 +56,7 @@ class WithdrawalRequest(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     amount_cents: Mapped[int]
     requested_at: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(64), default="")
 
 
 class OutboxEntry(Base):
@@ -93,6 +98,12 @@ class SyncState(Base):
     shop_code: Mapped[str] = mapped_column(String(64))
     shop_name: Mapped[str] = mapped_column(String(200))
     token: Mapped[str] = mapped_column(String(200))
+    # Who is signed in here: every row of the mirror is one this person's role may see.
+    user: Mapped[str] = mapped_column(String(64), default="owner")
+    role: Mapped[str] = mapped_column(String(12), default="owner")
+    person_id: Mapped[int] = mapped_column(default=0)
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    store_manager_id: Mapped[int | None]
     cursor: Mapped[str] = mapped_column(String(64), default="0:0")
     epoch: Mapped[str | None] = mapped_column(String(64))
     last_sync_at: Mapped[int | None]
@@ -102,6 +113,30 @@ class SyncState(Base):
     # The platform's public address for posters' codes, as it announced it; "" when it announced
     # none (its own address serves), None until it has been asked.
     public_url: Mapped[str | None] = mapped_column(String(200))
+
+
+class DecisionLog(Base):
+    """Every release decision made on this computer, kept for good: the outbox forgets answered
+    entries after a while, the log never does."""
+
+    __tablename__ = "decision_log"
+    __table_args__ = (
+        CheckConstraint("outcome IN ('waiting', 'applied', 'refused')", name="outcome"),
+        Index("ix_decision_log_request", "request_id", "decided_at"),
+    )
+    mutation_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    request_id: Mapped[int]
+    decision: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[int]
+    # Who decided, as signed in here: the user name, their name, and the shop's code.
+    actor: Mapped[str] = mapped_column(String(64))
+    actor_name: Mapped[str] = mapped_column(String(100))
+    shop_code: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(10), default="waiting")
+    answered_at: Mapped[int | None]
+    refusal_code: Mapped[str] = mapped_column(String(64), default="")
+    refusal: Mapped[str] = mapped_column(Text, default="")
 
 
 class SavedView(Base):

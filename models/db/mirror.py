@@ -209,6 +209,21 @@ class TrafficAllocation(Base):
     release_request_id: Mapped[int | None]
 
 
+class Person(Base):
+    """Someone who signs in to the shop; only the owner's mirror holds these."""
+
+    __tablename__ = "person"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    user_name: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(12))
+    store_manager_id: Mapped[int | None]
+    status: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[int]
+    last_sign_in_at: Mapped[int | None]
+    disabled_at: Mapped[int | None]
+
+
 # Feed entity -> mirror table, for the entities only the platform writes.
 MIRROR_TABLES = {
     "shop": table_of(Shop),
@@ -229,4 +244,5 @@ MIRROR_TABLES = {
     "statement": table_of(Statement),
     "statement_line": table_of(StatementLine),
     "withdrawal": table_of(Withdrawal),
+    "person": table_of(Person),
 }

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from models import wire
-from models.db import Order, OrderItem, SaleEvent, StoreManager
+from models.db import Order, OrderItem, SaleEvent, StoreManager, SyncState
 from models.profile import Profile
 from models.services.earnings import commission_paid_between, earnings, next_statement_day
 from models.services.managers import manager_lines
@@ -200,12 +200,16 @@ def dashboard(profile: Profile, now: dt.datetime | None = None) -> Dashboard:
     tomorrow = today + DAY
     # Up to the same time of day: at ten in the morning, yesterday's whole day would always win.
     so_far = at - today + 1
+    with profile.read() as s:
+        role = s.scalar(select(SyncState.role))
+    # Only the owner's mirror holds the shop's money.
+    owner = role in (None, "owner")
     return Dashboard(
         today=takings(profile, today, tomorrow),
         last_7_days=takings(profile, today - 6 * DAY, tomorrow),
         pending_releases=requests_needing_owner(profile),
         sync=sync_status(profile, with_counts=False),
-        money=money_at_a_glance(profile, moment),
+        money=money_at_a_glance(profile, moment) if owner else None,
         day_start=today,
         read_at=at,
         compared=Comparison(

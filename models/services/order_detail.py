@@ -18,6 +18,7 @@ from models.db import (
 )
 from models.profile import Profile
 from models.services.drafts import ReviewDraft, SavedReview, draft_of
+from models.services.people import names_here
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class OrderDetail:
     note: str
     review_sync: str
     reject_reason: str
+    review_by: str = ""  # the name of who saved the review last
+    review_by_me: bool = False  # the person signed in here
     draft: ReviewDraft | None = None  # what the owner set and has not saved yet
 
     @property
@@ -116,6 +119,7 @@ def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
             ):
                 timeline.append(Moment(entry.at, f"ledger:{entry.event}", entry.note))
         review = s.get(OrderReview, order_id)
+        names = names_here(s)
         if review is not None:
             timeline.append(Moment(review.updated_at, "reviewed", review.note))
         last = s.execute(
@@ -145,5 +149,7 @@ def order_detail(profile: Profile, order_id: int) -> OrderDetail | None:
         note=review.note if review else "",
         review_sync=last[0] if last else "",
         reject_reason=last[1] if last and last[0] == "rejected" else "",
+        review_by=names.of(review.actor) if review is not None and review.actor else "",
+        review_by_me=review is not None and review.actor == names.me,
         draft=draft,
     )

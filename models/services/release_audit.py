@@ -1,8 +1,8 @@
 """The log of release decisions: who decided what and when, and what the platform made of it.
 
-Decisions made on this computer come from the outbox, so a refused attempt stays in the log
-beside the decision that won; decisions the platform reports without one of ours were made
-elsewhere.
+Decisions made on this computer come from the desk's decision log, kept for good, so a refused
+attempt stays beside the decision that won however long ago it was; decisions the platform
+reports without one of ours were made elsewhere, by the person the feed names.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from models.db import ReleaseRequest, Shop, StoreManager, SyncState
+from models.db import Person, ReleaseDecision, ReleaseRequest, Shop, StoreManager, SyncState
 from models.profile import Profile
+from models.services.people import actor_names
 from models.services.release_queue import DecisionState, local_decisions
 
 
@@ -22,7 +23,7 @@ class AuditEntry:
     manager_name: str
     at: int  # when the decision was made
     here: bool  # made on this computer
-    who: str  # the shop owner signed in here; empty for a decision made elsewhere
+    who: str  # the name of who decided; empty when the platform does not say
     account: str  # the shop code signed in here; empty for a decision made elsewhere
     decision: str  # approve or decline
     reason: str
@@ -31,6 +32,7 @@ class AuditEntry:
     refusal_code: str  # the platform's code, when refused
     refusal: str  # the platform's reason, when refused
     status: str  # the request's status on the platform now
+    actor: str = ""  # the user name of who decided, when known
 
 
 def release_audit(profile: Profile) -> list[AuditEntry]:
@@ -38,11 +40,12 @@ def release_audit(profile: Profile) -> list[AuditEntry]:
     with profile.read() as s:
         state = s.scalar(select(SyncState))
         shop = s.get(Shop, state.shop_id) if state is not None else None
-        account = state.shop_code if state is not None else ""
-        who = shop.owner_name if shop is not None and shop.owner_name else ""
-        who = who or (state.shop_name if state is not None else "")
+        owner = shop.owner_name if shop is not None and shop.owner_name else ""
+        owner = owner or (state.shop_name if state is not None else "")
         names: dict[int, str] = dict(s.execute(select(StoreManager.id, StoreManager.name)).all())
         requests = {r.id: r for r in s.scalars(select(ReleaseRequest))}
+        deciders = dict(s.execute(select(ReleaseDecision.request_id, ReleaseDecision.actor)).all())
+        people = actor_names(s.scalars(select(Person)), owner)
         ours = local_decisions(s)
     entries: list[AuditEntry] = []
     for request_id, decisions in ours.items():
@@ -54,8 +57,8 @@ def release_audit(profile: Profile) -> list[AuditEntry]:
                 manager_name=manager,
                 at=d.decided_at,
                 here=True,
-                who=who,
-                account=account,
+                who=d.actor_name or people.get(d.actor, d.actor),
+                account=d.shop_code,
                 decision=d.decision,
                 reason=d.reason,
                 outcome=d.state,
@@ -63,6 +66,7 @@ def release_audit(profile: Profile) -> list[AuditEntry]:
                 refusal_code=d.refusal_code,
                 refusal=d.refusal,
                 status=request.status if request is not None else "",
+                actor=d.actor,
             )
             for d in decisions
         )
@@ -71,13 +75,14 @@ def release_audit(profile: Profile) -> list[AuditEntry]:
             continue
         if any(d.state == "applied" for d in ours.get(request.id, [])):
             continue
+        actor = deciders.get(request.id, "")
         entries.append(
             AuditEntry(
                 request_id=request.id,
                 manager_name=names.get(request.store_manager_id, ""),
                 at=request.decided_at,
                 here=False,
-                who="",
+                who=people.get(actor, actor),
                 account="",
                 decision="approve" if request.status == "approved" else "decline",
                 reason=request.decision_reason,
@@ -86,6 +91,7 @@ def release_audit(profile: Profile) -> list[AuditEntry]:
                 refusal_code="",
                 refusal="",
                 status=request.status,
+                actor=actor,
             )
         )
     entries.sort(key=lambda e: (-e.at, -e.request_id, not e.here))

@@ -1,8 +1,8 @@
 """The owner's queue of release requests, each with where its decision stands.
 
-A decision made on this computer is known by its outbox entry (waiting, then applied or
-refused); a request the platform reports decided without one was decided elsewhere (another
-computer of the shop, or the platform).
+A decision made on this computer is known by its entry in the decision log (waiting, then
+applied or refused), which is never pruned; a request the platform reports decided without one
+was decided elsewhere (another computer of the shop, or the platform).
 """
 
 from __future__ import annotations
@@ -10,22 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.db import OutboxEntry, ReleaseReasonDraft, ReleaseRequest, StoreManager
+from models.db import DecisionLog, ReleaseReasonDraft, ReleaseRequest, StoreManager
 from models.profile import Profile
 
 DecisionState = Literal["undecided", "waiting", "applied", "refused", "elsewhere"]
 
 RELEASE_KIND: Final = "release.decide"
-# An entry the platform answered "duplicate" had been applied before.
-_STATE_OF_OUTBOX: Final[dict[str, DecisionState]] = {
-    "pending": "waiting",
+_STATE_OF_LOG: Final[dict[str, DecisionState]] = {
+    "waiting": "waiting",
     "applied": "applied",
-    "duplicate": "applied",
-    "rejected": "refused",
+    "refused": "refused",
 }
 
 
@@ -41,6 +38,9 @@ class LocalDecision:
     answered_at: int | None
     refusal_code: str
     refusal: str  # the platform's reason, when refused
+    actor: str = ""  # the user name of who decided
+    actor_name: str = ""  # their name as signed in here
+    shop_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,19 +91,21 @@ def local_decisions(s: Session) -> dict[int, list[LocalDecision]]:
     """Every decision recorded here, oldest first, by request id."""
     found: dict[int, list[LocalDecision]] = {}
     for entry in s.scalars(
-        select(OutboxEntry).where(OutboxEntry.kind == RELEASE_KIND).order_by(OutboxEntry.position)
+        select(DecisionLog).order_by(DecisionLog.decided_at, DecisionLog.mutation_id)
     ):
-        payload = orjson.loads(entry.payload)
-        found.setdefault(int(entry.entity_key), []).append(
+        found.setdefault(entry.request_id, []).append(
             LocalDecision(
-                mutation_id=entry.id,
-                decision=str(payload.get("decision", "")),
-                reason=str(payload.get("reason", "")),
-                decided_at=entry.created_at,
-                state=_STATE_OF_OUTBOX.get(entry.status, "waiting"),
+                mutation_id=entry.mutation_id,
+                decision=entry.decision,
+                reason=entry.reason,
+                decided_at=entry.decided_at,
+                state=_STATE_OF_LOG.get(entry.outcome, "waiting"),
                 answered_at=entry.answered_at,
-                refusal_code=entry.reject_code,
-                refusal=entry.reject_reason,
+                refusal_code=entry.refusal_code,
+                refusal=entry.refusal,
+                actor=entry.actor,
+                actor_name=entry.actor_name,
+                shop_code=entry.shop_code,
             )
         )
     return found

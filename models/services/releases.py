@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from models import wire
 from models.changes import Changes
-from models.db import OutboxEntry, ReleaseRequest
+from models.db import DecisionLog, ReleaseRequest, Shop
 from models.errors import InvalidInput
 from models.profile import Profile
 from models.services.drafts import clear_reason_draft
-from models.sync.outbox import record_action
+from models.sync.outbox import record_action, signed_in_actor
 
 
 class AlreadyDecided(InvalidInput):
@@ -62,16 +62,12 @@ def decide_release(
             raise AlreadyDecided(request_id, request.status)
         # A refused decision may be made again; a waiting or applied one may not.
         earlier = s.scalar(
-            select(OutboxEntry.status)
-            .where(
-                OutboxEntry.kind == "release.decide",
-                OutboxEntry.entity_key == str(request_id),
-                OutboxEntry.status != "rejected",
-            )
+            select(DecisionLog.outcome)
+            .where(DecisionLog.request_id == request_id, DecisionLog.outcome != "refused")
             .limit(1)
         )
         if earlier is not None:
-            raise AlreadyDecided(request_id, "waiting" if earlier == "pending" else "decided")
+            raise AlreadyDecided(request_id, "waiting" if earlier == "waiting" else "decided")
         payload = wire.ReleaseDecisionPayload(
             request_id=request_id,
             decision=decision,
@@ -79,8 +75,25 @@ def decide_release(
         )
         mutation_id = str(uuid.uuid4())
         row = payload.model_dump() | {"decided_at": stamp, "mutation_id": mutation_id}
-        record_action(
-            s.connection(), "release.decide", payload, row, stamp, mutation_id=mutation_id
+        conn = s.connection()
+        record_action(conn, "release.decide", payload, row, stamp, mutation_id=mutation_id)
+        actor = signed_in_actor(conn)
+        shop = s.scalar(select(Shop.owner_name).limit(1))
+        name = actor.display_name or (shop if actor.role == "owner" and shop else actor.user)
+        s.add(
+            DecisionLog(
+                mutation_id=mutation_id,
+                request_id=request_id,
+                decision=decision,
+                reason=reason,
+                decided_at=stamp,
+                actor=actor.user,
+                actor_name=name,
+                shop_code=actor.shop_code,
+                outcome="waiting",
+                refusal_code="",
+                refusal="",
+            )
         )
         drafted = clear_reason_draft(s, request_id)
     changes = Changes.of_rows("release_decision", [request_id]) | Changes.of_rows(

@@ -15,6 +15,8 @@ from models.sync import outbox
 class SyncStatus:
     shop: str | None
     shop_name: str | None
+    user: str | None  # who is signed in here
+    role: str | None  # owner, assistant or manager
     platform_url: str | None
     cursor: str | None
     last_sync: int | None
@@ -48,6 +50,8 @@ def sync_status(profile: Profile, *, with_counts: bool = True) -> SyncStatus:
     return SyncStatus(
         shop=state.shop_code if state else None,
         shop_name=state.shop_name if state else None,
+        user=state.user if state else None,
+        role=state.role if state else None,
         platform_url=state.platform_url if state else None,
         cursor=state.cursor if state else None,
         last_sync=state.last_sync_at if state else None,

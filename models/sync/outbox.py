@@ -12,8 +12,8 @@ import orjson
 from sqlalchemy import Connection, delete, func, select, update
 
 from models import wire
-from models.db import CLIENT_TABLES, ConfirmedRow, OutboxEntry, table_of
-from models.errors import AlreadySent
+from models.db import CLIENT_TABLES, ConfirmedRow, DecisionLog, OutboxEntry, SyncState, table_of
+from models.errors import AlreadySent, NotAllowed
 from models.sync.apply import IN_CHUNK, delete_rows, pending_keys, upsert_rows
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,37 @@ JOURNAL_DAYS: Final = 30
 
 outbox = table_of(OutboxEntry)
 confirmed = table_of(ConfirmedRow)
+decision_log = table_of(DecisionLog)
+_sync_state = table_of(SyncState)
+_ANSWERED_AS: Final[dict[str, str]] = {"applied": "applied", "rejected": "refused"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is signed in here, and so who every local action is recorded for."""
+
+    user: str
+    role: str
+    display_name: str
+    shop_code: str
+    store_manager_id: int | None = None  # the sub-store a manager acts for
+
+
+def signed_in_actor(conn: Connection) -> Actor:
+    found = conn.execute(
+        select(
+            _sync_state.c.user,
+            _sync_state.c.role,
+            _sync_state.c.display_name,
+            _sync_state.c.shop_code,
+            _sync_state.c.store_manager_id,
+        )
+    ).first()
+    if found is None:
+        return Actor(wire.OWNER_USER, "owner", "", "")
+    return Actor(
+        found.user, found.role, found.display_name, found.shop_code, found.store_manager_id
+    )
 
 
 @dataclass(frozen=True)
@@ -63,7 +94,8 @@ def record_action(
     """Write ``row`` into its client-owned table and queue ``payload`` to be pushed.
 
     Returns the mutation id. The caller owns the transaction, so the row and its outbox entry
-    are committed together or not at all.
+    are committed together or not at all. The row is recorded as the signed-in person's; an
+    action their role may not take raises NotAllowed and records nothing.
     """
     return record_actions(conn, kind, [Action(payload, row, mutation_id)], now)[0]
 
@@ -77,6 +109,11 @@ def record_actions(conn: Connection, kind: str, actions: Sequence[Action], now: 
     """
     if not actions:
         return []
+    actor = signed_in_actor(conn)
+    if not wire.may_push(actor.role, kind):
+        raise NotAllowed(actor.role, kind)
+    if actor.role == "manager" and not all(_hers(actor, a.payload) for a in actions):
+        raise NotAllowed(actor.role, kind)
     entity, key_field = KIND_ENTITY[kind]
     table = CLIENT_TABLES[entity]
     keys = [str(getattr(action.payload, key_field)) for action in actions]
@@ -84,7 +121,10 @@ def record_actions(conn: Connection, kind: str, actions: Sequence[Action], now: 
     waiting = pending_keys(conn, entity, set(keys))
     first_changes = [key for key in dict.fromkeys(keys) if key not in waiting]
     _remember_confirmed(conn, entity, key_field, first_changes)
-    latest = {key: action.row for key, action in zip(keys, actions, strict=True)}
+    # Every row is recorded as the signed-in person's.
+    latest = {
+        key: {**action.row, "actor": actor.user} for key, action in zip(keys, actions, strict=True)
+    }
     upsert_rows(conn, table, list(latest.values()))
     mutation_ids = [action.mutation_id or str(uuid.uuid4()) for action in actions]
     conn.exec_driver_sql(
@@ -95,6 +135,14 @@ def record_actions(conn: Connection, kind: str, actions: Sequence[Action], now: 
         ],
     )
     return mutation_ids
+
+
+def _hers(actor: Actor, payload: wire.Strict) -> bool:
+    """A store manager prints the posters of her own sub-store only (the platform's rule)."""
+    if not isinstance(payload, wire.PosterPrintPayload):
+        return True
+    own = actor.store_manager_id is not None and payload.target_id == actor.store_manager_id
+    return payload.kind in wire.MANAGER_POSTER_KINDS and own
 
 
 _INSERT_OUTBOX = (
@@ -163,6 +211,18 @@ def record_results(conn: Connection, results: list[wire.MutationResult], now: in
             rejected,
         )
     entries = _entries_of(conn, [r.id for r in results])
+    decided = [
+        (_ANSWERED_AS[r.outcome], now, r.code, r.reason, r.id)
+        for r in results
+        if entries.get(r.id, ("", ""))[0] == "release_decision"
+    ]
+    if decided:
+        # The decision log keeps what became of each decision made here, for good.
+        conn.exec_driver_sql(
+            "UPDATE decision_log SET outcome = ?, answered_at = ?, refusal_code = ?,"
+            " refusal = ? WHERE mutation_id = ?",
+            decided,
+        )
     last_outcome: dict[tuple[str, str], str] = {}
     for r in results:
         found = entries.get(r.id)

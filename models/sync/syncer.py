@@ -129,6 +129,15 @@ def sync(
         return report
 
 
+def push_pending(
+    profile: Profile, client: PlatformClient, options: SyncOptions | None = None
+) -> SyncReport:
+    """Send the outbox through ``client`` and pull nothing; the caller holds the sync lock."""
+    report = SyncReport()
+    _Run(profile, client, options or SyncOptions(), report).push()
+    return report
+
+
 @dataclass
 class _Run:
     profile: Profile

@@ -17,6 +17,7 @@ from models.errors import (
     LoginRefused,
     MalformedPayload,
     PlatformError,
+    PlatformForbidden,
     PlatformSilent,
     PlatformUnreachable,
     SignInEnded,
@@ -73,6 +74,19 @@ class PlatformClient:
         body = request.model_dump(exclude_defaults=True)
         data = self._request("POST", "/v1/login", json=body)
         return _parse(wire.LoginResponse, data)
+
+    def signup(self, request: wire.SignupRequest) -> wire.LoginResponse:
+        data = self._request("POST", "/v1/signup", json=request.model_dump())
+        return _parse(wire.LoginResponse, data)
+
+    def add_person(self, request: wire.AddPersonRequest) -> wire.AddPersonResponse:
+        data = self._request("POST", "/v1/people", json=request.model_dump())
+        return _parse(wire.AddPersonResponse, data)
+
+    def set_person_enabled(self, person_id: int, enabled: bool) -> wire.PersonResponse:
+        action = "enable" if enabled else "disable"
+        data = self._request("POST", f"/v1/people/{int(person_id)}/{action}")
+        return _parse(wire.PersonResponse, data)
 
     def logout(self, everywhere: bool) -> wire.LogoutResponse:
         body = wire.LogoutRequest(everywhere=everywhere).model_dump()
@@ -159,6 +173,8 @@ def _raise_for_error(status: int, data: bytes, retry_after: str | None = None) -
         raise LoginRefused(code, message, status)
     if code == wire.ERR_CURSOR_EXPIRED or status == 410:
         raise CursorExpired(code, message, status)
+    if code == wire.ERR_FORBIDDEN or status == 403:
+        raise PlatformForbidden(code, message, status)
     raise PlatformError(code, message, status)
 
 

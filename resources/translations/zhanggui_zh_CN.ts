@@ -56,6 +56,73 @@
         </message>
     </context>
     <context>
+        <name>AddPersonDialog</name>
+        <message>
+            <source>Add a person</source>
+            <translation>添加人员</translation>
+        </message>
+        <message>
+            <source>An assistant reviews orders, picks products, prints posters and reads customers and charts; release decisions, earnings and people stay yours. A store manager sees her own sub-store only.</source>
+            <translation>助理可以审核订单、选品、打印海报，查看顾客和图表；放手决定、收益和人员仍由您掌管。店长只能看到自己的分店。</translation>
+        </message>
+        <message>
+            <source>Assistant</source>
+            <translation>助理</translation>
+        </message>
+        <message>
+            <source>Store manager</source>
+            <translation>店长</translation>
+        </message>
+        <message>
+            <source>Sub-store of</source>
+            <translation>所属分店</translation>
+        </message>
+        <message>
+            <source>e.g. 王小丫</source>
+            <translation>例如 王小丫</translation>
+        </message>
+        <message>
+            <source>e.g. xiaoya: letters and digits</source>
+            <translation>例如 xiaoya：字母和数字</translation>
+        </message>
+        <message>
+            <source>&amp;Role</source>
+            <translation>角色(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;User name</source>
+            <translation>用户名(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy the code</source>
+            <translation>复制注册码(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>A user name is letters (a–z), digits, dots, dashes or underscores, up to 32 of them.</source>
+            <translation>用户名由字母（a–z）、数字、点、短横线或下划线组成，最多 32 个。</translation>
+        </message>
+        <message>
+            <source>Asking the platform…</source>
+            <translation>正在询问平台…</translation>
+        </message>
+        <message>
+            <source>%1 signs up with the shop code, the user name %2 and this one-time code, then chooses a password of their own:</source>
+            <translation>%1 用店铺代码、用户名 %2 和这个一次性注册码注册，然后自己设置密码：</translation>
+        </message>
+        <message>
+            <source>The code works once, until %1. It is shown only now: copy it or write it down before you close this window.</source>
+            <translation>注册码只能使用一次，有效期至 %1。它只在此刻显示：关闭窗口前请复制或记下。</translation>
+        </message>
+    </context>
+    <context>
         <name>AlertPanel</name>
         <message>
             <source>Alerts</source>
@@ -1942,6 +2009,193 @@ When people sell for you through a sub-store of your shop, they appear here with
         </message>
     </context>
     <context>
+        <name>MyPathWorkspace</name>
+        <message>
+            <source>My path</source>
+            <translation>我的晋升之路</translation>
+        </message>
+        <message>
+            <source>Paid orders</source>
+            <translation>已付款订单</translation>
+        </message>
+        <message>
+            <source>My share, settled</source>
+            <translation>我的分成（已结算）</translation>
+        </message>
+        <message>
+            <source>My share, pending</source>
+            <translation>我的分成（待结算）</translation>
+        </message>
+        <message>
+            <source>Would come along today</source>
+            <translation>今天会随您离开</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Window</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>销售额</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>顾客</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>分成</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>顾客</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>已付款</translation>
+        </message>
+        <message>
+            <source>Bound to</source>
+            <translation>绑定于</translation>
+        </message>
+        <message>
+            <source>Placed</source>
+            <translation>下单时间</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>My stages</source>
+            <translation>我的阶段</translation>
+        </message>
+        <message>
+            <source>Customers who would come along today</source>
+            <translation>今天会随您离开的顾客</translation>
+        </message>
+        <message>
+            <source>My sub-store's orders</source>
+            <translation>我分店的订单</translation>
+        </message>
+        <message>
+            <source>Your path arrives with the first sync.
+
+Once it is here you see your stages, what is left to do by when, and the customers who would come with you.</source>
+            <translation>您的晋升之路会在第一次同步后到达。
+
+到达后，您可以看到自己的各个阶段、何时之前还需完成什么，以及会随您离开的顾客。</translation>
+        </message>
+        <message>
+            <source>My path · %1</source>
+            <translation>我的晋升之路 · %1</translation>
+        </message>
+        <message>
+            <source>%1 in sales, of %2 orders</source>
+            <translation>销售额 %1，共 %2 单</translation>
+        </message>
+        <message>
+            <source>on the weekly statements so far</source>
+            <translation>截至目前的每周结算单</translation>
+        </message>
+        <message>
+            <source>of paid orders not settled yet; your rate is %1 now</source>
+            <translation>来自尚未结算的已付款订单；您当前的分成比例为 %1</translation>
+        </message>
+        <message>
+            <source>of paid orders not settled yet</source>
+            <translation>来自尚未结算的已付款订单</translation>
+        </message>
+        <message>
+            <source>with a paid order in your sub-store; %1 bound to it</source>
+            <translation>在您分店有已付款订单；其中 %1 位绑定于您的分店</translation>
+        </message>
+        <message>
+            <source>your sub-store</source>
+            <translation>您的分店</translation>
+        </message>
+        <message>
+            <source>the shop</source>
+            <translation>店铺</translation>
+        </message>
+        <message>
+            <source>Customers who would come along today (%1)</source>
+            <translation>今天会随您离开的顾客（%1）</translation>
+        </message>
+        <message>
+            <source>My sub-store's orders (%1 newest of %2)</source>
+            <translation>我分店的订单（共 %2 单中最新的 %1 单）</translation>
+        </message>
+        <message>
+            <source>You were released: your own shop carries on with your customers.</source>
+            <translation>您已被放手：您自己的店铺会带着您的顾客继续经营。</translation>
+        </message>
+        <message>
+            <source>Every stage is behind you: your release request waits for the owner.</source>
+            <translation>所有阶段都已完成：您的放手申请正在等待店主决定。</translation>
+        </message>
+        <message>
+            <source>Every stage is behind you.</source>
+            <translation>所有阶段都已完成。</translation>
+        </message>
+        <message>
+            <source>Stage %1 of %2: %3 · %4</source>
+            <translation>第 %1 阶段（共 %2 个）：%3 · %4</translation>
+        </message>
+        <message>
+            <source>Left to do by %1 (%2 days): %3 in sales and %4 more paying customers.</source>
+            <translation>在 %1 之前（还有 %2 天）还需：销售额 %3，再增加 %4 位付款顾客。</translation>
+        </message>
+        <message>
+            <source>Every target of this stage is met.</source>
+            <translation>本阶段的所有目标都已达成。</translation>
+        </message>
+        <message>
+            <source>That is %1 of sales a day from now.</source>
+            <translation>即从现在起每天需销售 %1。</translation>
+        </message>
+        <message>
+            <source>At your pace so far you complete it on %1.</source>
+            <translation>按目前的速度，您将在 %1 完成。</translation>
+        </message>
+        <message>
+            <source>No sale for two weeks: the stage has stalled.</source>
+            <translation>两周没有销售：本阶段已停滞。</translation>
+        </message>
+        <message>
+            <source>Next: %1, where your share is %2.</source>
+            <translation>下一阶段：%1，您的分成比例为 %2。</translation>
+        </message>
+        <message>
+            <source>%1 days</source>
+            <translation>%1 天</translation>
+        </message>
+        <message>
+            <source>To come</source>
+            <translation>待开始</translation>
+        </message>
+    </context>
+    <context>
         <name>OrderCounts</name>
         <message numerus="yes">
             <source>%Ln order(s)</source>
@@ -2010,6 +2264,10 @@ Belongs to %4 since %5 (%6)</source>
             <source>Left this shop with a released store manager</source>
             <translation>已随放手的店长离开本店</translation>
         </message>
+        <message>
+            <source>Reviewed by %1</source>
+            <translation>由 %1 审核</translation>
+        </message>
     </context>
     <context>
         <name>OrdersWorkspace</name>
@@ -2068,6 +2326,125 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>Select the rows to export first.</source>
             <translation>请先选择要导出的行。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleWorkspace</name>
+        <message>
+            <source>People</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>&amp;Add a person…</source>
+            <translation>添加人员(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>An assistant, or a store manager's own sign-in, with a one-time code</source>
+            <translation>助理，或店长自己的登录账号，使用一次性注册码</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Last sign-in</source>
+            <translation>最近登录</translation>
+        </message>
+        <message>
+            <source>Latest action</source>
+            <translation>最近操作</translation>
+        </message>
+        <message>
+            <source>Recent actions</source>
+            <translation>最近操作</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <source>%1 people sign in to your shop; %2 of them active.</source>
+            <translation>共有 %1 人登录您的店铺；其中 %2 人处于启用状态。</translation>
+        </message>
+        <message>
+            <source>Nobody but you yet. The list arrives with the next sync; add an assistant to share the order review.</source>
+            <translation>目前只有您自己。名单会在下次同步时到达；添加一位助理来分担订单审核吧。</translation>
+        </message>
+        <message>
+            <source>%1 can sign up now with the code you saw.</source>
+            <translation>%1 现在可以用您看到的注册码注册了。</translation>
+        </message>
+        <message>
+            <source>Disable this person?</source>
+            <translation>停用此人员？</translation>
+        </message>
+        <message>
+            <source>%1 is signed out of every computer at once and cannot sign in again until you let them in. What they did stays recorded.</source>
+            <translation>%1 会立即在所有电脑上退出登录，在您重新允许之前无法再登录。其所做的操作仍会保留记录。</translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <source>Asking the platform…</source>
+            <translation>正在询问平台…</translation>
+        </message>
+        <message>
+            <source>%1 may sign in again.</source>
+            <translation>%1 可以重新登录了。</translation>
+        </message>
+        <message>
+            <source>%1 is disabled and signed out everywhere.</source>
+            <translation>%1 已停用，并已在所有电脑上退出登录。</translation>
+        </message>
+        <message>
+            <source>No one selected</source>
+            <translation>未选择人员</translation>
+        </message>
+        <message>
+            <source>User name: %1</source>
+            <translation>用户名：%1</translation>
+        </message>
+        <message>
+            <source>Sub-store of %1</source>
+            <translation>%1 的分店</translation>
+        </message>
+        <message>
+            <source>Last sign-in: %1</source>
+            <translation>最近登录：%1</translation>
+        </message>
+        <message>
+            <source>Has not signed in yet</source>
+            <translation>尚未登录过</translation>
+        </message>
+        <message>
+            <source>Disabled %1</source>
+            <translation>已于 %1 停用</translation>
+        </message>
+        <message>
+            <source>Let in again</source>
+            <translation>重新启用</translation>
+        </message>
+        <message>
+            <source>Disable…</source>
+            <translation>停用…</translation>
+        </message>
+        <message>
+            <source>Nothing recorded on this computer yet.</source>
+            <translation>这台电脑上还没有记录。</translation>
         </message>
     </context>
     <context>
@@ -2528,6 +2905,14 @@ Belongs to %4 since %5 (%6)</source>
             <translation>您的修改未能保存为草稿：%1</translation>
         </message>
         <message>
+            <source>Last saved by you</source>
+            <translation>最后由您保存</translation>
+        </message>
+        <message>
+            <source>Last saved by %1</source>
+            <translation>最后由 %1 保存</translation>
+        </message>
+        <message>
             <source>✎ Unsaved changes, kept as a draft until you save them (Ctrl+Enter).</source>
             <translation>✎ 有未保存的修改，已存为草稿，保存后清除（Ctrl+Enter）。</translation>
         </message>
@@ -2613,6 +2998,10 @@ Belongs to %4 since %5 (%6)</source>
             <translation>店主本人登录请留空</translation>
         </message>
         <message>
+            <source>Only the first time: the owner's code</source>
+            <translation>仅首次需要：店主给的注册码</translation>
+        </message>
+        <message>
             <source>Platform &amp;address</source>
             <translation>平台地址(&amp;A)</translation>
         </message>
@@ -2627,6 +3016,10 @@ Belongs to %4 since %5 (%6)</source>
         <message>
             <source>&amp;Password</source>
             <translation>密码(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Sign-up code</source>
+            <translation>注册码(&amp;S)</translation>
         </message>
         <message>
             <source>Signing in…</source>
@@ -3835,6 +4228,18 @@ It is recorded on this computer now and goes to the platform with the next sync.
             <translation>日期范围</translation>
         </message>
         <message>
+            <source>The person's name</source>
+            <translation>人员的姓名</translation>
+        </message>
+        <message>
+            <source>The user name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>The role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
             <source>Please give the view a name.</source>
             <translation>请给这个视图起个名字。</translation>
         </message>
@@ -3881,6 +4286,10 @@ It is recorded on this computer now and goes to the platform with the next sync.
         <message>
             <source>%1 (%2) is not on this computer. Sync to fetch the newest data.</source>
             <translation>这台电脑上没有这个%1（%2）。请同步以获取最新数据。</translation>
+        </message>
+        <message>
+            <source>A user name is 1 to 32 letters (a–z), digits, dots, dashes or underscores, starting with a letter or a digit.</source>
+            <translation>用户名由 1 到 32 个字母（a–z）、数字、点、短横线或下划线组成，并以字母或数字开头。</translation>
         </message>
         <message>
             <source>%1 cannot be read.</source>
@@ -4213,6 +4622,18 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
             <translation>发生意外错误：%1</translation>
         </message>
         <message>
+            <source>An assistant reviews orders, picks products and prints posters; release decisions, earnings and people are the owner's.</source>
+            <translation>助理可以审核订单、选品和打印海报；放手决定、收益和人员归店主掌管。</translation>
+        </message>
+        <message>
+            <source>A store manager sees her own sub-store and prints its posters; the rest of the shop is the owner's.</source>
+            <translation>店长只能查看自己的分店并打印分店海报；店铺的其余部分归店主掌管。</translation>
+        </message>
+        <message>
+            <source>This is not yours to do in this shop.</source>
+            <translation>在这家店铺中，这不由您来做。</translation>
+        </message>
+        <message>
             <source>The platform does not answer. Nothing was lost; Zhanggui tries again later.</source>
             <translation>平台没有响应。没有丢失任何内容；掌柜稍后会再试。</translation>
         </message>
@@ -4235,6 +4656,10 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
         <message>
             <source>The platform sent an answer Zhanggui cannot read; nothing of it was applied.</source>
             <translation>平台返回的内容掌柜无法读取，其中的内容都没有应用。</translation>
+        </message>
+        <message>
+            <source>The platform does not allow this: %1</source>
+            <translation>平台不允许此操作：%1</translation>
         </message>
         <message>
             <source>The platform refused the request (%1).</source>
@@ -4654,6 +5079,85 @@ Total %3. Every paid order of those weeks counts here, whatever stage it fell in
         <message>
             <source>Open the folder</source>
             <translation>打开所在文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>people</name>
+        <message>
+            <source>Owner</source>
+            <translation>店主</translation>
+        </message>
+        <message>
+            <source>Assistant</source>
+            <translation>助理</translation>
+        </message>
+        <message>
+            <source>Store manager</source>
+            <translation>店长</translation>
+        </message>
+        <message>
+            <source>Not signed up yet</source>
+            <translation>尚未注册</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>the shop's poster</source>
+            <translation>店铺海报</translation>
+        </message>
+        <message>
+            <source>a sale event's poster</source>
+            <translation>档期海报</translation>
+        </message>
+        <message>
+            <source>product posters</source>
+            <translation>商品海报</translation>
+        </message>
+        <message>
+            <source>a sub-store's poster</source>
+            <translation>分店海报</translation>
+        </message>
+        <message>
+            <source>Unmarked order %1 as reviewed</source>
+            <translation>取消了订单 %1 的已审核标记</translation>
+        </message>
+        <message>
+            <source>Reviewed order %1 (%2)</source>
+            <translation>审核了订单 %1（%2）</translation>
+        </message>
+        <message>
+            <source>Reviewed order %1</source>
+            <translation>审核了订单 %1</translation>
+        </message>
+        <message>
+            <source>Picked %1</source>
+            <translation>选中了 %1</translation>
+        </message>
+        <message>
+            <source>Dropped %1</source>
+            <translation>取消选中 %1</translation>
+        </message>
+        <message>
+            <source>Approved the release of %1</source>
+            <translation>同意了 %1 的放手申请</translation>
+        </message>
+        <message>
+            <source>Declined the release of %1</source>
+            <translation>拒绝了 %1 的放手申请</translation>
+        </message>
+        <message>
+            <source>Printed %1 × %2</source>
+            <translation>打印了 %1 份%2</translation>
+        </message>
+        <message>
+            <source>Asked to withdraw %1</source>
+            <translation>申请提现 %1</translation>
         </message>
     </context>
     <context>

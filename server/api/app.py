@@ -18,8 +18,10 @@ from server.api.contract import describe_as_sent
 from server.api.errors import install_error_handlers
 from server.api.guards import BodyLimit, ProtocolGuard
 from server.api.ops import router as ops_router
+from server.api.people_routes import router as people_router
 from server.api.pulling import PullLane
 from server.api.routes import router
+from server.api.signing import router as signing_router
 from server.api.state import PlatformState, caller_token, signed_in_shop
 from server.clock import Clock, system_clock
 from server.db.engine import make_engine
@@ -81,6 +83,8 @@ def create_app(
     app.state.metrics = metrics
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(signing_router)
+    app.include_router(people_router)
     app.include_router(share_router)
     app.include_router(ops_router)
     image_routes(app)

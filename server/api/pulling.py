@@ -51,9 +51,13 @@ def _catalogue_feed(column: Any) -> Any:
 
 
 # Everything a sync with nothing to do needs, in one statement (bind shop_id, digest, now): the
-# token's last use, whether deliveries are due, both partitions' reach, and the epoch.
+# token's last use and person, whether deliveries are due, both feeds' reach, and the epoch.
 _AT_A_GLANCE = select(
     tokens.LAST_USED.scalar_subquery().label("last_used_at"),
+    tokens.PERSON.scalar_subquery().label("person_id"),
+    tokens.USER.scalar_subquery().label("user_name"),
+    tokens.ROLE.scalar_subquery().label("role"),
+    tokens.STORE.scalar_subquery().label("store_manager_id"),
     traffic.DUE.label("due"),
     _catalogue_feed(CatalogueFeedState.last_seq).label("catalogue_last"),
     _catalogue_feed(CatalogueFeedState.horizon_seq).label("catalogue_horizon"),
@@ -80,13 +84,19 @@ def pull_page(state: PlatformState, token: str, cursor: str, limit: int) -> tupl
         glance = conn.execute(
             _AT_A_GLANCE, {"shop_id": shop_id, "digest": tokens.token_digest(secret), "now": now}
         ).one()
-    settle(state, token, tokens.judge(shop_id, glance.last_used_at, now))
+    found = None
+    if glance.last_used_at is not None:
+        found = tokens.Caller(
+            shop_id, glance.person_id, glance.user_name, glance.role, glance.store_manager_id
+        )
+    caller = settle(state, token, tokens.judge(shop_id, glance.last_used_at, now, found))
     if glance.due:
         traffic.catch_up(state.engine, shop_id, now)
     elif glance.shop_last is not None and _up_to_date(glance, cursor):
         return shop_id, feed_pages.nothing_new(glance.epoch, cursor)
+    viewer = feed_pages.Viewer(caller.role, caller.store_manager_id)
     with read_begin(state.engine) as conn:
-        return shop_id, _page(conn, shop_id, cursor, limit)
+        return shop_id, _page(conn, shop_id, cursor, limit, viewer)
 
 
 def _up_to_date(glance: Row[Any], cursor: str) -> bool:
@@ -107,9 +117,11 @@ def _up_to_date(glance: Row[Any], cursor: str) -> bool:
     return position.catalogue == catalogue_last and position.shop == glance.shop_last
 
 
-def _page(conn: Connection, shop_id: int, cursor: str, limit: int) -> bytes:
+def _page(
+    conn: Connection, shop_id: int, cursor: str, limit: int, viewer: feed_pages.Viewer
+) -> bytes:
     try:
-        return feed_pages.read_page(conn, shop_id, cursor, limit)
+        return feed_pages.read_page(conn, shop_id, cursor, limit, viewer)
     except feed_pages.BadCursor as error:
         raise ApiError(400, wire.ERR_BAD_REQUEST, str(error)) from error
     except feed_pages.CursorExpired as error:

@@ -1,4 +1,5 @@
-"""The endpoints: sign in, health, pull the feed, push mutations."""
+"""The endpoints: health, sign out, pull the feed, push mutations (signing in is in
+server.api.signing, the shop's people in server.api.people_routes)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,12 @@ from starlette.concurrency import run_in_threadpool
 
 from models import wire
 from server import push as pushing
-from server import throttle, tokens, traffic
+from server import tokens, traffic
 from server.api.errors import ApiError
 from server.api.pulling import pull_page
-from server.api.state import ShopId, State, Token
-from server.auth import check_password, find_credential, store_upgraded_hash
+from server.api.state import Caller, State, Token
 from server.db.engine import read_begin, write_begin
 from server.db.schema import read_epoch
-from server.db.shops import Shop
 from server.textcheck import unfit_text, unfit_value
 
 log = logging.getLogger(__name__)
@@ -51,68 +50,19 @@ def health(state: State) -> wire.HealthResponse:
     )
 
 
-@router.post(
-    "/login",
-    response_model=wire.LoginResponse,
-    responses={**_ERRORS, 429: _THROTTLED},
-)
-def login(body: wire.LoginRequest, request: Request, state: State) -> wire.LoginResponse:
-    """Sign in with a shop code and password. After ten failures of one code from one address
-    within fifteen minutes, 429 with Retry-After until the window ends."""
-    if unfit_text(body.shop_code) or unfit_text(body.password):
-        raise ApiError(401, wire.ERR_BAD_LOGIN, _BAD_LOGIN)
-    if body.user:
-        # A shop has only its owner so far, who signs in without a user name.
-        raise ApiError(401, wire.ERR_BAD_LOGIN, _UNKNOWN_USER)
-    client = request.client.host if request.client else "unknown"
-    now = state.clock()
-    with write_begin(state.engine) as conn:
-        attempt = throttle.count_attempt(conn, body.shop_code, client, now)
-        credential = find_credential(conn, body.shop_code) if attempt.allowed else None
-    if not attempt.allowed:
-        raise ApiError(
-            429,
-            wire.ERR_THROTTLED,
-            f"Too many failed sign-ins; try again in {attempt.retry_after} seconds.",
-            headers={"Retry-After": str(attempt.retry_after)},
-        )
-    # The slow password check runs outside any transaction and holds no connection.
-    verified = check_password(credential, body.password)
-    if verified is None:
-        raise ApiError(401, wire.ERR_BAD_LOGIN, _BAD_LOGIN)
-    with write_begin(state.engine) as conn:
-        throttle.forget_attempts(conn, body.shop_code, client)
-        throttle.forget_old_windows(conn, now)
-        store_upgraded_hash(conn, body.shop_code, verified)
-        tokens.forget_idle_tokens(conn, verified.shop_id, now)
-        token = tokens.issue_token(conn, verified.shop_id, now)
-        shop = conn.execute(
-            Shop.__table__.select().where(
-                Shop.shop_id == verified.shop_id, Shop.id == verified.shop_id
-            )
-        ).one()
-        epoch = read_epoch(conn)
-    request.state.shop_id = verified.shop_id
-    log.info("shop %d signed in", verified.shop_id)
-    return wire.LoginResponse(
-        token=token,
-        shop_id=verified.shop_id,
-        shop_code=shop.code,
-        shop_name=shop.name,
-        epoch=epoch,
-        public_url=state.public_url,
-    )
-
-
 @router.post("/logout", response_model=wire.LogoutResponse, responses=_ERRORS)
 def logout(
-    shop_id: ShopId, token: Token, state: State, body: wire.LogoutRequest | None = None
+    caller: Caller, token: Token, state: State, body: wire.LogoutRequest | None = None
 ) -> wire.LogoutResponse:
-    """End this computer's sign-in, or with ``everywhere`` every sign-in of the shop."""
+    """End this computer's sign-in, or with ``everywhere`` every sign-in of the shop (the
+    owner's) or of the person (anyone else's)."""
     everywhere = body is not None and body.everywhere
+    shop_id = caller.shop_id
     with write_begin(state.engine) as conn:
-        if everywhere:
+        if everywhere and caller.role == "owner":
             count = tokens.revoke_every_token(conn, shop_id)
+        elif everywhere:
+            count = tokens.revoke_person(conn, shop_id, caller.person_id)
         else:
             count = tokens.revoke_token(conn, token)
     log.info("shop %d signed out %s", shop_id, "everywhere" if everywhere else "one computer")
@@ -139,14 +89,16 @@ async def pull(
 
 
 @router.post("/push", response_model=wire.PushResponse, responses=_ERRORS)
-def push(body: wire.PushRequest, request: Request, shop_id: ShopId, state: State) -> Response:
-    """Apply mutations exactly once each, in order; each answers applied, duplicate or rejected."""
+def push(body: wire.PushRequest, request: Request, caller: Caller, state: State) -> Response:
+    """Apply mutations exactly once each, in order; each answers applied, duplicate or rejected.
+    What the caller's role may not do is refused with a reason in words."""
+    shop_id = caller.shop_id
     for mutation in body.mutations:
         problem = unfit_text(mutation.id) or unfit_value(mutation.created_at)
         if problem:
             raise ApiError(400, wire.ERR_BAD_REQUEST, f"A mutation id or time {problem}.")
     traffic.catch_up(state.engine, shop_id, state.clock())
-    results = pushing.push(state.engine, shop_id, body.mutations, state.clock)
+    results = pushing.push(state.engine, shop_id, body.mutations, state.clock, caller)
     metrics = request.app.state.metrics
     for mutation, result in zip(body.mutations, results, strict=True):
         metrics.pushed(mutation.kind, result.status)

@@ -53,18 +53,24 @@ def bearer_token(authorization: str | None) -> str:
 
 def shop_of_token(state: PlatformState, token: str) -> int:
     """The shop a valid token signs in to; 401 for a token unknown, revoked or expired."""
+    return caller_of_token(state, token).shop_id
+
+
+def caller_of_token(state: PlatformState, token: str) -> tokens.Caller:
+    """The person a valid token belongs to; 401 for a token unknown, revoked or expired (a
+    disabled person's tokens are gone)."""
     with read_begin(state.engine) as conn:
-        return shop_of_token_on(conn, state, token)
+        return caller_of_token_on(conn, state, token)
 
 
-def shop_of_token_on(conn: Connection, state: PlatformState, token: str) -> int:
-    """``shop_of_token`` within a transaction the caller goes on using; the rare writes (an
+def caller_of_token_on(conn: Connection, state: PlatformState, token: str) -> tokens.Caller:
+    """``caller_of_token`` within a transaction the caller goes on using; the rare writes (an
     ended sign-in forgotten, an hourly note of use) take transactions of their own."""
     return settle(state, token, tokens.check_token(conn, token, state.clock()))
 
 
-def settle(state: PlatformState, token: str, check: tokens.TokenCheck) -> int:
-    """The shop of a checked token, or the 401 it gets; writes what an ended or used one needs."""
+def settle(state: PlatformState, token: str, check: tokens.TokenCheck) -> tokens.Caller:
+    """Who holds a checked token, or the 401 it gets; writes what an ended or used one needs."""
     if check.state is tokens.TokenState.UNKNOWN:
         raise ApiError(401, wire.ERR_AUTH, _NOT_VALID)
     if check.state is tokens.TokenState.EXPIRED:
@@ -74,7 +80,8 @@ def settle(state: PlatformState, token: str, check: tokens.TokenCheck) -> int:
     if check.stale_use:
         with write_begin(state.engine) as writer:
             tokens.touch_token(writer, token, state.clock())
-    return check.shop_id
+    assert check.caller is not None  # a valid token names its person
+    return check.caller
 
 
 def signed_in_shop(
@@ -87,9 +94,20 @@ def signed_in_shop(
     return shop_id
 
 
+def signed_in_caller(
+    request: Request, state: State, authorization: Annotated[str | None, Header()] = None
+) -> tokens.Caller:
+    """The person behind the bearer token: their shop, their role and, for a manager, her
+    sub-store."""
+    caller = caller_of_token(state, bearer_token(authorization))
+    request.state.shop_id = caller.shop_id
+    return caller
+
+
 async def caller_token(authorization: Annotated[str | None, Header()] = None) -> str:
     return bearer_token(authorization)
 
 
 ShopId = Annotated[int, Depends(signed_in_shop)]
+Caller = Annotated[tokens.Caller, Depends(signed_in_caller)]
 Token = Annotated[str, Depends(caller_token)]

@@ -1,4 +1,5 @@
-"""Rows the owner writes on the desktop and pushes; kept here so every computer sees them."""
+"""Rows the shop's people write on the desktop and push; kept here so every computer sees them,
+each with the user name of who wrote it."""
 
 from sqlalchemy import ForeignKeyConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -15,6 +16,8 @@ class OrderReview(Base):
     flag: Mapped[str] = mapped_column(String(12))
     note: Mapped[str] = mapped_column(String(2000))
     updated_at: Mapped[int]
+    # The user name of the person whose action wrote the row.
+    actor: Mapped[str] = mapped_column(String(64))
 
 
 class ProductPick(Base):
@@ -23,6 +26,7 @@ class ProductPick(Base):
     product_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     picked: Mapped[bool]
     updated_at: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(64))
 
 
 class ReleaseDecision(Base):
@@ -38,6 +42,7 @@ class ReleaseDecision(Base):
     reason: Mapped[str] = mapped_column(String(500))
     decided_at: Mapped[int]
     mutation_id: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64))
 
 
 class PosterPrint(Base):
@@ -49,6 +54,7 @@ class PosterPrint(Base):
     layout: Mapped[str] = mapped_column(String(10))
     copies: Mapped[int]
     printed_at: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(64))
 
 
 class WithdrawalRequest(Base):
@@ -59,3 +65,4 @@ class WithdrawalRequest(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     amount_cents: Mapped[int]
     requested_at: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(64))

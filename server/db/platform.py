@@ -1,6 +1,6 @@
 """The platform's own bookkeeping: sign-in, idempotent pushes, each shop's feed and id counters."""
 
-from sqlalchemy import String, Text, UniqueConstraint
+from sqlalchemy import Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db.base import Base
@@ -27,6 +27,12 @@ class ShopToken(Base):
     created_at: Mapped[int]
     # Refreshed at most once an hour, so a busy desktop does not write at every request.
     last_used_at: Mapped[int]
+    # Whose sign-in it is. A person's role and sub-store never change, so they are kept here
+    # and a request learns what it may see from the token's row alone.
+    person_id: Mapped[int]
+    user_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(12))
+    store_manager_id: Mapped[int | None]
 
 
 class LoginFailure(Base):
@@ -50,6 +56,9 @@ class AppliedMutation(Base):
     code: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(String(600))
     applied_at: Mapped[int]
+    # Who pushed it: the person of the token it came with.
+    person_id: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(64))
 
 
 class Meta(Base):
@@ -80,6 +89,25 @@ class Feed(Base):
     seq: Mapped[int]
     # The wire row as JSON text, served as it is; NULL marks a deleted row.
     payload: Mapped[str | None] = mapped_column(Text)
+
+
+class ManagerFeed(Base):
+    """What of a shop's feed each store manager sees: one entry per row within reach of her
+    sub-store, numbered with the shop's own sequence in the same transaction as the row's feed
+    entry. A row that leaves her sight keeps its entry as gone (a tombstone for her alone)."""
+
+    __tablename__ = "manager_feed"
+    __table_args__ = (
+        UniqueConstraint("shop_id", "manager_id", "seq"),
+        # Finding who sees a row, to tell whoever no longer does.
+        Index("ix_manager_feed_row", "shop_id", "entity", "key"),
+    )
+    shop_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    manager_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(24), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int]
+    gone: Mapped[bool]
 
 
 class IdCounter(Base):

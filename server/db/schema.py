@@ -8,8 +8,9 @@ import secrets
 from sqlalchemy import Connection, Engine, Table, insert, select, update
 
 from models import wire
-from server.db import catalogue, desk, money, orders, platform, schedule, shops
+from server.db import catalogue, desk, money, orders, people, platform, schedule, shops
 from server.db.base import Base
+from server.db.engine import write_begin
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +38,11 @@ _ENTITY_CLASSES: dict[str, type[Base]] = {
     "release_decision": desk.ReleaseDecision,
     "poster_print": desk.PosterPrint,
     "withdrawal_request": desk.WithdrawalRequest,
+    "person": people.Person,
 }
 assert set(_ENTITY_CLASSES) == set(wire.ENTITIES)
 # Tables of the platform's own plans, which no feed carries.
-SERVER_ONLY_TABLES: tuple[type[Base], ...] = (schedule.ScheduledAllocation,)
+SERVER_ONLY_TABLES: tuple[type[Base], ...] = (schedule.ScheduledAllocation, people.PersonSecret)
 
 ENTITY_TABLES: dict[str, Table] = {
     entity: Base.metadata.tables[cls.__tablename__] for entity, cls in _ENTITY_CLASSES.items()
@@ -96,6 +98,30 @@ def create_schema(engine: Engine) -> None:
         if conn.scalar(select(platform.Meta.value).where(platform.Meta.key == "epoch")) is None:
             conn.execute(insert(platform.Meta).values(key="epoch", value=new_epoch()))
         feed.open_catalogue_feed(conn)
+    _build_manager_feeds(engine)
+
+
+def _build_manager_feeds(engine: Engine) -> None:
+    """Once, after the migration that brought the people of a shop: what each store manager of
+    every shop sees of its feed."""
+    from server import reach
+    from server.shop_ids import every_shop
+
+    stale = select(platform.Meta.value).where(platform.Meta.key == MANAGER_FEED_KEY)
+    with engine.connect() as conn:
+        if conn.scalar(stale) != "stale":
+            return
+    with write_begin(engine) as conn:
+        if conn.scalar(stale) != "stale":
+            return
+        for shop_id in every_shop(conn):
+            reach.rebuild(conn, shop_id)
+        conn.execute(
+            update(platform.Meta).where(platform.Meta.key == MANAGER_FEED_KEY).values(value="built")
+        )
+
+
+MANAGER_FEED_KEY = "manager_feed"
 
 
 def new_epoch() -> str:

@@ -24,14 +24,15 @@ from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from models import wire
-from server import feed
+from server import feed, tokens
 from server.clock import Clock
 from server.db.base import table_of
 from server.db.engine import write_begin
 from server.db.platform import AppliedMutation
 from server.db.upsert import insert_absent
+from server.people import owner_caller
 from server.push import effects, release
-from server.push.refusal import INVALID_PAYLOAD, NOT_RECORDED, Refused
+from server.push.refusal import INVALID_PAYLOAD, NOT_ALLOWED, NOT_RECORDED, Refused
 from server.settlement import withdrawals
 from server.textcheck import unfit_value
 
@@ -61,13 +62,19 @@ _REFUSE = (
 
 
 def push(
-    engine: Engine, shop_id: int, mutations: Sequence[wire.Mutation], clock: Clock
+    engine: Engine,
+    shop_id: int,
+    mutations: Sequence[wire.Mutation],
+    clock: Clock,
+    caller: tokens.Caller | None = None,
 ) -> list[wire.MutationResult]:
-    """One result per mutation, in the order given."""
+    """One result per mutation, in the order given, each applied as ``caller``'s (the shop's
+    owner when not given)."""
     for attempt in range(1, _ATTEMPTS + 1):
         try:
             with write_begin(engine) as conn, feed.deferred(conn) as held:
-                return _Batch(conn, shop_id, clock(), held).apply(mutations)
+                who = caller if caller is not None else owner_caller(conn, shop_id)
+                return _Batch(conn, shop_id, clock(), held, who).apply(mutations)
         except OperationalError as error:
             state = getattr(error.orig, "sqlstate", None)
             if state not in _TRANSIENT or attempt == _ATTEMPTS:
@@ -90,6 +97,7 @@ class _Batch:
     shop_id: int
     now: int
     held: feed.Deferred
+    caller: tokens.Caller
 
     def __post_init__(self) -> None:
         self.results: dict[int, wire.MutationResult] = {}
@@ -101,7 +109,7 @@ class _Batch:
             if mutation.id in first_of:
                 continue  # the same mutation twice in one batch: answered below
             first_of[mutation.id] = position
-            item = _Item(position, mutation, _payload(mutation))
+            item = _Item(position, mutation, allowed(self.caller, mutation, _payload(mutation)))
             if isinstance(item.payload, _ONE_AT_A_TIME):
                 self._apply_run(run)
                 run = []
@@ -129,6 +137,7 @@ class _Batch:
             self.shop_id,
             [effects.Simple(_simple(i.payload), i.mutation.created_at) for i in simple],
             self.now,
+            self.caller.user,
         )
         verdicts: dict[int, effects.Effect | Refused] = {
             item.position: verdict for item, verdict in zip(simple, judged, strict=True)
@@ -179,6 +188,8 @@ class _Batch:
                     "code": refusal.code if refusal else "",
                     "reason": refusal.reason if refusal else "",
                     "applied_at": self.now,
+                    "person_id": self.caller.person_id,
+                    "actor": self.caller.user,
                 }
             )
         return {str(key[1]) for key in insert_absent(self.conn, _claims, rows)}
@@ -215,10 +226,13 @@ class _Batch:
             return
         try:
             with self.conn.begin_nested(), self.held.held():
+                actor = self.caller.user
                 if isinstance(payload, wire.ReleaseDecisionPayload):
-                    release.decide(self.conn, self.shop_id, payload, self.now, mutation.id)
+                    release.decide(
+                        self.conn, self.shop_id, payload, self.now, mutation.id, actor=actor
+                    )
                 else:
-                    withdrawals.request(self.conn, self.shop_id, payload, self.now)
+                    withdrawals.request(self.conn, self.shop_id, payload, self.now, actor)
         except Refused as refusal:
             self.conn.execute(
                 _REFUSE,
@@ -251,6 +265,37 @@ class _Batch:
             )
             for row in rows
         }
+
+
+# What a refused action says, by role and kind: the owner's decisions are hers alone.
+_NOT_ALLOWED: dict[tuple[str, str], str] = {
+    ("assistant", "release.decide"): (
+        "An assistant does not decide release requests: the shop's owner decides them."
+    ),
+    ("assistant", "withdrawal.request"): (
+        "An assistant does not withdraw the shop's money: only the shop's owner does."
+    ),
+}
+_MANAGER_ONLY_HERS = (
+    "A store manager sees her own sub-store only: this is for the shop's owner to do."
+)
+_MANAGER_POSTERS = "A store manager prints the posters of her own sub-store only."
+
+
+def allowed(
+    caller: tokens.Caller, mutation: wire.Mutation, payload: wire.Strict | Refused
+) -> wire.Strict | Refused:
+    """The payload, or the refusal in words of an action the caller's role may not take."""
+    if not wire.may_push(caller.role, mutation.kind):
+        reason = _NOT_ALLOWED.get((caller.role, mutation.kind))
+        if reason is None:
+            reason = _MANAGER_ONLY_HERS if caller.role == "manager" else "Only the owner may."
+        return Refused(NOT_ALLOWED, reason)
+    if caller.role == "manager" and isinstance(payload, wire.PosterPrintPayload):
+        hers = caller.store_manager_id is not None and payload.target_id == caller.store_manager_id
+        if payload.kind not in wire.MANAGER_POSTER_KINDS or not hers:
+            return Refused(NOT_ALLOWED, _MANAGER_POSTERS)
+    return payload
 
 
 def _simple(payload: wire.Strict | Refused) -> effects.SimplePayload:

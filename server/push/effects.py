@@ -59,9 +59,10 @@ def _found(conn: Connection, query: Any, ids: set[int], **params: int) -> set[in
 
 
 def judge(
-    conn: Connection, shop_id: int, items: Sequence[Simple], now: int
+    conn: Connection, shop_id: int, items: Sequence[Simple], now: int, actor: str = wire.OWNER_USER
 ) -> list[Effect | Refused]:
-    """Each mutation's effect, or why it is refused; the targets are looked up all at once."""
+    """Each mutation's effect, or why it is refused; the targets are looked up all at once.
+    Every row written names ``actor``, the user who made it."""
     orders: set[int] = set()
     products: set[int] = set()
     events: set[int] = set()
@@ -82,7 +83,7 @@ def judge(
         events=_found(conn, _SALE_EVENTS, events),
         managers=_found(conn, _MANAGERS_OF_SHOP, managers, shop_id=shop_id),
     )
-    return [_effect(known, shop_id, item, now) for item in items]
+    return [_effect(known, shop_id, item, now, actor) for item in items]
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class _Known:
     managers: set[int]
 
 
-def _effect(known: _Known, shop_id: int, item: Simple, now: int) -> Effect | Refused:
+def _effect(known: _Known, shop_id: int, item: Simple, now: int, actor: str) -> Effect | Refused:
     payload = item.payload
     if isinstance(payload, wire.OrderReviewPayload):
         if payload.order_id not in known.orders:
@@ -104,6 +105,7 @@ def _effect(known: _Known, shop_id: int, item: Simple, now: int) -> Effect | Ref
             "flag": payload.flag,
             "note": payload.note,
             "updated_at": now,
+            "actor": actor,
         }
         return Effect("order_review", review)
     if isinstance(payload, wire.ProductPickPayload):
@@ -111,7 +113,12 @@ def _effect(known: _Known, shop_id: int, item: Simple, now: int) -> Effect | Ref
             return Refused(
                 UNKNOWN_PRODUCT, f"Product {payload.product_id} is not in the platform's catalogue."
             )
-        pick = {"product_id": payload.product_id, "picked": payload.picked, "updated_at": now}
+        pick = {
+            "product_id": payload.product_id,
+            "picked": payload.picked,
+            "updated_at": now,
+            "actor": actor,
+        }
         return Effect("product_pick", pick)
     if not _poster_target_exists(known, shop_id, payload.kind, payload.target_id):
         what = payload.kind.replace("_", " ")
@@ -127,6 +134,7 @@ def _effect(known: _Known, shop_id: int, item: Simple, now: int) -> Effect | Ref
         "layout": payload.layout,
         "copies": payload.copies,
         "printed_at": min(now, max(item.created_at, now - PRINT_BACKDATE_LIMIT)),
+        "actor": actor,
     }
     return Effect("poster_print", printed)
 

@@ -10,6 +10,8 @@ UNKNOWN_PRODUCT = "unknown_product"
 UNKNOWN_REQUEST = "unknown_request"
 UNKNOWN_TARGET = "unknown_target"
 ALREADY_DECIDED = "already_decided"
+# The person's role may not do this (the owner's alone, or beyond a manager's own sub-store).
+NOT_ALLOWED = "not_allowed"
 # The database itself would not take the row (a constraint the checks did not foresee).
 NOT_RECORDED = "not_recorded"
 

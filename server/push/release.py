@@ -8,7 +8,7 @@ import logging
 from sqlalchemy import Connection, exists, select
 
 from models import wire
-from server import traffic
+from server import people, traffic
 from server.auth import add_credentials
 from server.db.orders import Order
 from server.db.platform import ShopCredential
@@ -27,6 +27,8 @@ def decide(
     payload: wire.ReleaseDecisionPayload,
     now: int,
     mutation_id: str,
+    *,
+    actor: str = wire.OWNER_USER,
 ) -> None:
     found = load_rows(
         conn, "release_request", shop_id, ReleaseRequest.id == payload.request_id, for_update=True
@@ -54,6 +56,7 @@ def decide(
         "reason": payload.reason,
         "decided_at": now,
         "mutation_id": mutation_id,
+        "actor": actor,
     }
     save_rows(conn, "release_decision", [decision], shop_id)
     log.info("shop %d decided release request %d: %s", shop_id, request["id"], payload.decision)
@@ -82,6 +85,8 @@ def _release(conn: Connection, shop_id: int, request: Row, now: int) -> None:
     manager = load_rows(conn, "store_manager", shop_id, StoreManager.id == manager_id)[0]
     manager.update(status="released", released_at=now)
     save_rows(conn, "store_manager", [manager], shop_id)
+    # She signs in to her own shop from now on, never again to this one.
+    people.disable_manager(conn, shop_id, manager_id, now)
     leavers = leaving_customers(conn, shop_id, manager_id)
     new_shop_id = _open_shop(conn, shop_id, request, manager, now)
     _move_customers(
@@ -120,6 +125,7 @@ def _open_shop(conn: Connection, owner_shop_id: int, request: Row, manager: Row,
         "released_from_shop_id": owner_shop_id,
     }
     save_rows(conn, "shop", [shop], shop_id)
+    people.open_owner(conn, shop_id, manager["name"], now)
     return shop_id
 
 

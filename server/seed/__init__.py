@@ -19,6 +19,9 @@ from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
 
+from models.wire import OWNER_USER
+from server import people as shop_people
+from server import reach
 from server.clock import system_clock
 from server.db.catalogue import CatalogueFeedState
 from server.db.platform import Meta, ShopCredential
@@ -131,6 +134,16 @@ def seed(
             # Their current stages follow from the orders below; the rows are written now
             # because orders refer to them, and again once the stages are known.
             load.write("store_manager", plan.managers, shop_id)
+            persons = shop_people.demo_people(
+                plan.shop["owner_name"],
+                plan.managers,
+                ids.take("person", 2 + len(plan.managers)),
+                plan.shop["created_at"],
+            )
+            load.write("person", persons, shop_id)
+            load.add_person_logins(
+                shop_id, [p["id"] for p in persons if p["role"] != "owner"], DEMO_PASSWORD
+            )
             orders = plan_orders(seed, number, plan, orders_per_shop, anchor, now=end)
             leavers = follow_release(seed, plan, orders, first_day)
             bound = bind_customers(
@@ -174,8 +187,20 @@ def seed(
             load.add_shop_login(new_shop_id, plan.earlier_release.new_shop_code, DEMO_PASSWORD)
             for entity, rows in opened_shop(ids, plan, new_shop_id, leaving).items():
                 load.write(entity, rows, new_shop_id)
+            released = next(m for m in plan.managers if m["id"] == plan.earlier_release.manager_id)
+            owner = shop_people.person_row(
+                ids.take("person"),
+                OWNER_USER,
+                released["name"],
+                "owner",
+                plan.earlier_release.decided_at,
+            )
+            load.write("person", [owner], new_shop_id)
         load.conn.execute(insert(Meta).values(key=_VERSION_KEY, value=SEED_VERSION))
         load.finish({shop_id: ids.last for shop_id, ids in shop_ids.items()})
+        # What each store manager sees, from the rows and the feed just written.
+        for shop_id in shop_ids:
+            reach.rebuild(load.conn, shop_id)
     _gather_statistics(engine)
     seconds = time.perf_counter() - started
     log.info("seeded %d shops in %.1f s: %s", shops, seconds, dict(load.counts))

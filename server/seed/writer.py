@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, Index, Table, bindparam, update
 from server.auth import shared_demo_hash
 from server.db.base import Base, table_of
 from server.db.catalogue import CatalogueFeed, CatalogueFeedState
+from server.db.people import PersonSecret
 from server.db.platform import Feed, FeedPartition, ShopCredential
 from server.db.schema import ENTITY_TABLES, KEY_COLUMNS, TEXT_KEY_ENTITIES
 from server.feed import CATALOGUE_STATE_ID
@@ -120,6 +121,17 @@ class BulkLoad:
         )
         self._copy(
             table_of(FeedPartition), ("shop_id", "last_seq", "horizon_seq"), [(shop_id, 0, 0)]
+        )
+
+    def add_person_logins(self, shop_id: int, person_ids: list[int], password: str) -> None:
+        """Passwords of a demo shop's people other than its owner (the shop's own is hers)."""
+        self._copy(
+            table_of(PersonSecret),
+            ("shop_id", "person_id", "password_hash", "signup_sha256", "signup_expires_at"),
+            [
+                (shop_id, person_id, shared_demo_hash(password), None, None)
+                for person_id in person_ids
+            ],
         )
 
     def finish(self, last_ids: dict[int, dict[str, int]]) -> None:

@@ -58,7 +58,11 @@ def lock_shop(conn: Connection, shop_id: int) -> None:
 
 
 def request(
-    conn: Connection, shop_id: int, payload: wire.WithdrawalRequestPayload, now: int
+    conn: Connection,
+    shop_id: int,
+    payload: wire.WithdrawalRequestPayload,
+    now: int,
+    actor: str = wire.OWNER_USER,
 ) -> Row:
     """Accept a request the balance covers, or refuse it in words; returns the withdrawal."""
     lock_shop(conn, shop_id)
@@ -93,7 +97,7 @@ def request(
         "reason": "",
     }
     save_rows(conn, "withdrawal", [withdrawal], shop_id)
-    echo = {"id": payload.id, "amount_cents": amount, "requested_at": now}
+    echo = {"id": payload.id, "amount_cents": amount, "requested_at": now, "actor": actor}
     save_rows(conn, "withdrawal_request", [echo], shop_id)
     log.info("shop %d asked to withdraw %d cents of %d", shop_id, amount, available)
     return withdrawal

@@ -43,6 +43,8 @@ def main(folder: str) -> None:
     window = MainWindow(profile, shop, controller)
     window.resize(1366, 768)
     window.show()
+    assert window.dashboard is not None
+    assert window.orders is not None
     while window.dashboard.is_loading():
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
     ready = time.time()

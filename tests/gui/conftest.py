@@ -37,6 +37,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+P = TypeVar("P")
+
+
+def present(page: P | None) -> P:
+    """A page of the window that the signed-in person's role has."""
+    assert page is not None, "this person's window has no such page"
+    return page
+
+
 @pytest.fixture(autouse=True)
 def settings_in_tmp(tmp_path: Path) -> Iterator[Path]:
     """QSettings of this test live in its own folder, never in the user's."""

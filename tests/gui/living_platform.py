@@ -73,7 +73,9 @@ class Desk:
 
     @property
     def orders(self) -> OrdersWorkspace:
-        return self.window.orders
+        orders = self.window.orders
+        assert orders is not None  # the owner's window
+        return orders
 
     def settle(self) -> None:
         self.qtbot.waitUntil(
@@ -115,7 +117,7 @@ def open_desk(qtbot: QtBot, folder: Path, **options: object) -> Desk:
     window.resize(1366, 768)
     window.show()
     desk = Desk(qtbot, profile, window, controller)
-    with qtbot.waitSignal(window.orders.model.loaded, timeout=30_000):
-        window.show_workspace(window.orders)
+    with qtbot.waitSignal(desk.orders.model.loaded, timeout=30_000):
+        window.show_workspace(desk.orders)
     desk.settle()
     return desk

@@ -18,6 +18,7 @@ from models.services.releases import decide_release
 from models.sync.syncer import sync
 from server.db.shops import ReleaseRequest, StoreManager
 from server.rows import load_rows, new_ids, save_rows
+from tests.gui.conftest import present
 from tests.gui.living_platform import Desk, living_platform, open_desk, shop_folder
 from tests.platform_process import PlatformProcess
 
@@ -98,7 +99,7 @@ def test_a_new_release_request_is_told_once_and_opens_in_the_releases_workspace(
     desk.window.alerts.panel.open_row(0)
     desk.settle()
     assert desk.window.current_workspace() is desk.window.releases
-    current = desk.window.releases.current_request()
+    current = present(desk.window.releases).current_request()
     assert current is not None
     assert current.id == request
 
@@ -146,8 +147,9 @@ def test_a_stage_deadline_within_three_days_is_told_once_and_opens_the_manager(
     panel = desk.window.alerts.panel
     row = panel.alerts().index(mine[0])
     panel.open_row(row)
-    qtbot.waitUntil(lambda: desk.window.managers.current_line() is not None, timeout=20_000)
-    qtbot.waitUntil(lambda: desk.window.managers.current_line().id == manager, timeout=20_000)  # type: ignore[union-attr]
+    managers = present(desk.window.managers)
+    qtbot.waitUntil(lambda: managers.current_line() is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: getattr(managers.current_line(), "id", None) == manager, timeout=20_000)
     assert desk.window.current_workspace() is desk.window.managers
 
 
@@ -179,12 +181,12 @@ def test_a_refused_action_is_told_once_and_opens_where_it_was_done(
     desk.sync()
     wait_for_alerts(desk)
     assert len(told(desk, "refused_action")) == 1
-    desk.window.show_workspace(desk.window.orders)
+    desk.window.show_workspace(present(desk.window.orders))
     panel = desk.window.alerts.panel
     panel.open_row(panel.alerts().index(refused[0]))
     desk.settle()
     assert desk.window.current_workspace() is desk.window.releases
-    current = desk.window.releases.current_request()
+    current = present(desk.window.releases).current_request()
     assert current is not None
     assert current.id == request
 
@@ -222,7 +224,7 @@ def test_a_sync_failing_for_half_an_hour_is_told_once_and_opens_the_sync_status(
     desk.controller.sync_now()
     wait_for_alerts(desk)
     assert len(told(desk, "sync_failing")) == 1
-    desk.window.show_workspace(desk.window.orders)
+    desk.window.show_workspace(present(desk.window.orders))
     desk.window.alerts.panel.open_row(desk.window.alerts.panel.alerts().index(failing[0]))
     assert desk.window.current_workspace() is desk.window.dashboard
     assert desk.window.statusBar().currentMessage() == ""

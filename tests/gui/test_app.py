@@ -91,6 +91,7 @@ def test_in_chinese_the_window_speaks_chinese(shop_profile: Profile, when_shown:
 
     def look_then_close(window: MainWindow) -> None:
         try:
+            assert window.dashboard is not None
             seen["title"] = window.windowTitle()
             seen["menus"] = [action.text() for action in window.menuBar().actions()]
             seen["cards"] = [
@@ -100,7 +101,11 @@ def test_in_chinese_the_window_speaks_chinese(shop_profile: Profile, when_shown:
         finally:
             window.close()
 
-    when_shown(MainWindow, look_then_close, ready=lambda w: not w.dashboard.is_loading())
+    when_shown(
+        MainWindow,
+        look_then_close,
+        ready=lambda w: w.dashboard is not None and not w.dashboard.is_loading(),
+    )
     # The profile has an action waiting: the owner quits anyway.
     answer_quit_questions()
     assert run_app(arguments(shop_profile.folder, "zh_CN")) == 0
@@ -117,6 +122,7 @@ def test_in_chinese_the_window_speaks_chinese(shop_profile: Profile, when_shown:
         "顾客",
         "销售图表",
         "海报",
+        "人员",
     ]
     assert seen["cards"] == [
         "今日订单",

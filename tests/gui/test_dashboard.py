@@ -167,6 +167,7 @@ def test_the_very_first_sync_shows_what_is_arriving_not_zeros(
     window = MainWindow(profile, shop, controller)
     qtbot.addWidget(window)
     board = window.dashboard
+    assert board is not None
     with qtbot.waitSignal(board.figures_shown):
         window.show()
     assert board.notice_text().startswith("This computer has none of your shop's data yet.")

@@ -20,6 +20,7 @@ from models.profile import Profile
 from models.services.account import signed_in
 from models.services.dashboard import DAY, local_day_start
 from models.sync.syncer import SyncOptions
+from tests.gui.conftest import present
 
 
 def settle(qtbot: QtBot) -> None:
@@ -89,7 +90,7 @@ def window(qtbot: QtBot, synced_profile: Profile) -> Iterator[MainWindow]:
     window = MainWindow(synced_profile, shop, controller)
     qtbot.addWidget(window)
     window.resize(1366, 768)
-    with qtbot.waitSignal(window.dashboard.figures_shown, timeout=30_000):
+    with qtbot.waitSignal(present(window.dashboard).figures_shown, timeout=30_000):
         window.show()
     settle(qtbot)
     yield window
@@ -103,9 +104,9 @@ def sql(profile: Profile, query: str, **values: object) -> int:
 
 
 def click(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    window.show_workspace(window.dashboard)
+    window.show_workspace(present(window.dashboard))
     settle(qtbot)
-    card = window.dashboard.card(name)
+    card = present(window.dashboard).card(name)
     assert card.leads()
     card.setFocus()
     QTest.keyClick(card, Qt.Key.Key_Return)
@@ -115,13 +116,13 @@ def click(qtbot: QtBot, window: MainWindow, name: str) -> None:
 def orders_shown(qtbot: QtBot, window: MainWindow) -> int:
     assert window.current_workspace() is window.orders
     settle(qtbot)
-    return window.orders.model.rowCount()
+    return present(window.orders).model.rowCount()
 
 
 def test_every_card_that_counts_orders_opens_them(
     qtbot: QtBot, window: MainWindow, synced_profile: Profile
 ) -> None:
-    board = window.dashboard
+    board = present(window.dashboard)
     figures = board.figures
     assert figures is not None
     assert figures.todo is not None
@@ -176,7 +177,7 @@ def test_every_card_that_counts_orders_opens_them(
 def test_the_day_s_best_sub_stores_open_their_orders(
     qtbot: QtBot, window: MainWindow, synced_profile: Profile
 ) -> None:
-    board = window.dashboard
+    board = present(window.dashboard)
     figures = board.figures
     assert figures is not None
     assert figures.top_stores
@@ -203,11 +204,11 @@ def test_release_requests_open_the_queue_with_as_many_waiting(
 ) -> None:
     click(qtbot, window, "pending_releases")
     assert window.current_workspace() is window.releases
-    qtbot.waitUntil(lambda: not window.releases.is_loading())
-    shown = window.dashboard.card("pending_releases").value_text()
-    assert shown == f"{window.releases.badge():,}"
-    waiting = [q for q in window.releases.queue_model.rows if q.needs_owner]
-    assert len(waiting) == window.releases.badge()
+    qtbot.waitUntil(lambda: not present(window.releases).is_loading())
+    shown = present(window.dashboard).card("pending_releases").value_text()
+    assert shown == f"{present(window.releases).badge():,}"
+    waiting = [q for q in present(window.releases).queue_model.rows if q.needs_owner]
+    assert len(waiting) == present(window.releases).badge()
 
 
 def test_managers_at_risk_open_the_managers_at_risk(
@@ -219,7 +220,7 @@ def test_managers_at_risk_open_the_managers_at_risk(
     managers = window.managers
     shown = [managers.model.line_at(r) for r in range(managers.model.rowCount())]
     assert all(line is not None and line.outlook == "at_risk" for line in shown)
-    assert window.dashboard.card("managers_at_risk").value_text() == f"{len(shown):,}"
+    assert present(window.dashboard).card("managers_at_risk").value_text() == f"{len(shown):,}"
     assert managers.filters.current().outlook == "at_risk"
 
 
@@ -229,7 +230,7 @@ def test_sale_events_ending_today_open_them_in_the_catalogue(
     click(qtbot, window, "events_ending_today")
     assert window.current_workspace() is window.catalogue
     settle(qtbot)
-    figures = window.dashboard.figures
+    figures = present(window.dashboard).figures
     assert figures is not None
     now, midnight = int(time.time()), figures.day_start + DAY
     number = sql(
@@ -241,7 +242,7 @@ def test_sale_events_ending_today_open_them_in_the_catalogue(
     )
     events = window.catalogue.events
     assert events.model.rowCount() == number
-    assert window.dashboard.card("events_ending_today").value_text() == f"{number:,}"
+    assert present(window.dashboard).card("events_ending_today").value_text() == f"{number:,}"
     assert events.count_label.text() == (
         f"{number:,} sale event ending today"
         if number == 1
@@ -258,10 +259,10 @@ def test_the_available_balance_opens_the_earnings_that_show_it(
 ) -> None:
     click(qtbot, window, "available_balance")
     assert window.current_workspace() is window.earnings
-    qtbot.waitUntil(lambda: not window.earnings.is_loading(), timeout=30_000)
+    qtbot.waitUntil(lambda: not present(window.earnings).is_loading(), timeout=30_000)
     settle(qtbot)
-    assert window.earnings.balance.figure("available") == (
-        window.dashboard.card("available_balance").value_text()
+    assert present(window.earnings).balance.figure("available") == (
+        present(window.dashboard).card("available_balance").value_text()
     )
 
 
@@ -274,7 +275,7 @@ def test_a_role_that_may_not_see_earnings_gets_no_card_leading_there() -> None:
 def test_old_figures_say_when_they_were_true(
     qtbot: QtBot, window: MainWindow, synced_profile: Profile
 ) -> None:
-    board = window.dashboard
+    board = present(window.dashboard)
     figures = board.figures
     assert figures is not None
     assert figures.sync.last_sync is not None

@@ -27,6 +27,7 @@ def open_window(qtbot: QtBot, profile: Profile, controller: SyncController) -> M
     assert shop is not None
     window = MainWindow(profile, shop, controller)
     qtbot.addWidget(window)
+    assert window.dashboard is not None
     with qtbot.waitSignal(window.dashboard.figures_shown):
         window.show()
     return window
@@ -36,7 +37,7 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
         lambda: (
             not window.controller.is_running()
-            and not window.dashboard.is_loading()
+            and not (window.dashboard is not None and window.dashboard.is_loading())
             and not window.sync_status.is_loading()
             and not tasks.running()
         )
@@ -195,6 +196,7 @@ def test_a_page_reads_only_what_touches_it_and_a_hidden_one_catches_up_when_show
     window.hand_on(Changes.of_rows("saved_view", [7]))
     assert [c.rows_of("saved_view") for c in notes.refreshed] == [frozenset({7})]
 
+    assert window.dashboard is not None
     window.show_workspace(window.dashboard)
     settle(qtbot, window)
     window.hand_on(Changes.of_rows("saved_view", [8]))

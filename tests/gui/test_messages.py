@@ -22,6 +22,8 @@ def every_typed_error() -> list[errors.ZhangguiError]:
             found.append(kind("some_code", "what the platform said"))
         elif issubclass(kind, errors.ProfileOtherShop | errors.BackupOtherShop):
             found.append(kind("demo1", "demo2"))
+        elif issubclass(kind, errors.NotAllowed):
+            found.append(kind("assistant", "release.decide"))
         elif issubclass(kind, errors.PlatformAddressInvalid | errors.FileNotWritten):
             found.append(kind("demo1", "it names no computer"))
         elif issubclass(kind, errors.InvalidInput):
@@ -41,9 +43,10 @@ def test_each_error_has_words_of_its_own(error: errors.ZhangguiError) -> None:
     assert said
     assert not said.startswith("An unexpected error occurred")
     assert "what models said" not in said
-    if type(error) is not errors.PlatformError:
+    # The platform's reason for refusing a person's request is in its own words.
+    if type(error) not in (errors.PlatformError, errors.PlatformForbidden):
         assert "what the platform said" not in said
-    assert str(error) not in said
+        assert str(error) not in said
     assert messages.sync_state(error)
 
 

@@ -18,7 +18,7 @@ from gui.main_window import MainWindow
 from gui.starting import StartingWindow
 from models.profile import Profile
 from models.services.account import signed_in
-from tests.gui.conftest import WhenShown, answer_quit_questions
+from tests.gui.conftest import WhenShown, answer_quit_questions, present
 
 
 def test_the_starting_window_shows_first_and_the_main_window_takes_its_place(
@@ -42,7 +42,7 @@ def test_the_starting_window_shows_first_and_the_main_window_takes_its_place(
         window.close()
 
     when_shown(StartingWindow, look_at_starting)
-    when_shown(MainWindow, look_then_close, ready=lambda w: not w.dashboard.is_loading())
+    when_shown(MainWindow, look_then_close, ready=lambda w: not present(w.dashboard).is_loading())
     answer_quit_questions()
     assert run_app(argparse.Namespace(demo=False, profile=folder, lang="en")) == 0
 

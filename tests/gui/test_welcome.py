@@ -189,8 +189,8 @@ def test_a_wrong_password_or_user_is_refused_then_the_owner_signs_in(
     assert try_sign_in(qtbot, welcome).startswith(
         "The platform refused this shop code, user or password."
     )
-    # the platform knows only the shop's owner so far, who leaves the user empty
-    fill_in(welcome.form, platform.url, "demo1", "demo", user="assistant")
+    # a person the shop does not have; its owner leaves the user empty
+    fill_in(welcome.form, platform.url, "demo1", "demo", user="nobody")
     assert try_sign_in(qtbot, welcome).startswith("The platform refused")
     assert signed_in(new_profile) is None
 

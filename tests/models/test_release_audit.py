@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from models.db import ReleaseRequest, Shop, SyncState
+from models.db import OutboxEntry, ReleaseRequest, Shop, SyncState
 from models.profile import Profile
 from models.services.release_audit import release_audit
 from models.services.releases import decide_release
+from models.sync.outbox import JOURNAL_DAYS, prune_journal
 from models.sync.syncer import sync
 from tests.models import release_fixtures
 from tests.models.release_fixtures import Computer, pending_requests
@@ -62,8 +63,9 @@ def test_the_log_names_who_decided_what_and_the_outcome(computer: Computer) -> N
     assert all(e.manager_name for e in log)
     assert "already approved" in mine[1].refusal
     elsewhere = [e for e in log if not e.here and e.request_id in (first, second)]
+    # The platform's row says who decided, so another computer names her too.
     assert [(e.request_id, e.decision, e.reason, e.who) for e in elsewhere] == [
-        (first, "approve", "她已经可以独当一面了", "")
+        (first, "approve", "她已经可以独当一面了", owner)
     ]
 
     sync(laptop)
@@ -72,3 +74,21 @@ def test_the_log_names_who_decided_what_and_the_outcome(computer: Computer) -> N
         (second, "elsewhere", False),
         (first, "applied", True),
     ]
+
+
+def test_a_decision_made_here_stays_here_after_its_answer_left_the_outbox(
+    computer: Computer,
+) -> None:
+    laptop = computer("laptop")
+    first, *_ = pending_requests(laptop)
+    decide_release(laptop, first, "decline", "明年再说")
+    sync(laptop)
+    owner, account = owner_of(laptop)
+    # Answered entries leave the outbox after 30 days; the decision log keeps its own table.
+    with laptop.writer.begin() as conn:
+        prune_journal(conn, int(time.time()) + (JOURNAL_DAYS + 1) * 86_400)
+    with laptop.read() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+    [entry] = [e for e in release_audit(laptop) if e.request_id == first]
+    assert (entry.here, entry.outcome, entry.reason) == (True, "applied", "明年再说")
+    assert (entry.who, entry.account) == (owner, account)

@@ -163,13 +163,18 @@ class Desk:
     http: httpx.Client
     shop_id: int = 0
     token: str = ""
+    signed_in: wire.LoginResponse | None = None
     results: list[wire.MutationResult] = field(default_factory=list)
 
-    def login(self, shop_code: str, password: str = "demo") -> Desk:
-        response = self.http.post("/v1/login", json={"shop_code": shop_code, "password": password})
+    def login(self, shop_code: str, password: str = "demo", user: str = "") -> Desk:
+        body = {"shop_code": shop_code, "password": password}
+        if user:
+            body["user"] = user
+        response = self.http.post("/v1/login", json=body)
         assert response.status_code == 200, response.text
         login = wire.LoginResponse.model_validate_json(response.content)
         self.shop_id, self.token = login.shop_id, login.token
+        self.signed_in = login
         self.http.headers["Authorization"] = f"Bearer {login.token}"
         return self
 

@@ -137,6 +137,7 @@ PUBLIC = frozenset(
     {
         "GET /v1/health",
         "POST /v1/login",
+        "POST /v1/signup",
         "GET /share",
         "GET /health",
         "GET /ready",
@@ -165,6 +166,12 @@ def _signed_in_calls(order_id: int) -> dict[str, Callable[[Desk], httpx.Response
         "GET /v1/images/product/{product_id}.png": lambda d: d.http.get(
             "/v1/images/product/1.png", params={"size": 120}
         ),
+        "POST /v1/people": lambda d: d.http.post(
+            "/v1/people",
+            json={"user_name": "helper", "display_name": "帮手", "role": "assistant"},
+        ),
+        "POST /v1/people/{person_id}/disable": lambda d: d.http.post("/v1/people/2/disable"),
+        "POST /v1/people/{person_id}/enable": lambda d: d.http.post("/v1/people/2/enable"),
         "POST /v1/logout": lambda d: d.http.post("/v1/logout", json={}),
     }
 

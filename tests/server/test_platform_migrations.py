@@ -144,7 +144,11 @@ def test_an_old_database_upgrades_with_all_its_data(
             for table in Base.metadata.sorted_tables:
                 if table.name in old.tables and table.name not in _REKEYED:
                     rows = [dict(r._mapping) for r in conn.execute(select(table))]
-                    assert _rows(rows) == _rows(old.rows(table.name)), table.name
+                    expected = [_as_upgraded(table.name, r) for r in old.rows(table.name)]
+                    if table.name == "meta":
+                        # The managers' feeds were built once, at the first start after.
+                        expected.append({"key": "manager_feed", "value": "built"})
+                    assert _rows(rows) == _rows(expected), table.name
             _assert_feeds_moved(conn, old)
             _assert_counters_per_shop(conn, old)
     finally:
@@ -153,6 +157,24 @@ def test_an_old_database_upgrades_with_all_its_data(
 
 # Rebuilt by their migrations (sign-ins were dropped: each computer signs in again once).
 _REKEYED = frozenset({"feed", "feed_partition", "id_counter", "shop_token"})
+# Until the people of a shop, the owner was the only one to sign in and act.
+_ACTED = frozenset(
+    {"order_review", "product_pick", "release_decision", "poster_print", "withdrawal_request"}
+)
+
+
+def _as_upgraded(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    if table in _ACTED:
+        return {**row, "actor": "owner"}
+    if table == "applied_mutation":
+        return {**row, "person_id": 1, "actor": "owner"}
+    return row
+
+
+def _payload_upgraded(entity: str, payload: str | None) -> str | None:
+    if payload is None or entity not in _ACTED:
+        return payload
+    return orjson.dumps({**orjson.loads(payload), "actor": "owner"}).decode()
 
 
 def _rows(rows: list[dict[str, Any]]) -> list[bytes]:
@@ -190,10 +212,20 @@ def _assert_feeds_moved(conn: Any, old: old_platform.OldPlatform) -> None:
     }
     assert moved == catalogue
     kept = {
-        (r.shop_id, r.entity, r.key): (r.seq, r.payload)
+        (r.shop_id, r.entity, r.key): (r.seq, orjson.loads(r.payload) if r.payload else None)
         for r in conn.execute(select(Feed.shop_id, Feed.entity, Feed.key, Feed.seq, Feed.payload))
+        if r.entity != "person"
     }
-    assert kept == shops
+    assert kept == {
+        row: (seq, orjson.loads(_payload_upgraded(row[1], payload) or "null"))
+        for row, (seq, payload) in shops.items()
+    }
+    owners = {
+        r.shop_id: (r.seq, orjson.loads(r.payload or "{}")["role"])
+        for r in conn.execute(
+            select(Feed.shop_id, Feed.seq, Feed.payload).where(Feed.entity == "person")
+        )
+    }
     heads = {
         p["partition_id"]: (p["last_seq"], p["horizon_seq"]) for p in old.rows("feed_partition")
     }
@@ -205,7 +237,9 @@ def _assert_feeds_moved(conn: Any, old: old_platform.OldPlatform) -> None:
             select(FeedPartition.shop_id, FeedPartition.last_seq, FeedPartition.horizon_seq)
         )
     }
-    assert shop_heads == heads
+    # Each shop's owner is a person of its feed, numbered after everything before.
+    assert shop_heads == {shop: (last + 1, horizon) for shop, (last, horizon) in heads.items()}
+    assert owners == {shop: (last + 1, "owner") for shop, (last, _) in heads.items()}
 
 
 def _assert_counters_per_shop(conn: Any, old: old_platform.OldPlatform) -> None:
@@ -225,7 +259,7 @@ def _assert_counters_per_shop(conn: Any, old: old_platform.OldPlatform) -> None:
         for shop in shops
         for entity, last in global_last.items()
         if entity not in CATALOGUE_TABLES and entity != "shop"
-    }
+    } | {(shop, "person"): 1 for shop in shops}
 
 
 def test_an_upgraded_platform_serves_its_old_desktops_exactly_once(
@@ -251,16 +285,21 @@ def test_an_upgraded_platform_serves_its_old_desktops_exactly_once(
             )
             assert caught_up.status_code == 200, caught_up.text
             page = wire.PULL_PAGE_ADAPTER.validate_json(caught_up.content)
-            assert (page.more, page.upserts, page.deletes) == (False, {}, {})
+            # What came since: the owner as a person of the shop, signed in just now.
+            assert page.more is False
+            assert [p["user_name"] for p in cast(dict[str, Any], page.upserts)["person"]] == [
+                "owner"
+            ]
 
             snapshot = wire.PULL_PAGE_ADAPTER.validate_json(
                 http.get("/v1/pull", params={"cursor": wire.START_CURSOR}).content
             )
             upserts = cast(dict[str, list[Any]], snapshot.upserts)
-            served = sum(len(rows) for rows in upserts.values())
+            served = sum(len(rows) for entity, rows in upserts.items() if entity != "person")
             live = [e for e in old_feed if e["partition_id"] in (0, shop_id) and e["payload"]]
             assert served == len(live)
-            assert snapshot.next_cursor == wire.format_cursor(catalogue_seq, shop_seq)
+            # The owner's person was numbered twice since: made, then signed in.
+            assert snapshot.next_cursor == wire.format_cursor(catalogue_seq, shop_seq + 2)
 
             again = [
                 {"id": e["mutation_id"], "kind": e["kind"], "payload": {}, "created_at": old.now}

@@ -46,6 +46,7 @@ def test_a_review_is_applied_and_echoed_to_a_second_computer(
             "flag": "follow_up",
             "note": "客户要求周五前发货",
             "updated_at": NOW,
+            "actor": "owner",
         }
     ]
 

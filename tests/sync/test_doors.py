@@ -66,9 +66,10 @@ def test_logout_signs_this_computer_out_and_keeps_its_data(
     assert "sign in again" in again.stderr
     # The other computer of the shop carries on.
     assert sync(there).pulled.total == 0
-    # Signing in again carries on with what this computer has.
+    # Signing in again carries on with what this computer has: only the owner's new sign-in
+    # comes, for her People page.
     login(here, platform.url, "demo1", "demo")
-    assert sync(here).pulled.total == 0
+    assert sync(here).pulled.upserted == {"person": 1}
     assert orders_in(here) == kept
 
 
@@ -90,7 +91,7 @@ def test_logout_everywhere_ends_every_computers_sign_in(
     assert refused.returncode == 1
     assert "this computer's sign-in ended (it was signed out); sign in again" in refused.stderr
     login(there, platform.url, "demo1", "demo")
-    assert sync(there).pulled.total == 0
+    assert sync(there).pulled.upserted == {"person": 1}  # her new sign-in
 
 
 def test_logout_without_the_platform_still_signs_this_computer_out(

@@ -20,6 +20,7 @@ from models.db import OutboxEntry, ReleaseDecision, ReleaseRequest, SyncState
 from models.profile import Profile
 from models.services.bulk_review import review_orders
 from models.services.orders import newest_orders
+from models.services.posters import manager_subject, record_prints
 from models.services.reviews import review_order
 from models.sync import outbox
 from models.sync.bulk import BULK_TABLES
@@ -27,7 +28,12 @@ from models.sync.syncer import SyncOptions, sync
 from models.sync.transport import PlatformClient
 from tests.platform_process import MAIN, PlatformProcess
 from tests.sync.test_round_trip import shop_id_of, signed_in
-from tests.sync.views import applied_mutations, assert_mirror_equals_server
+from tests.sync.views import (
+    applied_mutations,
+    assert_mirror_equals_server,
+    busiest_manager,
+    signed_in_as,
+)
 
 
 def review_many(profile: Profile, n: int) -> list[str]:
@@ -35,6 +41,35 @@ def review_many(profile: Profile, n: int) -> list[str]:
     for i, order_no in enumerate(numbers):
         review_order(profile, order_no, reviewed=True, note=f"第{i}单已核对")
     return numbers
+
+
+@pytest.fixture(params=["owner", "assistant", "manager"])
+def user(request: pytest.FixtureRequest, platform: PlatformProcess) -> str:
+    """The spine holds for each of the shop's people: the owner (who signs in without a user
+    name), an assistant and a store manager."""
+    if request.param == "manager":
+        return busiest_manager(platform.db)
+    return "" if request.param == "owner" else str(request.param)
+
+
+def act_many(profile: Profile, n: int) -> None:
+    """``n`` actions of the signed-in person: reviews (owner, assistant) or, for a store
+    manager, the posters of her sub-store."""
+    role, manager_id = signed_in_as(profile)
+    if role != "manager":
+        if n <= 100:
+            assert len(review_many(profile, n)) == n
+            return
+        # Many at once: every order reviewed again in rounds, each round one transaction.
+        numbers = [line.order_no for line in newest_orders(profile, min(n, 1500))]
+        done = 0
+        while done < n:
+            chunk = numbers[: n - done]
+            review_orders(profile, chunk, reviewed=True, note=f"第{done}次起已核对")
+            done += len(chunk)
+        return
+    assert manager_id is not None
+    record_prints(profile, [manager_subject(profile, manager_id)] * n, "a4")
 
 
 def outbox_states(profile: Profile) -> dict[str, str]:
@@ -65,10 +100,10 @@ def wait_for(condition: Callable[[], bool], timeout: float = 60.0) -> None:
 
 
 def test_kill_9_during_a_pull_then_sync_again(
-    platform: PlatformProcess, profile_folder: Callable[[str], Path]
+    platform: PlatformProcess, profile_folder: Callable[[str], Path], user: str
 ) -> None:
     folder = profile_folder("a")
-    profile = signed_in(platform, folder)
+    profile = signed_in(platform, folder, user=user)
     child = sync_process(folder)
     wait_for(lambda: cursor_of(profile) != wire.START_CURSOR)
     os.kill(child.pid, signal.SIGKILL)
@@ -85,16 +120,14 @@ def test_kill_9_during_a_pull_then_sync_again(
 
 
 def test_kill_9_during_a_push_then_sync_again(
-    platform: PlatformProcess, profile_folder: Callable[[str], Path]
+    platform: PlatformProcess, profile_folder: Callable[[str], Path], user: str
 ) -> None:
     folder = profile_folder("a")
-    profile = signed_in(platform, folder)
+    profile = signed_in(platform, folder, user=user)
     sync(profile)
     # Pushes go in batches of 200, the next one sent while the answers to the last are
     # written: enough batches that a kill at the first answer finds many still waiting.
-    numbers = [line.order_no for line in newest_orders(profile, 1500)]
-    for round_ in range(4):
-        review_orders(profile, numbers, reviewed=True, note=f"第{round_}轮已核对")
+    act_many(profile, 6000)
     child = sync_process(folder)
     wait_for(lambda: "applied" in outbox_states(profile).values())
     os.kill(child.pid, signal.SIGKILL)
@@ -125,11 +158,11 @@ class LoseAnswers(httpx.HTTPTransport):
 
 
 def test_an_answer_lost_after_the_platform_committed_is_not_applied_twice(
-    platform: PlatformProcess, profile_folder: Callable[[str], Path]
+    platform: PlatformProcess, profile_folder: Callable[[str], Path], user: str
 ) -> None:
-    profile = signed_in(platform, profile_folder("a"))
+    profile = signed_in(platform, profile_folder("a"), user=user)
     sync(profile)
-    review_many(profile, 30)
+    act_many(profile, 30)
     report = sync(profile, SyncOptions(transport=LoseAnswers(1), backoff=0.01))
     assert report.duplicates == 30
     assert report.applied == 0
@@ -139,9 +172,9 @@ def test_an_answer_lost_after_the_platform_committed_is_not_applied_twice(
 
 
 def test_the_platform_restarted_during_a_sync(
-    platform: PlatformProcess, profile_folder: Callable[[str], Path]
+    platform: PlatformProcess, profile_folder: Callable[[str], Path], user: str
 ) -> None:
-    profile = signed_in(platform, profile_folder("a"))
+    profile = signed_in(platform, profile_folder("a"), user=user)
     outcome: list[object] = []
 
     def run() -> None:
@@ -162,11 +195,11 @@ def test_the_platform_restarted_during_a_sync(
 
 
 def test_the_same_batch_pushed_twice_at_once_has_one_effect(
-    platform: PlatformProcess, profile_folder: Callable[[str], Path]
+    platform: PlatformProcess, profile_folder: Callable[[str], Path], user: str
 ) -> None:
-    profile = signed_in(platform, profile_folder("a"))
+    profile = signed_in(platform, profile_folder("a"), user=user)
     sync(profile)
-    review_many(profile, 100)
+    act_many(profile, 100)
     with profile.read() as s:
         batch = outbox.pending_batch(s.connection(), 100)
         state = s.scalar(select(SyncState))
@@ -229,12 +262,13 @@ def test_the_platform_restored_from_an_older_backup(
     profile_folder: Callable[[str], Path],
     tmp_path: Path,
     new_epoch: bool,
+    user: str,
 ) -> None:
-    profile = signed_in(platform, profile_folder("a"))
+    profile = signed_in(platform, profile_folder("a"), user=user)
     sync(profile)
     backup = tmp_path / "backup.sqlite3"
     platform.backup(backup)
-    review_many(profile, 20)
+    act_many(profile, 20)
     sync(profile)
     assert len(applied_mutations(platform.db, shop_id_of(profile))) == 20
 

@@ -23,9 +23,12 @@ from tests.platform_process import MAIN, PlatformProcess
 from tests.sync.views import applied_mutations, assert_mirror_equals_server
 
 
-def signed_in(platform: PlatformProcess, folder: Path, shop: str = "demo1") -> Profile:
+def signed_in(
+    platform: PlatformProcess, folder: Path, shop: str = "demo1", user: str = ""
+) -> Profile:
+    """A profile signed in to ``shop`` as its owner, or as the person ``user``."""
     profile = Profile.open(folder)
-    login(profile, platform.url, shop, "demo")
+    login(profile, platform.url, shop, "demo", user)
     return profile
 
 
