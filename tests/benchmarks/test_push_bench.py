@@ -126,8 +126,11 @@ def _raw_recording(profile: Profile, order_ids: list[int]) -> float:
 def _raw_platform_write(scratch: Path | str, order_ids: list[int]) -> float:
     """What applying the batch writes on the platform, by the bare driver in one transaction
     (claims, reviews, their feed entries, the feed's number), committed, on a copy."""
-    claims = [(1, uuid.uuid4().hex, "order_review.set", "applied", "", "", 1) for _ in order_ids]
-    reviews = [(1, i, True, "none", "raw", 1) for i in order_ids]
+    claims = [
+        (1, uuid.uuid4().hex, "order_review.set", "applied", "", "", 1, 1, "owner")
+        for _ in order_ids
+    ]
+    reviews = [(1, i, True, "none", "raw", 1, "owner") for i in order_ids]
     feed = [
         (1, "order_review", str(i), 10**9 + n, f'{{"order_id":{i}}}')
         for n, i in enumerate(order_ids)
@@ -135,12 +138,12 @@ def _raw_platform_write(scratch: Path | str, order_ids: list[int]) -> float:
     statements: list[tuple[str, Sequence[tuple[Any, ...]]]] = [
         (
             "INSERT INTO applied_mutation (shop_id, mutation_id, kind, outcome, code, reason,"
-            " applied_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " applied_at, person_id, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             claims,
         ),
         (
-            "INSERT INTO order_review (shop_id, order_id, reviewed, flag, note, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO order_review (shop_id, order_id, reviewed, flag, note, updated_at, actor)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (shop_id, order_id) DO UPDATE SET note = excluded.note",
             reviews,
         ),
