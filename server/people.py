@@ -138,7 +138,8 @@ def find(conn: Connection, shop_id: int, user_name: str) -> Found | None:
 def signed_in(conn: Connection, shop_id: int, person_id: int, now: int) -> None:
     """Note the sign-in on the person's row, for the owner's People page."""
     rows = load_rows(conn, "person", shop_id, Person.id == person_id)
-    if rows:
+    # A second sign-in within the same second changes nothing: the feed gets no new entry.
+    if rows and rows[0]["last_sign_in_at"] != now:
         save_rows(conn, "person", [{**rows[0], "last_sign_in_at": now}], shop_id)
 
 

@@ -312,10 +312,15 @@ def withdraw(conn: Connection, ids: Sequence[str]) -> dict[str, list[str]]:
         _forget_confirmed(conn, entity, settled)
         if earlier:
             rebuild = REBUILT_ROWS[kinds[entity]]
+            # Entries waiting on this computer are the signed-in person's own.
+            actor = signed_in_actor(conn).user
             upsert_rows(
                 conn,
                 CLIENT_TABLES[entity],
-                [rebuild(payload, created_at) for payload, created_at in earlier.values()],
+                [
+                    rebuild(payload, created_at) | {"actor": actor}
+                    for payload, created_at in earlier.values()
+                ],
             )
         by_entity[entity] = distinct
     return by_entity

@@ -11,8 +11,12 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import Engine, Table, UniqueConstraint, select
 
+from models import wire
+from server import feed
+from server import pull as feed_pages
 from server.db.base import Base
 from server.db.distribution import distribution_plan, keyed_by_shop
+from server.db.engine import read_begin
 from server.db.orders import Order
 from server.db.schema import REFERENCE_TABLES, shop_tables
 from tests.server.conftest import Desk, mutation
@@ -128,8 +132,12 @@ def test_the_log_sees_what_the_platform_runs_for_a_push(
     with recording() as log:
         review = {"order_id": order_id, "reviewed": True, "flag": "none", "note": "看过"}
         shop.push(mutation("order_review.set", review))
-        # Every page: however long the catalogue's feed has grown, the shop's is read too.
-        shop.pull_all()
+        # The page read as the pull route runs it, on a connection of the platform's engine:
+        # whatever another desktop left the feeds at, both are read from their start.
+        with read_begin(engine) as conn:
+            feed_pages.read_page(conn, shop.shop_id, wire.START_CURSOR, 10)
+            catalogue_end = (feed.position(conn, None) or (0, 0))[0]
+            feed_pages.read_page(conn, shop.shop_id, wire.format_cursor(catalogue_end, 0), 10)
     # The page read runs on the driver's cursor, and is heard all the same.
     assert any("FROM feed WHERE shop_id" in statement for statement, _ in log.seen)
     assert any("FROM catalogue_feed" in statement for statement, _ in log.seen)
