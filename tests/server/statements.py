@@ -123,7 +123,9 @@ def _platform_module() -> Path | None:
     here = Path(__file__)
     while frame is not None:
         path = Path(frame.f_code.co_filename)
-        if path != here and path.is_relative_to(ROOT) and ".venv" not in path.parts:
+        # Installed libraries live inside the checkout too (.venv, .venv-core): not ours.
+        ours = path.is_relative_to(ROOT) and "site-packages" not in path.parts
+        if path != here and ours:
             return path if path.is_relative_to(PLATFORM) else None
         frame = frame.f_back
     return None
