@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui import i18n
+from gui import i18n, tasks
 from gui.charts.breakdown_plots import BreakdownChart, GrowthChart
 from gui.charts.labels import bucket_key
 from gui.charts.plots import bar_spans
@@ -52,6 +52,8 @@ def choose(qtbot: QtBot, ws: ChartsWorkspace, kind: ChartKind, granularity: str)
         ws.granularities.setCurrentIndex(GRANULARITY_CHOICES.index(granularity))
         ws.presets.setCurrentIndex(PRESETS.index("all"))
         ws._load()  # one more, in case none of the choices changed
+    # Each choice started a load of its own: what is shown is the last one's.
+    qtbot.waitUntil(lambda: not tasks.running(), timeout=20_000)
     assert ws.shown is not None
     assert ws.shown.request.kind == kind
 
