@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from typing import Any, Final
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -13,6 +14,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from models import wire
 
 log = logging.getLogger(__name__)
+
+# What every signed-in route may answer besides its own result, for the OpenAPI description.
+ERROR_RESPONSES: Final[dict[int | str, dict[str, Any]]] = {
+    status: {"model": wire.ErrorBody} for status in (400, 401, 413, 426)
+}
 
 ERR_NOT_FOUND = "not_found"
 ERR_METHOD = "method_not_allowed"

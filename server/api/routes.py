@@ -4,7 +4,7 @@ server.api.signing, the shop's people in server.api.people_routes)."""
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from models import wire
 from server import push as pushing
 from server import tokens, traffic
-from server.api.errors import ApiError
+from server.api.errors import ERROR_RESPONSES, ApiError
 from server.api.pulling import pull_page
 from server.api.state import Caller, State, Token
 from server.db.engine import read_begin, write_begin
@@ -23,21 +23,6 @@ from server.textcheck import unfit_text, unfit_value
 log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/v1")
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": wire.ErrorBody} for status in (400, 401, 413, 426)
-}
-_THROTTLED: dict[str, Any] = {
-    "model": wire.ErrorBody,
-    "description": "Too many failed sign-ins",
-    "headers": {
-        "Retry-After": {
-            "description": "Seconds until sign-in is let through again",
-            "schema": {"type": "integer", "minimum": 1},
-        }
-    },
-}
-_BAD_LOGIN = "Wrong shop code or password."
-_UNKNOWN_USER = "Wrong shop code, user or password."
 
 
 @router.get("/health", response_model=wire.HealthResponse)
@@ -50,7 +35,7 @@ def health(state: State) -> wire.HealthResponse:
     )
 
 
-@router.post("/logout", response_model=wire.LogoutResponse, responses=_ERRORS)
+@router.post("/logout", response_model=wire.LogoutResponse, responses=ERROR_RESPONSES)
 def logout(
     caller: Caller, token: Token, state: State, body: wire.LogoutRequest | None = None
 ) -> wire.LogoutResponse:
@@ -72,7 +57,10 @@ def logout(
 @router.get(
     "/pull",
     response_model=wire.PullPage,
-    responses={**_ERRORS, 410: {"model": wire.ErrorBody, "description": "Take a fresh snapshot"}},
+    responses={
+        **ERROR_RESPONSES,
+        410: {"model": wire.ErrorBody, "description": "Take a fresh snapshot"},
+    },
 )
 async def pull(
     request: Request,
@@ -88,7 +76,7 @@ async def pull(
     return Response(content=body, media_type="application/json")
 
 
-@router.post("/push", response_model=wire.PushResponse, responses=_ERRORS)
+@router.post("/push", response_model=wire.PushResponse, responses=ERROR_RESPONSES)
 def push(body: wire.PushRequest, request: Request, caller: Caller, state: State) -> Response:
     """Apply mutations exactly once each, in order; each answers applied, duplicate or rejected.
     What the caller's role may not do is refused with a reason in words."""

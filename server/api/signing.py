@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 
 from models import wire
 from server import people, throttle, tokens
-from server.api.errors import ApiError
+from server.api.errors import ERROR_RESPONSES, ApiError
 from server.api.state import PlatformState, State
 from server.auth import (
     Credential,
@@ -33,9 +33,6 @@ log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/v1")
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": wire.ErrorBody} for status in (400, 401, 413, 426)
-}
 _THROTTLED: dict[str, Any] = {
     "model": wire.ErrorBody,
     "description": "Too many failed sign-ins",
@@ -83,7 +80,9 @@ def _count(state: PlatformState, key: str, client: str, now: int) -> None:
         )
 
 
-@router.post("/login", response_model=wire.LoginResponse, responses={**_ERRORS, 429: _THROTTLED})
+@router.post(
+    "/login", response_model=wire.LoginResponse, responses={**ERROR_RESPONSES, 429: _THROTTLED}
+)
 def login(body: wire.LoginRequest, request: Request, state: State) -> wire.LoginResponse:
     """Sign in with a shop code, a user (empty for the owner) and a password. After ten
     failures of one code and user from one address within fifteen minutes, 429 with
@@ -129,7 +128,9 @@ def login(body: wire.LoginRequest, request: Request, state: State) -> wire.Login
     return answer
 
 
-@router.post("/signup", response_model=wire.LoginResponse, responses={**_ERRORS, 429: _THROTTLED})
+@router.post(
+    "/signup", response_model=wire.LoginResponse, responses={**ERROR_RESPONSES, 429: _THROTTLED}
+)
 def signup(body: wire.SignupRequest, request: Request, state: State) -> wire.LoginResponse:
     """A new person's first sign-in: the owner's one-time code, and the password they choose,
     which signs them in from then on."""
