@@ -35,7 +35,7 @@ from sqlalchemy import select
 from models import wire
 
 # Bump when the drawing changes, so that cached pictures are fetched again.
-PICTURE_VERSION: Final = 2
+PICTURE_VERSION: Final = 3
 SIZES: Final = (120, 240, 480)
 
 
@@ -164,74 +164,106 @@ def _background(picture: Image.Image, paper: Rgb, rng: random.Random) -> None:
 
 
 def _pattern(picture: Image.Image, colour: Rgb, kind: str, rng: random.Random) -> None:
-    size = picture.width * _SUPERSAMPLE
+    divisions = rng.choice((8, 10, 12))
+    if kind == "confetti":
+        mask = _confetti(picture.width, divisions, rng)
+    else:
+        # The regular patterns depend on nothing but their size: drawn once, kept.
+        mask = _regular_pattern(kind, picture.width, divisions)
+    picture.paste(colour, (0, 0, picture.width, picture.width), mask)
+
+
+@functools.lru_cache(maxsize=32)
+def _regular_pattern(kind: str, width: int, divisions: int) -> Image.Image:
+    size = width * _SUPERSAMPLE
     mask = Image.new("L", (size, size), 0)
     draw = ImageDraw.Draw(mask)
-    colour_value = 255
-    step = size / rng.choice((8, 10, 12))
+    step = size / divisions
     if kind == "dots":
         r = step * 0.12
         for row in range(-1, int(size / step) + 2):
             for col in range(-1, int(size / step) + 2):
                 x = col * step + (step / 2 if row % 2 else 0)
                 y = row * step
-                draw.ellipse((x - r, y - r, x + r, y + r), fill=colour_value)
+                draw.ellipse((x - r, y - r, x + r, y + r), fill=255)
     elif kind == "stripes":
-        width = max(2, int(step * 0.22))
+        line_width = max(2, int(step * 0.22))
         for k in range(-int(size / step) - 2, int(2 * size / step) + 2):
             x = k * step
-            draw.line((x, 0, x + size, size), fill=colour_value, width=width)
-    elif kind == "waves":
-        width = max(2, int(step * 0.12))
+            draw.line((x, 0, x + size, size), fill=255, width=line_width)
+    else:  # waves
+        line_width = max(2, int(step * 0.12))
         for row in range(int(size / step) + 2):
             y0 = row * step
             points = [
                 (x, y0 + math.sin(x / size * math.tau * 2 + row) * step * 0.22)
                 for x in range(0, size + 8, 8)
             ]
-            draw.line(points, fill=colour_value, width=width, joint="curve")
-    else:
-        for _ in range(40):
-            x, y = rng.uniform(0, size), rng.uniform(0, size)
-            r = rng.uniform(step * 0.1, step * 0.35)
-            draw.ellipse(
-                (x - r, y - r, x + r, y + r), outline=colour_value, width=max(2, int(r / 4))
-            )
-    picture.paste(colour, (0, 0, picture.width, picture.width), mask.reduce(_SUPERSAMPLE))
+            draw.line(points, fill=255, width=line_width, joint="curve")
+    return mask.reduce(_SUPERSAMPLE)
+
+
+def _confetti(width: int, divisions: int, rng: random.Random) -> Image.Image:
+    size = width * _SUPERSAMPLE
+    mask = Image.new("L", (size, size), 0)
+    draw = ImageDraw.Draw(mask)
+    step = size / divisions
+    for _ in range(40):
+        x, y = rng.uniform(0, size), rng.uniform(0, size)
+        r = rng.uniform(step * 0.1, step * 0.35)
+        draw.ellipse((x - r, y - r, x + r, y + r), outline=255, width=max(2, int(r / 4)))
+    return mask.reduce(_SUPERSAMPLE)
 
 
 def _silhouette(picture: Image.Image, shape: str, ink: Rgb, rng: random.Random) -> None:
     size = picture.width
-    big = size * _SUPERSAMPLE
-    scale = big / 100 * rng.uniform(0.78, 0.9)
-    offset = (big - 100 * scale) / 2
-    layer = Image.new("L", (big, big), 0)
-    _draw_shape(ImageDraw.Draw(layer), shape, lambda x, y: (offset + x * scale, offset + y * scale))
-    goods = layer.reduce(_SUPERSAMPLE)
+    # The goods fill 78 to 90 % of the picture, in four steps, so their masks can be kept.
+    fill = _FILLS[min(int(rng.uniform(0, len(_FILLS))), len(_FILLS) - 1)]
+    goods, shadow = _goods(shape, size, fill)
+    whole = (0, 0, size, size)
     # A plate behind the goods, then a soft shadow, then the goods themselves.
+    picture.paste((255, 255, 255), whole, _plate(size))
+    picture.paste(_mix(ink, (0, 0, 0), 0.5), whole, shadow)
+    picture.paste(ink, whole, goods)
+    # A light sheen across the upper part of the goods.
+    top = (0, 0, size, int(size * 0.42))
+    picture.paste((255, 255, 255), top, goods.crop(top).point(_SHEEN))
+
+
+_FILLS: Final = (0.78, 0.82, 0.86, 0.9)
+_SHEEN: Final = [v * 40 // 255 for v in range(256)]
+
+
+@functools.lru_cache(maxsize=8)
+def _plate(size: int) -> Image.Image:
+    big = size * _SUPERSAMPLE
     plate = Image.new("L", (big, big), 0)
     r = big * 0.36
     ImageDraw.Draw(plate).ellipse(
         (big / 2 - r, big / 2 - r + big * 0.02, big / 2 + r, big / 2 + r + big * 0.02),
         fill=150,
     )
-    whole = (0, 0, size, size)
-    picture.paste((255, 255, 255), whole, plate.reduce(_SUPERSAMPLE))
-    shadow = (
+    return plate.reduce(_SUPERSAMPLE)
+
+
+@functools.lru_cache(maxsize=64)
+def _goods(shape: str, size: int, fill: float) -> tuple[Image.Image, Image.Image]:
+    """The goods' mask and their shadow's, drawn once for a shape, a size and a fill."""
+    big = size * _SUPERSAMPLE
+    scale = big / 100 * fill
+    offset = (big - 100 * scale) / 2
+    layer = Image.new("L", (big, big), 0)
+    _draw_shape(ImageDraw.Draw(layer), shape, lambda x, y: (offset + x * scale, offset + y * scale))
+    goods = layer.reduce(_SUPERSAMPLE)
+    blurred = (
         goods.resize((_BLUR_SIZE, _BLUR_SIZE), Image.Resampling.BILINEAR)
         .filter(ImageFilter.GaussianBlur(_BLUR_SIZE / 80))
         .resize((size, size), Image.Resampling.BILINEAR)
         .point(lambda v: v * 45 // 255)
     )
-    shifted = Image.new("L", (size, size), 0)
-    shifted.paste(shadow, (int(size * 0.012), int(size * 0.02)))
-    picture.paste(_mix(ink, (0, 0, 0), 0.5), whole, shifted)
-    picture.paste(ink, whole, goods)
-    # A light sheen across the upper part of the goods.
-    sheen = Image.new("L", (size, size), 0)
-    ImageDraw.Draw(sheen).rectangle((0, 0, size, size * 0.42), fill=40)
-    sheen = Image.composite(sheen, Image.new("L", (size, size), 0), goods)
-    picture.paste((255, 255, 255), whole, sheen)
+    shadow = Image.new("L", (size, size), 0)
+    shadow.paste(blurred, (int(size * 0.012), int(size * 0.02)))
+    return goods, shadow
 
 
 def _draw_shape(

@@ -14,6 +14,7 @@ from typing import Final
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
@@ -87,6 +88,13 @@ class EventsPanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count_label = QLabel()
+        # Shown while only the events ending today are listed: the way back to all on now.
+        self.show_every_event = QPushButton(self.tr("Show all"))
+        self.show_every_event.setFlat(True)
+        self.show_every_event.setToolTip(
+            self.tr("Show every sale event on now, not only those ending today")
+        )
+        self.show_every_event.hide()
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.hide()
@@ -96,13 +104,18 @@ class EventsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.all_products)
         layout.addWidget(self.phases)
-        layout.addWidget(self.count_label)
+        counted = QHBoxLayout()
+        counted.setContentsMargins(0, 0, 0, 0)
+        counted.addWidget(self.count_label, 1)
+        counted.addWidget(self.show_every_event)
+        layout.addLayout(counted)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
 
     def _connect_signals(self) -> None:
         self.phases.currentChanged.connect(self._on_phases_current_changed)
         self.all_products.clicked.connect(self._on_all_products_clicked)
+        self.show_every_event.clicked.connect(self._on_show_every_event_clicked)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self._timer.timeout.connect(self._on_timer_timeout)
 
@@ -139,6 +152,12 @@ class EventsPanel(QWidget):
     def ends_before(self) -> int | None:
         return self._ends_before
 
+    def show_every_event_on_now(self) -> None:
+        """Leave the "ending today" restriction: every event on now again."""
+        self._ends_before = None
+        self.show_every_event.hide()
+        self.load(self._category, self._brand_id)
+
     def phase(self) -> EventPhase:
         return PHASES[max(self.phases.currentIndex(), 0)]
 
@@ -163,6 +182,9 @@ class EventsPanel(QWidget):
                 PHASES.index(phase), fill(self.tr("%1 (%2)"), phase_label(phase), count(n))
             )
         self.count_label.setText(self._count_text(loaded.phase, loaded.counts[loaded.phase]))
+        self.show_every_event.setVisible(
+            loaded.phase is EventPhase.CURRENT and self._ends_before is not None
+        )
         self.list.selectionModel().blockSignals(True)
         self.model.set_events(loaded.events, loaded.phase, loaded.now)
         row = self.model.row_of(self._chosen) if self._chosen is not None else None
@@ -188,6 +210,9 @@ class EventsPanel(QWidget):
 
     def _on_all_products_clicked(self) -> None:
         self.show_all_products()
+
+    def _on_show_every_event_clicked(self) -> None:
+        self.show_every_event_on_now()
 
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         event = self.model.event_at(current.row()) if current.isValid() else None

@@ -1275,7 +1275,7 @@
         </message>
         <message>
             <source>your share of %1 on today's paid orders</source>
-            <translation>今日付款订单佣金 %1 中归您的部分</translation>
+            <translation>今日订单佣金 %1 中您的份额</translation>
         </message>
         <message>
             <source>settled, ready to withdraw</source>
@@ -1599,6 +1599,14 @@
         <message>
             <source>All products</source>
             <translation>全部商品</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>显示全部</translation>
+        </message>
+        <message>
+            <source>Show every sale event on now, not only those ending today</source>
+            <translation>显示正在进行的全部档期，而不只是今天结束的</translation>
         </message>
         <message>
             <source>%1 (%2)</source>

@@ -15,6 +15,8 @@ from tests.platform_process import MAIN, PlatformProcess, seed_platform
 
 BENCH_ORDERS = int(os.environ.get("ZHANGGUI_BENCH_ORDERS", "1000000"))
 CACHE = Path(os.environ.get("ZHANGGUI_BENCH_CACHE", "/tmp/zhanggui-bench"))
+# A profile that has already pulled the bench shop, to measure the views again without a pull.
+PULLED = os.environ.get("ZHANGGUI_BENCH_PROFILE", "")
 
 
 @pytest.fixture(scope="session")
@@ -44,9 +46,12 @@ def million_platform(
 
 @pytest.fixture(scope="session")
 def million_profile(
-    million_platform: PlatformProcess, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     """A profile that has pulled the whole shop (the pull itself is measured separately)."""
+    if PULLED:
+        return Path(PULLED)
+    million_platform: PlatformProcess = request.getfixturevalue("million_platform")
     folder = tmp_path_factory.mktemp("bench-profile")
     # In processes of their own, so that the pull's memory is not counted against the views.
     for command in (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
 
@@ -36,12 +36,19 @@ class PaintWatch(QObject):
     def wait(self, timeout: float = 30.0) -> float:
         """Process events until the watched paint has happened; its moment (perf_counter)."""
         deadline = time.perf_counter() + timeout
+        # Sleeping until the next event, as the app's own loop does, not spinning: a loop that
+        # spins takes the interpreter from the workers fetching the rows. The timer only makes
+        # sure the deadline is looked at.
+        waker = QTimer()
+        waker.start(50)
         while time.perf_counter() < deadline:
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
             if self._stamp_after_paint:
+                waker.stop()
                 self._stamp_after_paint = False
                 self.painted_at = time.perf_counter()
                 return self.painted_at
+        waker.stop()
         raise TimeoutError("the view never painted the rows")
 
 

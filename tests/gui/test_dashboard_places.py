@@ -252,6 +252,18 @@ def test_sale_events_ending_today_open_them_in_the_catalogue(
         (e := events.model.event_at(r)) is not None and e.ends_at < midnight
         for r in range(events.model.rowCount())
     )
+    # The way back to every event on now is beside the count.
+    assert events.show_every_event.isVisibleTo(events)
+    QTest.mouseClick(events.show_every_event, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    on_now = sql(
+        synced_profile,
+        "SELECT count(*) FROM sale_event WHERE starts_at <= :now AND ends_at > :now",
+        now=int(time.time()),
+    )
+    assert events.model.rowCount() == on_now
+    assert not events.show_every_event.isVisibleTo(events)
+    assert "ending today" not in events.count_label.text()
 
 
 def test_the_available_balance_opens_the_earnings_that_show_it(

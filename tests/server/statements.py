@@ -9,6 +9,7 @@ shop_id with a table that has.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import threading
@@ -17,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import Engine, event
 
@@ -117,16 +118,33 @@ def unkeyed_tables(statement: str, shop_names: frozenset[str] | None = None) -> 
     return sorted(set(loose))
 
 
+_NOT_OURS: Final = "not ours"
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind_of(filename: str) -> Path | str | None:
+    """A code file as the log sees it: a platform module's path, None for another module of
+    ours, ``_NOT_OURS`` for this file and for libraries."""
+    path = Path(filename)
+    # Installed libraries live inside the checkout too (.venv, .venv-core): not ours.
+    ours = path.is_relative_to(ROOT) and "site-packages" not in path.parts
+    if path == Path(__file__) or not ours:
+        return _NOT_OURS
+    return path if path.is_relative_to(PLATFORM) else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _maintenance(module: Path) -> bool:
+    return any(module.is_relative_to(m) for m in MAINTENANCE)
+
+
 def _platform_module() -> Path | None:
     """The module of ours nearest the call, when it is part of the platform."""
     frame: FrameType | None = sys._getframe(2)
-    here = Path(__file__)
     while frame is not None:
-        path = Path(frame.f_code.co_filename)
-        # Installed libraries live inside the checkout too (.venv, .venv-core): not ours.
-        ours = path.is_relative_to(ROOT) and "site-packages" not in path.parts
-        if path != here and ours:
-            return path if path.is_relative_to(PLATFORM) else None
+        kind = _kind_of(frame.f_code.co_filename)
+        if kind != _NOT_OURS:
+            return kind if isinstance(kind, Path) else None
         frame = frame.f_back
     return None
 
@@ -140,7 +158,7 @@ class StatementLog:
 
     def record(self, statement: str) -> None:
         module = _platform_module()
-        if module is None or any(module.is_relative_to(m) for m in MAINTENANCE):
+        if module is None or _maintenance(module):
             return
         with self._lock:
             self.seen.append((statement, module))

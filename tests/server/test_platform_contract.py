@@ -17,8 +17,8 @@ from tests.platform_process import PlatformProcess
 from tests.server.conftest import PgDatabases
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
-# Bounded: a few hundred requests per run, a minute or so on two busy cores.
-MAX_EXAMPLES = 40
+# Bounded: a few hundred requests per run, half a minute or so on two busy cores.
+MAX_EXAMPLES = 25
 SEED = 9
 
 

@@ -15,6 +15,15 @@ from tests.pg import PG_ENV, PgServer, prepare_schema
 from tests.platform_process import PlatformProcess, seed_platform
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the sync tests, so a run can choose where their PostgreSQL variants run (``./dev
+    test`` runs them once, on the partitioned layout)."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.sync)
+
+
 class SeededPg:
     """One seeded PostgreSQL platform (seeded through the command line, like the SQLite one),
     and a clone of it for each test."""

@@ -8,7 +8,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -27,6 +28,7 @@ from models.sync.bulk import BULK_TABLES
 from models.sync.syncer import SyncOptions, sync
 from models.sync.transport import PlatformClient
 from tests.platform_process import MAIN, PlatformProcess
+from tests.slow_link import SlowLink
 from tests.sync.test_round_trip import shop_id_of, signed_in
 from tests.sync.views import (
     applied_mutations,
@@ -92,6 +94,24 @@ def sync_process(folder: Path) -> subprocess.Popen[bytes]:
     )
 
 
+@contextmanager
+def over_a_slow_link(profile: Profile, platform: PlatformProcess) -> Iterator[None]:
+    """The profile reaches the platform over a line that holds back each answer a tenth of a
+    second: a push of many batches then lasts long enough to be killed in its middle."""
+    with SlowLink(platform.url, delay=0.1) as link:
+        with profile.write() as s:
+            state = s.scalar(select(SyncState))
+            assert state is not None
+            state.platform_url = link.url
+        try:
+            yield
+        finally:
+            with profile.write() as s:
+                state = s.scalar(select(SyncState))
+                assert state is not None
+                state.platform_url = platform.url
+
+
 def wait_for(condition: Callable[[], bool], timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -126,12 +146,13 @@ def test_kill_9_during_a_push_then_sync_again(
     profile = signed_in(platform, folder, user=user)
     sync(profile)
     # Pushes go in batches of 200, the next one sent while the answers to the last are
-    # written: enough batches that a kill at the first answer finds many still waiting.
-    act_many(profile, 6000)
-    child = sync_process(folder)
-    wait_for(lambda: "applied" in outbox_states(profile).values())
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
+    # written: over a slow line, a kill at the first answer finds many batches still waiting.
+    act_many(profile, 2000)
+    with over_a_slow_link(profile, platform):
+        child = sync_process(folder)
+        wait_for(lambda: "applied" in outbox_states(profile).values())
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
     states = outbox_states(profile)
     assert "pending" in states.values(), "the killed sync had pushed everything"
     sync(profile)

@@ -17,8 +17,9 @@ from models.sync.syncer import SyncOptions, sync
 from tests.platform_process import PlatformProcess
 from tests.sync.test_faults import (
     LoseAnswers,
+    act_many,
     outbox_states,
-    review_many,
+    over_a_slow_link,
     sync_process,
     wait_for,
 )
@@ -51,16 +52,18 @@ def test_withdrawals_survive_a_kill_9_in_the_middle_of_pushing(
     folder = profile_folder("a")
     profile = signed_in(platform, folder)
     sync(profile)
-    # Between reviews, so the push is long enough to be killed with requests on either side.
+    # Between reviews, so the push of 200 a batch, over a slow line, is long enough to be
+    # killed with requests on either side.
     asked: list[str] = []
     for _ in range(4):
-        review_many(profile, 300)
+        act_many(profile, 400)
         for _ in range(10):
             asked.append(request_withdrawal(profile, AMOUNT + len(asked)).key)
-    child = sync_process(folder)
-    wait_for(lambda: "applied" in outbox_states(profile).values())
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
+    with over_a_slow_link(profile, platform):
+        child = sync_process(folder)
+        wait_for(lambda: "applied" in outbox_states(profile).values())
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
     assert "pending" in outbox_states(profile).values(), "the killed sync had pushed everything"
     sync(profile)
     shop_id = shop_id_of(profile)
