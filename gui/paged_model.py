@@ -15,7 +15,8 @@ and scroll follow their rows by id rather than by row number. ``locate`` finds w
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -25,6 +26,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -65,6 +67,35 @@ def keyset_or_nearer_end(
 # A row's place is looked for page by page from the top in tables at most this long; a longer
 # one says where a row stands by a query of its own (``_position_of``).
 SCAN_ROWS = 20_000
+
+
+class _Run:
+    """Neighbouring pages read by one task: pages join while the task has not finished."""
+
+    def __init__(self, first: int) -> None:
+        self._pages = [first]
+        self._lock = threading.Lock()
+        self._finished = False
+
+    def join(self, page: int) -> bool:
+        """Add ``page`` when it follows the last page and the task is still reading."""
+        with self._lock:
+            if self._finished or page != self._pages[-1] + 1:
+                return False
+            self._pages.append(page)
+            return True
+
+    def pages(self) -> Iterator[int]:
+        """The pages in order, those that join meanwhile too (on the task's thread)."""
+        done = 0
+        while True:
+            with self._lock:
+                if done == len(self._pages):
+                    self._finished = True
+                    return
+                page = self._pages[done]
+            done += 1
+            yield page
 
 
 @dataclass(frozen=True)
@@ -119,6 +150,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         self._pages: dict[int, list[RowT]] = {}
         self._rows_of: dict[int, int] = {}
         self._asked: set[int] = set()
+        self._run: _Run | None = None  # the pages asked for during this paint
         self._generation = 0
         self.loading = False
 
@@ -203,6 +235,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         self._filter = f
         self._sort = sort if sort is not None else self._sort
         self._generation += 1
+        self._run = None
         generation, profile, sort_now = self._generation, self._profile, self._sort
         self.loading = True
 
@@ -234,6 +267,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         if not self.started:
             return
         self._generation += 1
+        self._run = None
         self.loading = True
         generation, profile, f, sort = self._generation, self._profile, self._filter, self._sort
         size = self.page_size
@@ -320,16 +354,39 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         if page in self._asked or self.loading or page < 0:
             return
         self._asked.add(page)
-        generation, f, sort, count = self._generation, self._filter, self._sort, self._count
-        before, profile = self._pages.get(page - 1), self._profile
+        # A paint asks for every page it shows, one after another: the first goes out at once,
+        # and the next ones join its task while it runs, each read after the page above by
+        # its last sort key instead of by an offset of its own.
+        joined = self._run is not None and self._run.join(page)
+        if joined:
+            return
+        run = _Run(page)
+        if self._run is None:
+            QTimer.singleShot(0, self, self._close_run)
+        self._run = run
+        generation, f, sort, count, profile = (
+            self._generation,
+            self._filter,
+            self._sort,
+            self._count,
+            self._profile,
+        )
+        before = self._pages.get(page - 1)
 
-        def fetch() -> tuple[int, int, list[RowT]]:
-            rows = self._load_page(profile, f, sort, page=page, before=before, count=count)
-            return generation, page, rows
+        def fetch() -> tuple[int, dict[int, list[RowT]]]:
+            fetched: dict[int, list[RowT]] = {}
+            above = before
+            for next_page in run.pages():
+                above = self._load_page(profile, f, sort, page=next_page, before=above, count=count)
+                fetched[next_page] = above
+            return generation, fetched
 
         tasks.run(fetch, name=f"{self.task_name}.page").then(
-            self._on_page_finished, self._on_failed
+            self._on_pages_finished, self._on_failed
         )
+
+    def _close_run(self) -> None:
+        self._run = None
 
     def _keep(self, page: int, rows: list[RowT]) -> None:
         self._pages[page] = rows
@@ -408,16 +465,18 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         self.loading = False
         self.loaded.emit(total)
 
-    def _on_page_finished(self, result: tuple[int, int, list[RowT]]) -> None:
-        generation, page, rows = result
+    def _on_pages_finished(self, result: tuple[int, dict[int, list[RowT]]]) -> None:
+        generation, pages = result
         if generation != self._generation:
             return
-        self._keep(page, rows)
-        first = page * self.page_size
-        last = min(first + self.page_size, self._count) - 1
+        for page, rows in pages.items():
+            self._keep(page, rows)
+        first = min(pages) * self.page_size
+        last = min((max(pages) + 1) * self.page_size, self._count) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._titles) - 1))
-        self.page_loaded.emit(page)
+        for page in pages:
+            self.page_loaded.emit(page)
 
     def _on_failed(self, error: Exception) -> None:
         self.loading = False

@@ -44,7 +44,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=15000")
     # 16 MB a connection: the OS caches the file too, and every pooled connection has its own.
-    cursor.execute("PRAGMA cache_size=-16384")
+    cursor.execute("PRAGMA cache_size=-4096")
     cursor.close()
 
 

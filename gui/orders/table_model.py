@@ -29,7 +29,7 @@ from models.services.order_table import (
     position_of,
 )
 
-PAGE: Final = 200
+PAGE: Final = 100
 COLUMNS: Final = list(SortColumn)
 ROW_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 RIGHT: Final = {SortColumn.AMOUNT, SortColumn.COMMISSION}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -25,10 +24,7 @@ from gui.posters.render import write_pdf
 from models.db import Product
 from models.images import PictureCache
 from models.profile import Profile
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from tests.benchmarks.peak import peak_mb
 
 
 def main(folder: str, layout: str, count: int, first: int, out: str) -> None:

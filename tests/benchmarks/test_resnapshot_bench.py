@@ -25,7 +25,7 @@ from tests.benchmarks.conftest import BENCH_ORDERS
 from tests.platform_process import MAIN, PlatformProcess
 
 RESNAPSHOT_SCRIPT = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 import models.sync.syncer as syncer
 from models.profile import Profile
@@ -66,7 +66,8 @@ profile = Profile.open(Path(sys.argv[1]))
 start = time.perf_counter()
 report = syncer.sync(profile)
 seconds = time.perf_counter() - start
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from tests.benchmarks.peak import peak_mb as _peak
+peak_mb = _peak()
 print(json.dumps({"seconds": seconds, "swap_seconds": swap.get("seconds"), "peak_mb": peak_mb,
                   "locked_seconds": swap.get("locked_seconds"),
                   "longest_index_seconds": swap.get("longest_index_seconds", 0.0),

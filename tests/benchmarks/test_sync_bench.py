@@ -20,7 +20,7 @@ from tests.benchmarks.conftest import BENCH_ORDERS
 from tests.platform_process import MAIN, PlatformProcess
 
 PULL_SCRIPT = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from models.profile import Profile
 from models.services.account import login
@@ -30,7 +30,8 @@ login(profile, sys.argv[2], "demo1", "demo")
 start = time.perf_counter()
 report = sync(profile)
 seconds = time.perf_counter() - start
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from tests.benchmarks.peak import peak_mb as _peak
+peak_mb = _peak()
 print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "orders": report.pulled.upserted["order"],
                   "changes": report.pulled.total}))
 """

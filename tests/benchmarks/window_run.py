@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -26,6 +25,7 @@ from gui.main_window import MainWindow
 from gui.sync_controller import SyncController
 from models.profile import Profile
 from models.services.account import signed_in
+from tests.benchmarks.peak import peak_mb
 
 
 def settle(until: float = 60.0) -> None:
@@ -58,8 +58,7 @@ def main(folder: str) -> None:
         bar.setValue(bar.maximum() * step // 100)
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     settle()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"ready": ready, "peak_mb": peak_mb}), flush=True)
+    print(json.dumps({"ready": ready, "peak_mb": peak_mb()}), flush=True)
     window.close()
     settle()
     profile.close()
