@@ -88,6 +88,7 @@ class EventsPanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)  # the panel is narrow; a long count wraps, not clips
         # Shown while only the events ending today are listed: the way back to all on now.
         self.show_every_event = QPushButton(self.tr("Show all"))
         self.show_every_event.setFlat(True)
@@ -238,6 +239,8 @@ class EventsPanel(QWidget):
         return self.tr("%Ln sale event(s) ended", "", n)
 
     def _empty_text(self, phase: EventPhase) -> str:
+        if phase is EventPhase.CURRENT and self._ends_before is not None:
+            return self.tr("No sale event on now ends today.")
         if phase is EventPhase.CURRENT:
             return self.tr("No sale event is on right now.")
         if phase is EventPhase.UPCOMING:

@@ -1637,6 +1637,10 @@
             </translation>
         </message>
         <message>
+            <source>No sale event on now ends today.</source>
+            <translation>正在进行的档期今天都不结束。</translation>
+        </message>
+        <message>
             <source>No sale event is on right now.</source>
             <translation>当前没有进行中的档期。</translation>
         </message>
