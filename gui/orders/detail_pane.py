@@ -56,7 +56,7 @@ def moment_label(moment: Moment) -> str:
 
 
 class OrderDetailPane(QScrollArea):
-    review_requested = Signal(str, bool, str, str)  # order no, reviewed, flag, note
+    review_requested = Signal(str, object, object, object)  # as the review form's
     draft_saved = Signal(object)  # the Changes a draft write made
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:

@@ -46,7 +46,9 @@ DRAFT_PAUSE_MS = 400
 
 
 class ReviewForm(QGroupBox):
-    review_requested = Signal(str, bool, str, str)  # order no, reviewed, flag, note
+    # The order no and what the owner set here of reviewed, flag and note; None for a field she
+    # left alone, which keeps whatever was saved meanwhile (a shortcut in the table, a sync).
+    review_requested = Signal(str, object, object, object)
     draft_saved = Signal(object)  # the Changes a draft write made
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
@@ -211,8 +213,15 @@ class ReviewForm(QGroupBox):
         if self._detail is None:
             return
         self._timer.stop()
-        values = self.values()
-        self.review_requested.emit(self._detail.order_no, values.reviewed, values.flag, values.note)
+        values, edited = self.values(), self._edited()
+        if not edited:
+            return
+        self.review_requested.emit(
+            self._detail.order_no,
+            values.reviewed if "reviewed" in edited else None,
+            values.flag if "flag" in edited else None,
+            values.note if "note" in edited else None,
+        )
 
     def _on_discard_clicked(self) -> None:
         if self._detail is None:
@@ -318,6 +327,8 @@ class ReviewForm(QGroupBox):
     def _show_state(self) -> None:
         detail = self._detail
         dirty = detail is not None and self.is_dirty()
+        # Nothing set here, nothing to save: a save sends only what the owner set.
+        self.save.setEnabled(dirty)
         self.discard.setVisible(dirty)
         self.discard.setEnabled(dirty)
         self.draft_state.setText(

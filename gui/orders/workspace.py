@@ -441,7 +441,9 @@ class OrdersWorkspace(Workspace):
         """A background read went wrong: said above the table."""
         self.summary.setText(text)
 
-    def _on_detail_review_requested(self, order_no: str, done: bool, flag: str, note: str) -> None:
+    def _on_detail_review_requested(
+        self, order_no: str, done: bool | None, flag: str | None, note: str | None
+    ) -> None:
         self._review(order_no, reviewed=done, flag=flag, note=note)
 
     def _on_toggle_shortcut_activated(self) -> None:

@@ -172,8 +172,8 @@ def make_machine(qtbot: QtBot, platform: PlatformProcess, template: Path) -> typ
         @rule()
         def saves(self) -> None:
             current = self.current_id()
-            if current is None:
-                return
+            if current is None or not self.ws.detail.save.isEnabled():
+                return  # nothing typed here: nothing to save
             with qtbot.waitSignal(self.ws.reviewed, timeout=10_000):
                 self.ws.detail.save.click()
             self.settle()

@@ -173,6 +173,33 @@ def test_keyboard_review_reaches_the_platform_once(
     assert "waiting to sync" not in table.model().index(0, COLUMNS.index(SortColumn.REVIEW)).data()
 
 
+def test_a_note_saved_in_the_pane_keeps_the_flag_just_set_in_the_table(
+    qtbot: QtBot, workspace: OrdersWorkspace
+) -> None:
+    table = workspace.table
+    table.setFocus()
+    qtbot.waitUntil(lambda: workspace.detail.detail is not None, timeout=10_000)
+    first = workspace.model.row_at(0)
+    assert first is not None
+    assert first.flag == "none"
+    # The flag is written in the background; the pane beside still shows no flag when the
+    # owner saves her note there at once.
+    QTest.keyClick(table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    workspace.detail.note.setFocus()
+    type_text(qtbot, workspace.detail.note, "周五前发货")
+    assert workspace.detail.flag.currentData() == "none"
+    QTest.keyClick(workspace.detail.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, workspace)
+    with sqlite3.connect(workspace._profile.db_path) as conn:
+        row = conn.execute(
+            "SELECT flag, note FROM order_review WHERE order_id = ?", (first.id,)
+        ).fetchone()
+    assert tuple(row) == ("follow_up", "周五前发货")
+    shown = workspace.model.row_at(0)
+    assert shown is not None
+    assert (shown.flag, shown.note) == ("follow_up", "周五前发货")
+
+
 @pytest.mark.parametrize("kind", ["xlsx", "csv"])
 def test_an_export_equals_what_the_view_shows(
     qtbot: QtBot, workspace: OrdersWorkspace, tmp_path: Path, kind: str
