@@ -15,7 +15,8 @@ from tests.platform_process import MAIN, PlatformProcess, seed_platform
 
 BENCH_ORDERS = int(os.environ.get("ZHANGGUI_BENCH_ORDERS", "1000000"))
 CACHE = Path(os.environ.get("ZHANGGUI_BENCH_CACHE", "/tmp/zhanggui-bench"))
-# A profile that has already pulled the bench shop, to measure the views again without a pull.
+# A profile that has already pulled the bench shop, to measure the views again without a pull;
+# the benchmarks that talk to the platform (sync, push) need the platform it pulled from.
 PULLED = os.environ.get("ZHANGGUI_BENCH_PROFILE", "")
 
 
