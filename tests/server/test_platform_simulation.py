@@ -104,8 +104,12 @@ def test_a_simulated_platform_runs_on_its_own(sqlite_template: Path, tmp_path: P
     db = tmp_path / "platform.sqlite3"
     db.write_bytes(sqlite_template.read_bytes())
     with PlatformThread(str(db), simulate=True, speed=3_600, tick_seconds=0.05) as platform:
+        # A tick every 50 ms writes in this process too: on a busy machine an answer can wait
+        # longer than httpx's 5 s default behind them.
         client = httpx.Client(
-            base_url=platform.url, headers={wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)}
+            base_url=platform.url,
+            headers={wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)},
+            timeout=30,
         )
         with client:
             owner = Desk(client).login("demo1")
