@@ -58,8 +58,15 @@ def settings_in_tmp(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture(autouse=True)
 def no_task_left_running(qapp: QApplication) -> Iterator[None]:
-    """Fail a test that leaves background work running when it ends."""
+    """Fail a test that leaves background work running when it ends.
+
+    Work that a timer started as the test ended (a pane's delayed load, a picture) may finish
+    first: it must not run into the next test, and it does not; work still running after that
+    is stuck or long, and fails the test.
+    """
     yield
+    if tasks.running():
+        tasks.wait_for_all(10.0)
     left = tasks.running()
     if left:
         tasks.cancel_all()
