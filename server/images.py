@@ -218,7 +218,7 @@ def _confetti(width: int, divisions: int, rng: random.Random) -> Image.Image:
 def _silhouette(picture: Image.Image, shape: str, ink: Rgb, rng: random.Random) -> None:
     size = picture.width
     # The goods fill 78 to 90 % of the picture, in four steps, so their masks can be kept.
-    fill = _FILLS[min(int(rng.uniform(0, len(_FILLS))), len(_FILLS) - 1)]
+    fill = rng.choice(_FILLS)
     goods, shadow = _goods(shape, size, fill)
     whole = (0, 0, size, size)
     # A plate behind the goods, then a soft shadow, then the goods themselves.
